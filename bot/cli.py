@@ -1,0 +1,141 @@
+"""``docqa``: index, ask, chat, provision."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from bot.errors import USER_ERRORS
+from bot.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(func: F) -> F:
+    """Our errors become one line on stderr and exit status 1, never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except USER_ERRORS as e:
+            click.echo(f"docqa: {e}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group()
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.pass_context
+def main(ctx: click.Context, verbose: int) -> None:
+    """Ask questions about your documents; answers cite their sources."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers", "bm25s"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    ctx.obj = ctx.obj or Settings()
+
+
+def _app(ctx: click.Context, progress: bool = True) -> Any:
+    from bot.app import App
+
+    return App(ctx.obj, progress=progress)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--quiet", is_flag=True, help="Print only problems.")
+@click.pass_context
+@friendly_errors
+def index(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
+    """Index PATHS (files or directories; default: the seeds directory).
+
+    The index then holds exactly those documents: unchanged files are skipped,
+    changed ones re-chunked, files no longer present removed.  Exit status 1
+    when a file had to be skipped.
+    """
+    app = _app(ctx)
+    targets = list(paths) or [app.settings.seeds_dir]
+    for t in targets:
+        if not t.exists():
+            raise click.UsageError(f"{t} does not exist")
+    report = app.index.update(targets, show_progress=not quiet and sys.stderr.isatty())
+    for e in report.skipped:
+        click.echo(f"skipped {e.path}: {e.reason}", err=True)
+    if report.rebuilt_because:
+        click.echo("rebuilt the index: " + "; ".join(report.rebuilt_because), err=True)
+    if not quiet:
+        click.echo(
+            f"{len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} removed, "
+            f"{len(report.unchanged)} unchanged; {report.chunks} chunks in {app.settings.chroma_url or app.settings.chroma_dir}"
+        )
+    if report.skipped:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@click.pass_context
+@friendly_errors
+def ask(ctx: click.Context, question: str, as_json: bool) -> None:
+    """Answer QUESTION once."""
+    from bot.render import sources_block
+
+    app = _app(ctx, progress=not as_json)
+    answerer = app.answerer
+    stream = answerer.stream(question)
+    if as_json:
+        answer = stream.result()
+        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
+        return
+    streamed = ""
+    for piece in stream:
+        streamed += piece
+        click.echo(piece, nl=False)
+    answer = stream.result()
+    if answer.text.strip() != streamed.strip():
+        click.echo(("\n" if streamed else "") + answer.text, nl=False)
+    click.echo()
+    if block := sources_block(answer):
+        click.echo(block)
+
+
+@main.command()
+@click.pass_context
+@friendly_errors
+def chat(ctx: click.Context) -> None:
+    """Talk to the documents in a terminal."""
+    from bot.repl import run_repl
+
+    app = _app(ctx)
+    click.echo("Loading the model and the index…", err=True)
+    answerer = app.answerer
+    run_repl(
+        answerer,
+        history_turns=app.settings.history_turns,
+        history_file=app.settings.data_dir / "repl_history",
+    )
+
+
+@main.command()
+@click.pass_context
+@friendly_errors
+def provision(ctx: click.Context) -> None:
+    """Assemble and verify the packaged default model (or check DOCQA_LLM_MODEL_PATH)."""
+    from bot.app import resolve_model_path
+
+    path = resolve_model_path(ctx.obj, progress=True)
+    click.echo(str(path))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,148 @@
+"""Language-model backends behind one small Protocol.
+
+``LlamaCppLLM`` runs a GGUF model in process through llama-cpp-python (CPU by
+default; ``gpu_layers`` offloads layers on a CUDA build).  Tests use the
+scripted fake in ``tests/fakes.py``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from bot.errors import GenerationError, ModelLoadError, ModelNotFound
+
+Message = dict[str, str]
+
+
+class Generation:
+    """A streamed completion: iterate for text pieces; token counts fill in as it runs."""
+
+    def __init__(self, pieces: Iterator[str]) -> None:
+        self._pieces = pieces
+        self.prompt_tokens = 0
+        self.completion_tokens = 0
+
+    def __iter__(self) -> Iterator[str]:
+        return self._pieces
+
+    def close(self) -> None:
+        close = getattr(self._pieces, "close", None)
+        if close is not None:
+            close()
+
+
+class LLM(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    def generate(
+        self,
+        messages: list[Message],
+        *,
+        max_tokens: int,
+        json_schema: dict[str, Any] | None = None,
+        stop: list[str] | None = None,
+    ) -> Generation: ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+
+def check_gguf(path: Path) -> None:
+    """Fail early, with a useful message, on a file llama.cpp would choke on."""
+    if not path.exists():
+        raise ModelNotFound(f"model file {path} does not exist")
+    try:
+        with path.open("rb") as f:
+            magic = f.read(4)
+    except OSError as e:
+        raise ModelLoadError(f"model file {path} cannot be read ({e.strerror or e})") from e
+    if magic != b"GGUF":
+        raise ModelLoadError(f"{path} is not a GGUF model file (llama.cpp needs GGUF; got {magic!r} at the start)")
+
+
+class LlamaCppLLM:
+    """One llama.cpp model, shared by every caller (calls are serialised)."""
+
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        n_ctx: int = 4096,
+        n_threads: int = 2,
+        n_gpu_layers: int = 0,
+        seed: int = 0,
+        name: str | None = None,
+    ) -> None:
+        check_gguf(model_path)
+        try:
+            from llama_cpp import Llama
+        except ImportError as e:
+            raise ModelLoadError(
+                "llama-cpp-python is not installed: run `make setup` (it builds it with portable CPU flags)"
+            ) from e
+        try:
+            self._llama = Llama(
+                model_path=str(model_path),
+                n_ctx=n_ctx,
+                n_threads=n_threads,
+                n_threads_batch=n_threads,
+                n_gpu_layers=n_gpu_layers,
+                seed=seed,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError, OSError) as e:
+            raise ModelLoadError(
+                f"llama.cpp could not load {model_path} ({e}); the file may be truncated or of an unsupported "
+                "architecture. Re-provision the default model with `docqa provision`, or point "
+                "DOCQA_LLM_MODEL_PATH at another GGUF file."
+            ) from e
+        self._name = name or model_path.stem
+        self._lock = threading.Lock()
+        self.n_ctx = n_ctx
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    def generate(
+        self,
+        messages: list[Message],
+        *,
+        max_tokens: int,
+        json_schema: dict[str, Any] | None = None,
+        stop: list[str] | None = None,
+    ) -> Generation:
+        gen = Generation(iter(()))
+
+        def pieces() -> Iterator[str]:
+            # The lock is held while the caller consumes the stream, and freed by
+            # close() when it stops early (Ctrl-C, a cancelled answer).
+            with self._lock:
+                kwargs: dict[str, Any] = {
+                    "messages": messages,
+                    "max_tokens": max_tokens,
+                    "temperature": 0.0,
+                    "repeat_penalty": 1.0,  # names and numbers must be copied, not varied
+                    "stream": True,
+                    "stop": stop,
+                }
+                if json_schema is not None:
+                    kwargs["response_format"] = {"type": "json_object", "schema": json_schema}
+                try:
+                    for chunk in self._llama.create_chat_completion(**kwargs):
+                        delta = chunk["choices"][0]["delta"].get("content")  # type: ignore[index]
+                        if delta:
+                            gen.completion_tokens += 1
+                            gen.prompt_tokens = max(0, self._llama.n_tokens - gen.completion_tokens)
+                            yield delta
+                except ValueError as e:  # llama-cpp-python's way of saying the prompt does not fit
+                    raise GenerationError(f"the model could not process the prompt: {e}") from e
+
+        gen._pieces = pieces()
+        return gen

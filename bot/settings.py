@@ -1,0 +1,87 @@
+"""One typed settings object, read from ``DOCQA_*`` environment variables
+(and a ``.env`` file).  Built in the entry point, never at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_PKG_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _project_root() -> Path | None:
+    """The checkout this package runs from (an editable install), if any."""
+    return _PKG_ROOT if (_PKG_ROOT / "pyproject.toml").exists() else None
+
+
+def default_data_dir() -> Path:
+    root = _project_root()
+    if root is not None:
+        return root / "data"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "docqa"
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "docqa"
+
+
+def default_seeds_dir() -> Path:
+    root = _project_root()
+    return (root / "seeds") if root is not None else Path("seeds")
+
+
+def default_prompts_dir() -> Path:
+    return _PKG_ROOT / "prompts" if (_PKG_ROOT / "prompts").is_dir() else Path(__file__).parent / "prompts"
+
+
+def default_threads() -> int:
+    # llama.cpp is fastest with one thread per physical core; hyper-threads
+    # share execution units and only add contention.
+    n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 2)
+    return max(1, n if n <= 4 else n // 2)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DOCQA_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    cache_dir: Path = Field(default_factory=default_cache_dir)
+    seeds_dir: Path = Field(default_factory=default_seeds_dir)
+    prompts_dir: Path = Field(default_factory=default_prompts_dir)
+
+    # -- model ---------------------------------------------------------------
+    llm_backend: Literal["llama_cpp"] = "llama_cpp"
+    llm_model_path: Path | None = None
+    """Any GGUF file; unset means the packaged Qwen2.5-Coder-1.5B-Instruct."""
+    llm_gpu_layers: int = 0
+    llm_threads: int = Field(default_factory=default_threads)
+    llm_context: int = 4096
+    llm_max_tokens: int = 200
+    llm_seed: int = 0
+
+    # -- embeddings and index --------------------------------------------------
+    embed_backend: Literal["sentence_transformers"] = "sentence_transformers"
+    embed_model: str = "all-MiniLM-L6-v2"
+    embed_device: str | None = None
+    chroma_url: str | None = None
+    chroma_token: SecretStr | None = None
+    collection: str = "docqa"
+    chunk_size: int = 600
+    chunk_overlap: int = 1
+    top_k: int = 4
+
+    # -- answering -----------------------------------------------------------
+    max_question_chars: int = 2000
+    history_turns: int = 6
+    translate_queries: bool = True
+    """Rewrite non-English questions into English before retrieval (the default embedder is English-only)."""
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"

@@ -1,0 +1,92 @@
+"""Load source files into :class:`SourceDocument` and read their metadata.
+
+The text is decoded exactly as stored (``newline=""`` keeps CRLF), because
+citation offsets are character offsets into this very string.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.errors import DocumentError
+
+SUFFIXES = (".txt", ".md", ".markdown")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    name: str
+    """File name, the document's identity in the index and in citations."""
+    text: str
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def read_document(path: Path) -> SourceDocument:
+    """Read one file; raise :class:`DocumentError` saying why it was skipped."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(str(path), f"too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
+        raw = path.read_bytes()
+    except OSError as e:
+        raise DocumentError(str(path), f"cannot be read ({e.strerror or e})") from e
+    if b"\x00" in raw[:8192]:
+        raise DocumentError(str(path), "looks binary, not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise DocumentError(str(path), f"is not UTF-8 text (bad byte at offset {e.start})") from e
+    if not text.strip():
+        raise DocumentError(str(path), "is empty")
+    return SourceDocument(name=path.name, text=text, metadata=extract_metadata(path.name, text))
+
+
+def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files to index under ``paths`` (files are taken as given), sorted, hidden files skipped."""
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p)
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(s.startswith(".") for s in rel.parts):
+                    yield f
+        else:
+            yield p
+
+
+_OUTLET_RE = re.compile(r"\breports ([A-Z][\w.\-]*\.(?:kz|com|org|net|ru|ua|uk))\b")
+_AUTHOR_RE = re.compile(r"^(?:Original )?Author:\s*(.+?)\s*$", re.MULTILINE)
+# Only a labelled line counts as the document's date: dates in the body are
+# usually the dates of the events reported.
+_DATE_RE = re.compile(r"^(?:Date|Published|Updated|Posted)(?: on)?:\s*(.+?)\s*$", re.MULTILINE | re.IGNORECASE)
+
+
+def extract_metadata(name: str, text: str) -> dict[str, str]:
+    """Title, and outlet, author and date where the text states them.
+
+    Titles: a Markdown ``# heading``, else a short first line, else the file name.
+    """
+    meta: dict[str, str] = {"source": name}
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if first.startswith("#"):
+        meta["title"] = first.lstrip("#").strip()
+    elif 0 < len(first) <= 160 and not first.endswith("."):
+        meta["title"] = first
+    else:
+        words = first.split()
+        meta["title"] = " ".join(words[:12]) + ("…" if len(words) > 12 else "") if words else name
+    if m := _OUTLET_RE.search(text):
+        meta["outlet"] = m.group(1)
+    if m := _AUTHOR_RE.search(text):
+        meta["author"] = m.group(1)
+    if m := _DATE_RE.search(text):
+        meta["date"] = m.group(1)
+    return meta
