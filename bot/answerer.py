@@ -256,11 +256,11 @@ class Answerer:
             try:
                 for piece in gen:
                     text = markers.feed(reader.feed(piece))
-                    if reader.found is False or reader.done:
-                        break  # a refusal needs no more tokens; nor does a closed answer
-                    if text:
+                    if text and reader.found is not False:
                         first = first or time.perf_counter() - t0
                         yield text
+                    if reader.found is False or reader.done:
+                        break  # a refusal needs no more tokens; nor does a closed answer
             finally:
                 gen.close()
             tail = markers.finish()

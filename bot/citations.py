@@ -100,11 +100,18 @@ _PARTIAL = re.compile(r"\[\s*(?:(?:p|pa|pas|pass|passa|passag|passage|s|so|sou|s
 
 
 class MarkerFilter:
-    """Streams answer text with valid, renumbered citation markers only."""
+    """Streams answer text with valid, renumbered citation markers only.
+
+    Trailing whitespace is held back until the next character is known, so a
+    dropped marker before a full stop leaves "Istanbul." and not "Istanbul ."
+    however the text was split into pieces.
+    """
 
     def __init__(self, n_passages: int) -> None:
         self._n = n_passages
         self._buf = ""
+        self._ws = ""  # whitespace not yet emitted
+        self._dropped = False  # a marker was just dropped after self._ws
         self.order: list[int] = []  # passage indices (1-based) in order of first citation
         self.text = ""
 
@@ -121,30 +128,40 @@ class MarkerFilter:
                 out.append(label)
         return "".join(out)
 
+    def _emit(self, text: str, out: list[str]) -> None:
+        for c in text:
+            if c.isspace():
+                if not self._dropped:
+                    self._ws += c
+                continue
+            if self._ws and not (self._dropped and c in ".,;:!?"):
+                out.append(self._ws)
+            self._ws, self._dropped = "", False
+            out.append(c)
+
     def feed(self, piece: str) -> str:
         self._buf += piece
         out: list[str] = []
         while self._buf:
             start = self._buf.find("[")
             if start < 0:
-                out.append(self._buf)
+                self._emit(self._buf, out)
                 self._buf = ""
                 break
-            out.append(self._buf[:start])
+            self._emit(self._buf[:start], out)
             self._buf = self._buf[start:]
             m = _MARKER.match(self._buf)
             if m:
                 rendered = self._render(m)
-                rest = self._buf[m.end() :]
-                # Drop the space before a marker that vanished, so no "word ." remains.
-                if not rendered and out and out[-1].endswith(" ") and (not rest or rest[0] in ".,;:!?"):
-                    out[-1] = out[-1][:-1]
-                out.append(rendered)
-                self._buf = rest
+                if rendered:
+                    self._emit(rendered, out)
+                else:
+                    self._dropped = True
+                self._buf = self._buf[m.end() :]
                 continue
             if _PARTIAL.match(self._buf) and len(self._buf) < 40:
                 break  # might still become a marker
-            out.append(self._buf[0])
+            self._emit(self._buf[0], out)
             self._buf = self._buf[1:]
         text = "".join(out)
         self.text += text
@@ -152,10 +169,12 @@ class MarkerFilter:
 
     def finish(self) -> str:
         tail, self._buf = self._buf, ""
-        if _PARTIAL.match(tail):
-            tail = ""  # an unclosed marker at the very end is noise
-        self.text += tail
-        return tail
+        out: list[str] = []
+        if not _PARTIAL.match(tail):  # an unclosed marker at the very end is noise
+            self._emit(tail, out)
+        text = "".join(out)
+        self.text += text
+        return text
 
 
 # -- quotes -----------------------------------------------------------------------

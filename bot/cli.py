@@ -45,6 +45,9 @@ def main(ctx: click.Context, verbose: int) -> None:
 
 
 def _app(ctx: click.Context, progress: bool = True) -> Any:
+    """The composition root for this run; tests pass a ready-made one as ``obj``."""
+    if not isinstance(ctx.obj, Settings):
+        return ctx.obj
     from bot.app import App
 
     return App(ctx.obj, progress=progress)

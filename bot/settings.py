@@ -82,6 +82,19 @@ class Settings(BaseSettings):
     translate_queries: bool = True
     """Rewrite non-English questions into English before retrieval (the default embedder is English-only)."""
 
+    # -- telegram --------------------------------------------------------------
+    telegram_token: SecretStr | None = None
+    telegram_base_url: str | None = None
+    """Bot API root, e.g. http://127.0.0.1:8081/bot (the token is appended)."""
+    telegram_base_file_url: str | None = None
+    telegram_webhook_url: str | None = None
+    telegram_listen: str = "127.0.0.1:8443"
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_allowed_users: str = ""
+    """Comma-separated Telegram user ids; empty means anyone may use the bot."""
+    telegram_per_user_queue: int = 3
+    telegram_edit_interval_s: float = 1.0
+
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"

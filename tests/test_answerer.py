@@ -1,0 +1,146 @@
+"""The answerer's own logic, with a scripted LLM over a real Chroma index."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.answerer import REFUSALS, Answerer, Conversation, Turn, detect_language
+from bot.errors import QuestionError
+from tests.conftest import SEEDS, FakeLLM
+
+PUTIN_Q = "When and where did Putin propose direct talks with Ukraine?"
+
+
+def _verbatim(answer_dict: dict) -> None:  # type: ignore[type-arg]
+    for c in answer_dict["citations"]:
+        text = (SEEDS / c["source"]).read_text(encoding="utf-8")
+        assert text[c["start"] : c["end"]] == c["quote"]
+
+
+def test_answer_streams_with_citations_that_resolve(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    passages = answerer.retriever.retrieve(PUTIN_Q, 4)
+    k = next(i for i, p in enumerate(passages, 1) if "May 15, in Istanbul" in p.text)
+    fake_llm.enqueue_answer(f"Putin proposed talks in Istanbul on May 15 [{k}].")
+    stream = answerer.stream(PUTIN_Q)
+    pieces = list(stream)
+    answer = stream.result()
+    assert len(pieces) > 3  # it streamed
+    assert "".join(pieces) == answer.text == "Putin proposed talks in Istanbul on May 15 [1]."
+    assert not answer.refused
+    [c] = answer.citations
+    assert c.n == 1 and c.source == "000_c7a57708957dca49.txt"
+    assert "May 15, in Istanbul" in c.quote
+    assert len(c.quote) < len(c.passage.text)  # narrowed to the sentence
+    d = answer.to_dict()
+    _verbatim(d)
+    assert set(d) >= {"question", "answer", "refused", "citations", "retrieved", "timings", "model"}
+    assert set(d["timings"]) >= {"retrieve_s", "first_token_s", "total_s", "prompt_tokens", "completion_tokens"}
+    assert set(d["citations"][0]) == {"n", "source", "title", "start", "end", "quote"}
+    assert all(set(r) == {"source", "start", "end", "score"} for r in d["retrieved"])
+    json.dumps(d)
+    # The system prompt comes first, unchanged, so llama.cpp can reuse its KV cache.
+    msgs = fake_llm.calls[0]["messages"]
+    assert msgs[0]["role"] == "system" and "[1]" in msgs[1]["content"]
+    assert fake_llm.calls[0]["json_schema"]["required"] == ["found", "answer"]
+
+
+def test_markers_that_resolve_to_nothing_never_show(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Istanbul [9]. Also May 15 [2].")
+    stream = answerer.stream(PUTIN_Q)
+    shown = "".join(stream)
+    answer = stream.result()
+    assert "[9]" not in shown and "[9]" not in answer.text
+    assert answer.text == "Istanbul. Also May 15 [1]."
+    assert [c.n for c in answer.citations] == [1]
+
+
+def test_refusal_cites_nothing(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue('{"found": false, "answer": "Paris is the capital [1]"}')
+    stream = answerer.stream("What is the capital of France?")
+    shown = "".join(stream)
+    answer = stream.result()
+    assert answer.refused and answer.citations == []
+    assert shown == answer.text == REFUSALS["en"]
+    assert "Paris" not in shown
+
+
+def test_a_found_answer_that_says_nothing_is_a_refusal(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("The passages do not mention the capital of France.")
+    answer = answerer.ask("What is the capital of France?")
+    assert answer.refused and answer.citations == [] and answer.text == REFUSALS["en"]
+
+
+def test_russian_question_is_translated_for_retrieval_and_refused_in_russian(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    fake_llm.enqueue("Who is Keith Kellogg?").enqueue_answer("", found=False)
+    answer = answerer.ask("Кто такой Кит Келлог?")
+    assert answer.search_query == "Who is Keith Kellogg?"
+    assert answer.text == REFUSALS["ru"]
+    assert "Russian" in fake_llm.calls[1]["messages"][1]["content"]
+    assert any("Kellogg" in p.text for p in answer.retrieved)
+
+
+def test_follow_up_is_rewritten_with_history(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue("What did Keith Kellogg urge Moscow to do?").enqueue_answer("To commit to a ceasefire [1].")
+    history = [Turn("user", "Who is Keith Kellogg?"), Turn("assistant", "Trump's special representative [1].")]
+    answer = answerer.ask("What did he urge Moscow to do?", history)
+    rewrite_prompt = fake_llm.calls[0]["messages"][0]["content"]
+    assert "Who is Keith Kellogg?" in rewrite_prompt and "What did he urge Moscow to do?" in rewrite_prompt
+    assert answer.search_query == "What did Keith Kellogg urge Moscow to do?"
+    assert any("Kellogg urged Moscow" in p.text for p in answer.retrieved)
+
+
+def test_uncited_but_supported_answer_gets_its_citation(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Kellogg urged Moscow to commit to a prolonged ceasefire before entering negotiations.")
+    answer = answerer.ask("What did Kellogg urge Moscow to do?")
+    assert answer.text.endswith(" [1]")
+    assert "prolonged ceasefire" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("bad", ["", "   \n\t", "\x00\x07", "😀🙏", "?!"])
+def test_empty_questions_get_a_clear_message(answerer: Answerer, bad: str) -> None:
+    with pytest.raises(QuestionError, match="question"):
+        answerer.stream(bad)
+
+
+def test_too_long_question_is_refused_with_the_reason(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    with pytest.raises(QuestionError, match="100,000 characters long; the limit is 2,000"):
+        answerer.stream("a" * 100_000)
+    assert fake_llm.calls == []
+
+
+def test_passages_are_dropped_to_fit_the_context(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    answerer.context_tokens = 700
+    fake_llm.enqueue_answer("Istanbul [1].")
+    answer = answerer.ask(PUTIN_Q)
+    prompt = fake_llm.calls[0]["messages"][1]["content"]
+    assert "[1]" in prompt and "[4]" not in prompt
+    assert answer.citations
+
+
+def test_cancelling_stops_generation(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("A long answer " * 50)
+    stream = answerer.stream(PUTIN_Q)
+    next(iter(stream))
+    stream.close()
+    assert stream.answer is None
+
+
+def test_conversation_keeps_the_last_turns() -> None:
+    conv = Conversation(max_turns=2)
+    for i in range(5):
+        conv.turns += [Turn("user", f"q{i}"), Turn("assistant", f"a{i}")]
+        del conv.turns[: max(0, len(conv.turns) - 4)]
+    assert [t.content for t in conv.turns] == ["q3", "a3", "q4", "a4"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Who is Keith Kellogg?", "en"), ("Кто такой Келлог?", "ru"), ("Хто такий Келлог і що він сказав?", "uk"),
+     ("Wer ist Keith Kellogg?", "xx"), ("Istanbul?", "en")],
+)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.citations import JsonAnswerReader, MarkerFilter, best_quote
+from index.types import Passage
+
+
+def _split(text: str, cuts: list[int]) -> list[str]:
+    points = sorted({c % (len(text) + 1) for c in cuts})
+    return [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
+
+
+@given(st.text(max_size=300), st.booleans(), st.lists(st.integers(min_value=0), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_json_reader_decodes_any_answer_split_anywhere(answer: str, found: bool, cuts: list[int]) -> None:
+    for ensure_ascii in (True, False):
+        raw = json.dumps({"found": found, "answer": answer}, ensure_ascii=ensure_ascii)
+        reader = JsonAnswerReader()
+        out = "".join(reader.feed(p) for p in _split(raw, cuts))
+        assert out == answer
+        assert reader.found is found and reader.done
+        assert reader.final() == (found, answer)
+
+
+def test_json_reader_knows_found_before_the_answer_streams() -> None:
+    reader = JsonAnswerReader()
+    assert reader.feed('{"found": fal') == ""
+    assert reader.found is None
+    reader.feed('se, "answer": ""}')
+    assert reader.found is False
+
+
+marker_text = st.lists(
+    st.sampled_from(["Putin ", "said ", "it", ". ", "[1]", "[2]", "[9]", "[1, 2]", "[Source 3]", "[", "]", "x", "[a]"]),
+    max_size=40,
+).map("".join)
+
+
+@given(marker_text, st.lists(st.integers(min_value=0), max_size=20))
+@settings(max_examples=300, deadline=None)
+def test_marker_filter_streams_the_same_text_however_it_is_split(text: str, cuts: list[int]) -> None:
+    whole = MarkerFilter(3)
+    expected = whole.feed(text) + whole.finish()
+    pieces = MarkerFilter(3)
+    got = "".join(pieces.feed(p) for p in _split(text, cuts)) + pieces.finish()
+    assert got == expected
+    assert pieces.order == whole.order
+    # Only markers that resolve remain, numbered from 1 in order of use.
+    import re
+
+    shown = [int(n) for n in re.findall(r"\[(\d+)\]", got)]
+    assert all(1 <= n <= len(pieces.order) for n in shown)
+    assert set(pieces.order) <= {1, 2, 3}
+
+
+def test_markers_are_renumbered_and_invalid_ones_dropped() -> None:
+    f = MarkerFilter(4)
+    out = f.feed("Istanbul [3]. Also May 15 [7]. And [3, 1] [Source 1].") + f.finish()
+    assert out == "Istanbul [1]. Also May 15. And [1][2] [2]."
+    assert f.order == [3, 1]
+
+
+def test_dropped_marker_keeps_the_space_between_words() -> None:
+    f = MarkerFilter(1)
+    assert f.feed("Putin [9]") + f.feed("said it") + f.finish() == "Putin said it"
+
+
+def test_unclosed_marker_at_the_end_is_dropped() -> None:
+    f = MarkerFilter(2)
+    assert f.feed("Done [1") + f.finish() == "Done"
+
+
+def test_best_quote_narrows_to_the_supporting_sentence() -> None:
+    text = "Intro line about nothing.\nWe propose to begin next Thursday, May 15, in Istanbul.\nPutin said."
+    p = Passage(source="a.txt", start=100, end=100 + len(text), text=text)
+    q = best_quote(p, "Putin proposed talks on May 15 in Istanbul")
+    assert "May 15, in Istanbul" in q.text
+    assert "Intro line" not in q.text
+    assert text[q.start - 100 : q.end - 100] == q.text
+
+
+def test_best_quote_falls_back_to_the_passage() -> None:
+    p = Passage(source="a.txt", start=0, end=11, text="Hello world")
+    assert best_quote(p, "zzz qqq").text == "Hello world"

@@ -1,0 +1,99 @@
+"""The index on a real Chroma directory (with the fake embedder for speed)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.errors import IndexIncompatible, IndexMissing
+from index.store import DocumentIndex
+from tests.conftest import FakeEmbedder, make_index
+
+
+def _snapshot(idx: DocumentIndex) -> list[tuple[str, int, int, str]]:
+    return [(p.source, p.start, p.end, p.text) for p in idx.passages()]
+
+
+def test_indexing_twice_changes_nothing(tmp_path: Path, seeds_copy: Path) -> None:
+    idx = make_index(tmp_path / "data")
+    first = idx.update([seeds_copy])
+    assert sorted(first.added) == sorted(p.name for p in seeds_copy.iterdir())
+    before = _snapshot(idx)
+    again = make_index(tmp_path / "data").update([seeds_copy])  # a new process, same directory
+    assert again.added == again.updated == again.removed == []
+    assert sorted(again.unchanged) == sorted(first.added)
+    assert again.chunks == first.chunks == len(before)
+    assert _snapshot(idx) == before
+
+
+def test_offsets_point_into_the_source_files(seeded_index: DocumentIndex, seeds_copy: Path) -> None:
+    for p in seeded_index.passages():
+        text = (seeds_copy / p.source).read_text(encoding="utf-8")
+        assert text[p.start : p.end] == p.text
+
+
+def test_a_changed_file_replaces_exactly_its_own_chunks(seeded_index: DocumentIndex, seeds_copy: Path) -> None:
+    before = _snapshot(seeded_index)
+    changed = seeds_copy / "003_077377effcd078e6.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA new closing sentence about Istanbul.\n")
+    report = seeded_index.update([seeds_copy])
+    assert report.updated == ["003_077377effcd078e6.txt"]
+    after = _snapshot(seeded_index)
+    assert [c for c in after if c[0] != changed.name] == [c for c in before if c[0] != changed.name]
+    assert any("new closing sentence" in c[3] for c in after if c[0] == changed.name)
+
+
+def test_a_removed_file_loses_its_chunks(seeded_index: DocumentIndex, seeds_copy: Path) -> None:
+    (seeds_copy / "000_c7a57708957dca49.txt").unlink()
+    report = seeded_index.update([seeds_copy])
+    assert report.removed == ["000_c7a57708957dca49.txt"]
+    assert {p.source for p in seeded_index.passages()} == {"003_077377effcd078e6.txt"}
+
+
+def test_other_chunking_settings_rebuild_instead_of_mixing(tmp_path: Path, seeds_copy: Path) -> None:
+    make_index(tmp_path / "data").update([seeds_copy])
+    small = make_index(tmp_path / "data", chunk_size=300)
+    with pytest.raises(IndexIncompatible, match="chunk_size"):
+        small.passages()
+    report = small.update([seeds_copy])
+    assert any("chunk_size" in r for r in report.rebuilt_because)
+    assert all(len(p.text) <= 300 for p in small.passages())
+
+
+def test_another_embedder_rebuilds(tmp_path: Path, seeds_copy: Path) -> None:
+    make_index(tmp_path / "data").update([seeds_copy])
+
+    class Other(FakeEmbedder):
+        name = "other-embedder"
+
+    report = make_index(tmp_path / "data", Other()).update([seeds_copy])
+    assert any("embedder" in r for r in report.rebuilt_because)
+    assert len(report.added) == 2
+
+
+def test_lost_hash_store_rebuilds_rather_than_duplicating(tmp_path: Path, seeds_copy: Path) -> None:
+    idx = make_index(tmp_path / "data")
+    n = idx.update([seeds_copy]).chunks
+    idx.docstore_path.unlink()
+    report = make_index(tmp_path / "data").update([seeds_copy])
+    assert report.rebuilt_because and report.chunks == n
+
+
+def test_empty_index_says_how_to_fix(tmp_path: Path) -> None:
+    with pytest.raises(IndexMissing, match="docqa index"):
+        make_index(tmp_path / "data").passages()
+
+
+def test_unreadable_files_are_skipped_and_the_rest_indexed(tmp_path: Path, seeds_copy: Path) -> None:
+    (seeds_copy / "broken.txt").write_bytes(b"\xff\xfe\x00garbage")
+    report = make_index(tmp_path / "data").update([seeds_copy])
+    assert [Path(e.path).name for e in report.skipped] == ["broken.txt"]
+    assert len(report.added) == 2
+
+
+def test_store_survives_a_copy_of_its_directory(tmp_path: Path, seeds_copy: Path) -> None:
+    make_index(tmp_path / "data").update([seeds_copy])
+    shutil.copytree(tmp_path / "data", tmp_path / "copy")
+    assert make_index(tmp_path / "copy").update([seeds_copy]).added == []
