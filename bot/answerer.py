@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.citations import JsonAnswerReader, MarkerFilter, best_quote, overlap
+from bot.citations import JsonAnswerReader, MarkerFilter, best_quote, overlap, unsupported_words
 from bot.errors import QuestionError
 from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
@@ -282,6 +282,9 @@ class Answerer:
                 text += suffix
                 first = first or time.perf_counter() - t0
                 yield suffix
+        if not refused:
+            order, grounded = self._ground(text, order, passages, f"{question} {query}")
+            refused = not grounded
         if refused:
             text = REFUSALS.get(lang, REFUSALS["en"])
             order = []
@@ -310,12 +313,25 @@ class Answerer:
             language=lang,
         )
 
+    def prefix_messages(self) -> list[Message]:
+        """The fixed start of every answer prompt: llama.cpp reuses its KV cache across questions."""
+        return [{"role": "system", "content": self.prompts.system.render()}, *self.prompts.examples]
+
+    def warm_up(self) -> None:
+        """Process the fixed prefix now, so the first question does not pay for it."""
+        gen = self.llm.generate([*self.prefix_messages(), {"role": "user", "content": "Ready?"}], max_tokens=1)
+        try:
+            for _ in gen:
+                pass
+        finally:
+            gen.close()
+
     def _messages(self, passages: list[Passage], question: str, lang: str) -> list[Message]:
         language = LANGUAGE_NAMES.get(lang, "the same language as the question")
         while True:
             body = "\n\n".join(f"[{i}] {p.text}" for i, p in enumerate(passages, start=1))
             messages: list[Message] = [
-                {"role": "system", "content": self.prompts.system.render()},
+                *self.prefix_messages(),
                 {
                     "role": "user",
                     "content": self.prompts.answer.render(passages=body, question=question, language=language),
@@ -340,9 +356,34 @@ class Answerer:
         out = re.sub(r"^(?:standalone question[^:]*:)\s*", "", out.strip(), flags=re.IGNORECASE).strip(" \"'`")
         return (out or question), (gen.prompt_tokens, gen.completion_tokens)
 
-    def _cite(self, n: int, passage: Passage, text: str) -> Citation:
+    @staticmethod
+    def _claim(label: int, text: str) -> str:
+        """The sentences of ``text`` that cite ``[label]``, markers removed."""
         # A marker after the full stop ("… May 15. [1]") belongs to the sentence before it.
         moved = re.sub(r"([.!?])((?:\s*\[\d+\])+)", r"\2\1", text)
-        claim = " ".join(s for s in re.split(r"(?<=[.!?])\s+", moved) if f"[{n}]" in s) or text
-        q = best_quote(passage, re.sub(r"\[\d+\]", "", claim))
+        claim = " ".join(s for s in re.split(r"(?<=[.!?])\s+", moved) if f"[{label}]" in s) or text
+        return re.sub(r"\[\d+\]", "", claim)
+
+    def _ground(self, text: str, order: list[int], passages: list[Passage], asked: str) -> tuple[list[int], bool]:
+        """Check each citation against its sentence; say whether the answer rests on the passages.
+
+        A small model often cites the neighbour of the passage it copied from.
+        A label whose passage lacks the sentence's words is re-pointed to the
+        retrieved passage that has the most of them (the streamed text keeps its
+        labels).  An answer whose own words are mostly in no cited passage did
+        not come from the documents.
+        """
+        order = list(order)
+        for label, k in enumerate(order, start=1):
+            claim = self._claim(label, text)
+            missing = [len(unsupported_words(claim, p.text, asked)[1]) for p in passages]
+            if missing[k - 1] > 0:
+                best = min(range(len(passages)), key=lambda i: (missing[i], i != k - 1, i))
+                order[label - 1] = best + 1
+        evidence = " ".join(passages[k - 1].text for k in order) if order else " ".join(p.text for p in passages)
+        own, missing_words = unsupported_words(text, evidence, asked)
+        return order, not own or len(missing_words) <= len(own) / 2
+
+    def _cite(self, n: int, passage: Passage, text: str) -> Citation:
+        q = best_quote(passage, self._claim(n, text))
         return Citation(n, passage.source, passage.title, q.start, q.end, q.text, passage)

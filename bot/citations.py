@@ -230,3 +230,18 @@ def best_quote(passage: Passage, claim: str) -> Quote:
                 best = (score, a, b)
     _, a, b = best
     return Quote(passage.start + a, passage.start + b, passage.text[a:b])
+
+
+def unsupported_words(answer: str, evidence: str, question: str) -> tuple[set[str], set[str]]:
+    """The answer's own words (not taken from the question) and those the evidence lacks.
+
+    Only Latin-script words and numbers are compared: the documents are
+    English, and an answer in another script is checked by its names and
+    figures alone.
+    """
+    marker_free = re.sub(r"\[\d+\]", " ", answer)
+    own = {w for w in content_words(marker_free) - content_words(question) if w.isascii()}
+    ev = content_words(evidence)
+    # A word counts as present when the evidence has it or its stem (plural, -ed, -ing forms).
+    missing = {w for w in own if w not in ev and not any(e.startswith(w[:5]) for e in ev if len(w) > 5)}
+    return own, missing

@@ -129,6 +129,53 @@ def chat(ctx: click.Context) -> None:
     )
 
 
+@main.command("eval")
+@click.option("--questions", "questions_path", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              required=True, help="JSON Lines question file.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path, dir_okay=False), help="Write every number here.")
+@click.option("--report", "report_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Write a Markdown report and a PNG chart here.")
+@click.option("--engine", type=click.Choice(["docqa"]), default="docqa", show_default=True)
+@click.option("--ids", default="", help="Only these question ids (comma-separated).")
+@click.option("--limit", type=int, default=0, help="Only the first N questions.")
+@click.pass_context
+@friendly_errors
+def eval_cmd(
+    ctx: click.Context,
+    questions_path: Path,
+    json_out: Path | None,
+    report_dir: Path | None,
+    engine: str,
+    ids: str,
+    limit: int,
+) -> None:
+    """Run a question file through the answerer and score it."""
+    from bot.evaluate import DocqaEngine, Outcome, load_questions, run_eval, table, write_report
+
+    questions = load_questions(questions_path)  # a malformed file stops here, before any model loads
+    if ids:
+        wanted = {i.strip() for i in ids.split(",")}
+        questions = [q for q in questions if q.id in wanted]
+    if limit:
+        questions = questions[:limit]
+    app = _app(ctx)
+    eng = DocqaEngine(app.answerer)
+
+    def progress(o: Outcome) -> None:
+        mark = "ok " if o.correct else "BAD"
+        shown = "REFUSED" if o.refused else o.answer.replace("\n", " ")[:90]
+        click.echo(f"{mark} {o.id} [{o.lang}] {o.total_s:5.1f}s  {shown}", err=True)
+
+    report = run_eval(eng, questions, app.settings.seeds_dir, progress)
+    click.echo(table([report]))
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    if report_dir:
+        for path in write_report([report], report_dir):
+            click.echo(f"wrote {path}", err=True)
+
+
 @main.command()
 @click.pass_context
 @friendly_errors

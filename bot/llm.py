@@ -75,6 +75,7 @@ class LlamaCppLLM:
         n_gpu_layers: int = 0,
         seed: int = 0,
         name: str | None = None,
+        cache_bytes: int = 1 << 30,
     ) -> None:
         check_gguf(model_path)
         try:
@@ -99,6 +100,14 @@ class LlamaCppLLM:
                 "architecture. Re-provision the default model with `docqa provision`, or point "
                 "DOCQA_LLM_MODEL_PATH at another GGUF file."
             ) from e
+        try:
+            from llama_cpp import LlamaRAMCache
+
+            # Keeps the KV state of recent prompts, so the fixed answer prefix survives
+            # an interleaved call with another prompt (the follow-up rewrite).
+            self._llama.set_cache(LlamaRAMCache(capacity_bytes=cache_bytes))
+        except ImportError:  # pragma: no cover - older llama-cpp-python
+            pass
         self._name = name or model_path.stem
         self._lock = threading.Lock()
         self.n_ctx = n_ctx

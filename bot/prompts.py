@@ -6,6 +6,8 @@ JSON braces the prompts show the model need no escaping.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
@@ -34,6 +36,37 @@ class Prompts:
     system: Prompt
     answer: Prompt
     condense: Prompt
+    examples: tuple[dict[str, str], ...] = ()
+    """Worked turns shown after the system prompt; with it they form the fixed prefix."""
+
+
+def parse_examples(path: Path) -> tuple[dict[str, str], ...]:
+    """``### user`` / ``### assistant`` blocks; each assistant turn must be the answer JSON."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ()
+    except OSError as e:
+        raise ConfigError(f"prompt file {path} cannot be read ({e.strerror or e})") from e
+    turns: list[dict[str, str]] = []
+    for block in re.split(r"^### ", text, flags=re.MULTILINE)[1:]:
+        role, _, content = block.partition("\n")
+        role = role.strip()
+        expected = "user" if len(turns) % 2 == 0 else "assistant"
+        if role != expected:
+            raise ConfigError(f"{path}: example turn {len(turns) + 1} should be '### {expected}', not {role!r}")
+        content = content.strip()
+        if role == "assistant":
+            try:
+                obj = json.loads(content)
+            except ValueError as e:
+                raise ConfigError(f"{path}: example turn {len(turns) + 1} is not JSON ({e})") from e
+            if not isinstance(obj, dict) or set(obj) != {"found", "answer"}:
+                raise ConfigError(f"{path}: example turn {len(turns) + 1} must have exactly 'found' and 'answer'")
+        turns.append({"role": role, "content": content})
+    if len(turns) % 2:
+        raise ConfigError(f"{path}: the examples end with a user turn that has no answer")
+    return tuple(turns)
 
 
 def load_prompts(directory: Path) -> Prompts:
@@ -53,4 +86,4 @@ def load_prompts(directory: Path) -> Prompts:
         if extra := found - required:
             raise ConfigError(f"prompt file {path} uses unknown ${', $'.join(sorted(extra))}")
         loaded[name] = Prompt(name, template)
-    return Prompts(**loaded)
+    return Prompts(**loaded, examples=parse_examples(directory / "examples.txt"))

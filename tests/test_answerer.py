@@ -42,7 +42,8 @@ def test_answer_streams_with_citations_that_resolve(answerer: Answerer, fake_llm
     json.dumps(d)
     # The system prompt comes first, unchanged, so llama.cpp can reuse its KV cache.
     msgs = fake_llm.calls[0]["messages"]
-    assert msgs[0]["role"] == "system" and "[1]" in msgs[1]["content"]
+    assert msgs[0]["role"] == "system" and "[1]" in msgs[-1]["content"]
+    assert msgs[:-1] == answerer.prefix_messages()
     assert fake_llm.calls[0]["json_schema"]["required"] == ["found", "answer"]
 
 
@@ -79,7 +80,7 @@ def test_russian_question_is_translated_for_retrieval_and_refused_in_russian(
     answer = answerer.ask("Кто такой Кит Келлог?")
     assert answer.search_query == "Who is Keith Kellogg?"
     assert answer.text == REFUSALS["ru"]
-    assert "Russian" in fake_llm.calls[1]["messages"][1]["content"]
+    assert "Russian" in fake_llm.calls[1]["messages"][-1]["content"]
     assert any("Kellogg" in p.text for p in answer.retrieved)
 
 
@@ -91,6 +92,22 @@ def test_follow_up_is_rewritten_with_history(answerer: Answerer, fake_llm: FakeL
     assert "Who is Keith Kellogg?" in rewrite_prompt and "What did he urge Moscow to do?" in rewrite_prompt
     assert answer.search_query == "What did Keith Kellogg urge Moscow to do?"
     assert any("Kellogg urged Moscow" in p.text for p in answer.retrieved)
+
+
+def test_a_citation_is_repointed_to_the_passage_that_supports_it(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    passages = answerer.retriever.retrieve("Who is Keith Kellogg?", 4)
+    right = next(i for i, p in enumerate(passages, 1) if "special representative for Ukraine" in p.text)
+    wrong = next(i for i in range(1, len(passages) + 1) if i != right and "special representative" not in passages[i - 1].text)
+    fake_llm.enqueue_answer(f"Keith Kellogg is Trump's special representative for Ukraine [{wrong}].")
+    answer = answerer.ask("Who is Keith Kellogg?")
+    assert not answer.refused and answer.text.endswith("[1].")
+    assert "special representative for Ukraine" in answer.citations[0].quote
+
+
+def test_an_answer_from_outside_the_documents_is_refused(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Paris is the capital of France [1].")
+    answer = answerer.ask("What is the capital of France?")
+    assert answer.refused and answer.citations == [] and answer.text == REFUSALS["en"]
 
 
 def test_uncited_but_supported_answer_gets_its_citation(answerer: Answerer, fake_llm: FakeLLM) -> None:
@@ -113,10 +130,11 @@ def test_too_long_question_is_refused_with_the_reason(answerer: Answerer, fake_l
 
 
 def test_passages_are_dropped_to_fit_the_context(answerer: Answerer, fake_llm: FakeLLM) -> None:
-    answerer.context_tokens = 700
+    prefix = sum(fake_llm.count_tokens(m["content"]) for m in answerer.prefix_messages())
+    answerer.context_tokens = prefix + answerer.max_tokens + 250  # room for about two passages
     fake_llm.enqueue_answer("Istanbul [1].")
     answer = answerer.ask(PUTIN_Q)
-    prompt = fake_llm.calls[0]["messages"][1]["content"]
+    prompt = fake_llm.calls[0]["messages"][-1]["content"]
     assert "[1]" in prompt and "[4]" not in prompt
     assert answer.citations
 

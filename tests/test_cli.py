@@ -1,0 +1,97 @@
+"""The CLI and the REPL, driven like a user would: through argv and stdin."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bot.answerer import Answerer
+from bot.cli import main
+from bot.settings import Settings
+from tests.conftest import FakeLLM
+
+Q = "When and where did Putin propose direct talks with Ukraine?"
+
+
+@dataclass
+class FakeApp:
+    answerer: Answerer
+    settings: Settings
+
+
+def _app(answerer: Answerer, tmp_path: Path) -> FakeApp:
+    return FakeApp(answerer, Settings(data_dir=tmp_path / "data"))
+
+
+def test_ask_json_prints_exactly_one_object(answerer: Answerer, fake_llm: FakeLLM, tmp_path: Path) -> None:
+    fake_llm.enqueue_answer("In Istanbul on May 15 [1].")
+    result = CliRunner().invoke(main, ["ask", "--json", Q], obj=_app(answerer, tmp_path))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["question"] == Q and data["answer"] == "In Istanbul on May 15 [1]." and not data["refused"]
+    assert data["citations"][0]["n"] == 1
+
+
+def test_ask_text_shows_sources(answerer: Answerer, fake_llm: FakeLLM, tmp_path: Path) -> None:
+    fake_llm.enqueue_answer("In Istanbul on May 15 [1].")
+    result = CliRunner().invoke(main, ["ask", Q], obj=_app(answerer, tmp_path))
+    assert result.exit_code == 0
+    assert "In Istanbul on May 15 [1]." in result.output
+    assert "Sources:\n  [1] Putin Expresses Readiness" in result.output
+    assert "000_c7a57708957dca49.txt, chars" in result.output
+
+
+def test_ask_bad_question_is_one_clear_line(answerer: Answerer, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["ask", "   "], obj=_app(answerer, tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "docqa: Please type a question about the documents."
+    assert "Traceback" not in result.output
+
+
+def test_repl_session(answerer: Answerer, fake_llm: FakeLLM, tmp_path: Path) -> None:
+    fake_llm.enqueue_answer("In Istanbul on May 15 [1].")
+    fake_llm.enqueue("What did Putin propose about a ceasefire?")  # the follow-up's rewrite
+    fake_llm.enqueue_answer("A ceasefire without preconditions [1].")
+    fake_llm.enqueue_answer("", found=False)
+    stdin = "\n".join([Q, "/sources", "And the ceasefire?", "/reset", "What is the capital of France?",
+                       "", "/bogus", "/help", "/quit", "never read"]) + "\n"
+    result = CliRunner().invoke(main, ["chat"], input=stdin, obj=_app(answerer, tmp_path))
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "In Istanbul on May 15 [1]." in out and "Sources:" in out
+    assert "“We propose to begin without delay – next Thursday, May 15, in Istanbul" in out  # /sources quote
+    # The follow-up carried the history into the rewrite; after /reset nothing is carried.
+    assert Q in fake_llm.calls[1]["messages"][0]["content"]
+    assert len(fake_llm.calls) == 4  # no rewrite after /reset
+    assert "Conversation forgotten." in out
+    assert "The documents don't contain the answer" in out
+    assert "Unknown command /bogus" in out and "/sources" in out
+    assert fake_llm.replies == []
+
+
+def test_repl_survives_a_bad_question(answerer: Answerer, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["chat"], input="a" * 5000 + "\n/quit\n", obj=_app(answerer, tmp_path))
+    assert result.exit_code == 0
+    assert "5,000 characters long; the limit is 2,000" in result.output
+
+
+def test_index_command_reports_and_is_idempotent(tmp_path: Path, seeds_copy: Path) -> None:
+    from tests.conftest import make_index
+
+    @dataclass
+    class IndexApp:
+        settings: Settings
+        index: object
+
+    app = IndexApp(Settings(data_dir=tmp_path / "d", seeds_dir=seeds_copy), make_index(tmp_path / "d"))
+    first = CliRunner().invoke(main, ["index"], obj=app)
+    assert first.exit_code == 0 and "2 added" in first.output
+    second = CliRunner().invoke(main, ["index"], obj=app)
+    assert "0 added, 0 updated, 0 removed, 2 unchanged" in second.output
+    assert first.output.split("; ")[1] == second.output.split("; ")[1]  # same chunk count
+    (seeds_copy / "bin.txt").write_bytes(b"\x00\x00")
+    third = CliRunner().invoke(main, ["index"], obj=app)
+    assert third.exit_code == 1 and "skipped" in third.stderr and "bin.txt" in third.stderr

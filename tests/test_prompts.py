@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.errors import ConfigError
+from bot.prompts import REQUIRED, load_prompts
+from tests.conftest import ROOT
+
+
+def test_shipped_prompts_load_with_their_variables() -> None:
+    p = load_prompts(ROOT / "prompts")
+    text = p.answer.render(passages="[1] x", question="q?", language="English")
+    assert "[1] x" in text and "q?" in text and "English" in text
+    assert set(REQUIRED) == {"system", "answer", "condense"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("answer", "Passages: $passages\nQuestion: $question", r"lacks \$language"),
+        ("condense", "$history $question $extra", r"unknown \$extra"),
+        ("answer", "$passages $question $language ${broken", "malformed"),
+    ],
+)
+def test_broken_prompt_files_are_caught_at_start_up(tmp_path: Path, name: str, content: str, message: str) -> None:
+    d = tmp_path / "prompts"
+    shutil.copytree(ROOT / "prompts", d)
+    (d / f"{name}.txt").write_text(content)
+    with pytest.raises(ConfigError, match=message):
+        load_prompts(d)
+
+
+def test_missing_prompt_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"system\.txt"):
+        load_prompts(tmp_path)
