@@ -15,6 +15,7 @@ help:
 	@echo "make chat    set everything up, then talk to the documents in a terminal"
 	@echo "make test    set everything up, then run the whole test suite"
 	@echo "make setup   set everything up and start nothing"
+	@echo "make eval    score the answers on tests/eval/questions.jsonl (about 15 minutes)"
 	@echo "make lint    ruff and mypy"
 
 $(VENV)/.venv:
@@ -58,6 +59,11 @@ test: setup
 # Unit and integration tests only (no 1.5B model): about a minute.
 test-fast: $(VENV)/.installed
 	$(PY) -m pytest -q -m "not slow"
+
+# The answer-evaluation suite on our question set with the default model:
+# prints the table and writes reports/eval/ (report.md, metrics.png, results.json).
+eval: setup
+	$(DOCQA) eval --questions tests/eval/questions.jsonl --json reports/eval/results.json --report reports/eval
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check bot index tests

@@ -43,8 +43,10 @@ _SAYS_NOTHING = re.compile(
     re.IGNORECASE,
 )
 _EN_WORDS = frozenset(
-    "the a an is are was were who what when where why how which did does do of to in on and with for "
-    "about said say has have".split()
+    (
+        "the a an is are was were who what when where why how which did does do of to in on and with for "
+        "about said say has have"
+    ).split()
 )
 
 
@@ -106,8 +108,7 @@ class Answer:
             "refused": self.refused,
             "citations": [c.to_dict() for c in self.citations],
             "retrieved": [
-                {"source": p.source, "start": p.start, "end": p.end, "score": round(p.score, 6)}
-                for p in self.retrieved
+                {"source": p.source, "start": p.start, "end": p.end, "score": round(p.score, 6)} for p in self.retrieved
             ],
             "timings": {
                 "retrieve_s": round(t.retrieve_s, 4),
@@ -268,10 +269,11 @@ class Answerer:
                 first = first or time.perf_counter() - t0
                 yield tail
 
-        found, full = reader.final()
+        found, _ = reader.final()
         found = reader.found if found is None else found
         text = markers.text.strip()
-        refused = not passages or found is False or not text or (not markers.order and bool(_SAYS_NOTHING.search(text)))
+        says_nothing = not markers.order and bool(_SAYS_NOTHING.search(text))
+        refused = not passages or found is False or not text or says_nothing
         order = list(markers.order)
         if not refused and not order:
             # The model answered without a marker: cite the passage that states it, if one clearly does.
@@ -319,12 +321,7 @@ class Answerer:
 
     def warm_up(self) -> None:
         """Process the fixed prefix now, so the first question does not pay for it."""
-        gen = self.llm.generate([*self.prefix_messages(), {"role": "user", "content": "Ready?"}], max_tokens=1)
-        try:
-            for _ in gen:
-                pass
-        finally:
-            gen.close()
+        self.llm.prefill([*self.prefix_messages(), {"role": "user", "content": "Passages:"}])
 
     def _messages(self, passages: list[Passage], question: str, lang: str) -> list[Message]:
         language = LANGUAGE_NAMES.get(lang, "the same language as the question")

@@ -96,7 +96,9 @@ class JsonAnswerReader:
 
 _MARKER = re.compile(r"\[\s*(?:(?:passage|source)s?\s*)?(\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*)\s*\]", re.IGNORECASE)
 # What an unfinished marker can look like: held back until it closes or cannot be one.
-_PARTIAL = re.compile(r"\[\s*(?:(?:p|pa|pas|pass|passa|passag|passage|s|so|sou|sour|sourc|source)s?\s*)?[\d,\s&and]*$", re.IGNORECASE)
+_PARTIAL = re.compile(
+    r"\[\s*(?:(?:p|pa|pas|pass|passa|passag|passage|s|so|sou|sour|sourc|source)s?\s*)?[\d,\s&and]*$", re.IGNORECASE
+)
 
 
 class MarkerFilter:
@@ -180,9 +182,11 @@ class MarkerFilter:
 # -- quotes -----------------------------------------------------------------------
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STOP = frozenset(
-    "a an the and or of to in on at for with by from as is are was were be been it its this that these those "
-    "he she they his her their which who whom what when where why how did does do not no yes than then so "
-    "also has have had will would can could should may might about into over after before during".split()
+    (
+        "a an the and or of to in on at for with by from as is are was were be been it its this that these "
+        "those he she they his her their which who whom what when where why how did does do not no yes than "
+        "then so also has have had will would can could should may might about into over after before during"
+    ).split()
 )
 
 

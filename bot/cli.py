@@ -76,9 +76,10 @@ def index(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
     if report.rebuilt_because:
         click.echo("rebuilt the index: " + "; ".join(report.rebuilt_because), err=True)
     if not quiet:
+        where = app.settings.chroma_url or app.settings.chroma_dir
         click.echo(
             f"{len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} removed, "
-            f"{len(report.unchanged)} unchanged; {report.chunks} chunks in {app.settings.chroma_url or app.settings.chroma_dir}"
+            f"{len(report.unchanged)} unchanged; {report.chunks} chunks in {where}"
         )
     if report.skipped:
         sys.exit(1)
@@ -122,6 +123,7 @@ def chat(ctx: click.Context) -> None:
     app = _app(ctx)
     click.echo("Loading the model and the index…", err=True)
     answerer = app.answerer
+    answerer.warm_up()
     run_repl(
         answerer,
         history_turns=app.settings.history_turns,
@@ -130,11 +132,20 @@ def chat(ctx: click.Context) -> None:
 
 
 @main.command("eval")
-@click.option("--questions", "questions_path", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              required=True, help="JSON Lines question file.")
+@click.option(
+    "--questions",
+    "questions_path",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    required=True,
+    help="JSON Lines question file.",
+)
 @click.option("--json", "json_out", type=click.Path(path_type=Path, dir_okay=False), help="Write every number here.")
-@click.option("--report", "report_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Write a Markdown report and a PNG chart here.")
+@click.option(
+    "--report",
+    "report_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write a Markdown report and a PNG chart here.",
+)
 @click.option("--engine", type=click.Choice(["docqa"]), default="docqa", show_default=True)
 @click.option("--ids", default="", help="Only these question ids (comma-separated).")
 @click.option("--limit", type=int, default=0, help="Only the first N questions.")
@@ -160,6 +171,7 @@ def eval_cmd(
         questions = questions[:limit]
     app = _app(ctx)
     eng = DocqaEngine(app.answerer)
+    app.answerer.warm_up()  # latency figures are for a bot that is up, not for its start
 
     def progress(o: Outcome) -> None:
         mark = "ok " if o.correct else "BAD"

@@ -239,8 +239,12 @@ def metrics(outcomes: Sequence[Outcome]) -> dict[str, float | int]:
         "mrr": sum(1 / o.hit_rank for o in answerable if o.hit_rank) / len(answerable) if answerable else 1.0,
         "answer_accuracy": _ratio(sum(o.correct for o in outcomes), len(outcomes), 0.0),
         "citation_precision": _ratio(supporting, cites, 1.0),
-        "citation_recall": _ratio(sum(1 for o in correct_answerable if o.supporting_citations), len(correct_answerable), 1.0),
-        "refusal_precision": _ratio(sum(1 for o in refused if not o.answerable), len(refused), 1.0 if not unanswerable else 0.0),
+        "citation_recall": _ratio(
+            sum(1 for o in correct_answerable if o.supporting_citations), len(correct_answerable), 1.0
+        ),
+        "refusal_precision": _ratio(
+            sum(1 for o in refused if not o.answerable), len(refused), 1.0 if not unanswerable else 0.0
+        ),
         "refusal_recall": _ratio(sum(1 for o in unanswerable if o.refused), len(unanswerable), 1.0),
         "first_token_p50_s": _pct(ft, 50),
         "first_token_p95_s": _pct(ft, 95),
@@ -307,15 +311,28 @@ METRIC_LABELS = [
 
 def table(reports: Sequence[Report]) -> str:
     """One Markdown table: a row per engine and language."""
-    head = ["engine", "lang", "n", *[label for _, label in METRIC_LABELS], "1st tok p50", "total p50", "total p95", "prompt tok"]
+    head = [
+        "engine",
+        "lang",
+        "n",
+        *[label for _, label in METRIC_LABELS],
+        "1st tok p50",
+        "total p50",
+        "total p95",
+        "prompt tok",
+    ]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for rep in reports:
         d = rep.to_dict()["metrics"]
         for lang, m in [("all", d["overall"]), *sorted(d["by_lang"].items())]:
             cells = [rep.engine, lang, str(m["n"])]
             cells += [f"{m[k]:.2f}" for k, _ in METRIC_LABELS]
-            cells += [f"{m['first_token_p50_s']:.1f}s", f"{m['total_p50_s']:.1f}s", f"{m['total_p95_s']:.1f}s",
-                      f"{m['prompt_tokens_mean']:.0f}"]
+            cells += [
+                f"{m['first_token_p50_s']:.1f}s",
+                f"{m['total_p50_s']:.1f}s",
+                f"{m['total_p95_s']:.1f}s",
+                f"{m['prompt_tokens_mean']:.0f}",
+            ]
             rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 

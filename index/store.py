@@ -337,5 +337,3 @@ class DocumentIndex:
             self._client.delete_collection(self._name)
         if self.docstore_path.exists():
             self.docstore_path.unlink()
-
-

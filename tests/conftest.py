@@ -49,8 +49,13 @@ class FakeLLM:
     def enqueue_answer(self, answer: str, found: bool = True) -> FakeLLM:
         return self.enqueue(json.dumps({"found": found, "answer": answer}, ensure_ascii=False))
 
+    prefilled: list[list[Message]] = field(default_factory=list)
+
     def count_tokens(self, text: str) -> int:
         return len(text.split())
+
+    def prefill(self, messages: list[Message]) -> None:
+        self.prefilled.append(messages)
 
     def generate(
         self,

@@ -97,7 +97,9 @@ def test_follow_up_is_rewritten_with_history(answerer: Answerer, fake_llm: FakeL
 def test_a_citation_is_repointed_to_the_passage_that_supports_it(answerer: Answerer, fake_llm: FakeLLM) -> None:
     passages = answerer.retriever.retrieve("Who is Keith Kellogg?", 4)
     right = next(i for i, p in enumerate(passages, 1) if "special representative for Ukraine" in p.text)
-    wrong = next(i for i in range(1, len(passages) + 1) if i != right and "special representative" not in passages[i - 1].text)
+    wrong = next(
+        i for i in range(1, len(passages) + 1) if i != right and "special representative" not in passages[i - 1].text
+    )
     fake_llm.enqueue_answer(f"Keith Kellogg is Trump's special representative for Ukraine [{wrong}].")
     answer = answerer.ask("Who is Keith Kellogg?")
     assert not answer.refused and answer.text.endswith("[1].")
@@ -157,8 +159,13 @@ def test_conversation_keeps_the_last_turns() -> None:
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("Who is Keith Kellogg?", "en"), ("Кто такой Келлог?", "ru"), ("Хто такий Келлог і що він сказав?", "uk"),
-     ("Wer ist Keith Kellogg?", "xx"), ("Istanbul?", "en")],
+    [
+        ("Who is Keith Kellogg?", "en"),
+        ("Кто такой Келлог?", "ru"),
+        ("Хто такий Келлог і що він сказав?", "uk"),
+        ("Wer ist Keith Kellogg?", "xx"),
+        ("Istanbul?", "en"),
+    ],
 )
 def test_detect_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang

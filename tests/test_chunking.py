@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -43,4 +45,4 @@ def test_seed_chunks_hold_whole_sentences() -> None:
         # A chunk starts at a line start or after a sentence end, never mid-word.
         assert c.start == 0 or text[c.start - 1] in " \n"
     # With overlap, consecutive chunks share text.
-    assert any(a.end > b.start for a, b in zip(chunks, chunks[1:], strict=False))
+    assert any(a.end > b.start for a, b in itertools.pairwise(chunks))

@@ -56,8 +56,23 @@ def test_repl_session(answerer: Answerer, fake_llm: FakeLLM, tmp_path: Path) -> 
     fake_llm.enqueue("What did Putin propose about a ceasefire?")  # the follow-up's rewrite
     fake_llm.enqueue_answer("A ceasefire without preconditions [1].")
     fake_llm.enqueue_answer("", found=False)
-    stdin = "\n".join([Q, "/sources", "And the ceasefire?", "/reset", "What is the capital of France?",
-                       "", "/bogus", "/help", "/quit", "never read"]) + "\n"
+    stdin = (
+        "\n".join(
+            [
+                Q,
+                "/sources",
+                "And the ceasefire?",
+                "/reset",
+                "What is the capital of France?",
+                "",
+                "/bogus",
+                "/help",
+                "/quit",
+                "never read",
+            ]
+        )
+        + "\n"
+    )
     result = CliRunner().invoke(main, ["chat"], input=stdin, obj=_app(answerer, tmp_path))
     assert result.exit_code == 0, result.output
     out = result.output
@@ -70,6 +85,8 @@ def test_repl_session(answerer: Answerer, fake_llm: FakeLLM, tmp_path: Path) -> 
     assert "The documents don't contain the answer" in out
     assert "Unknown command /bogus" in out and "/sources" in out
     assert fake_llm.replies == []
+    # The fixed prompt prefix was processed before the first question.
+    assert fake_llm.prefilled and fake_llm.prefilled[0][:-1] == answerer.prefix_messages()
 
 
 def test_repl_survives_a_bad_question(answerer: Answerer, tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -21,7 +20,9 @@ pytestmark = pytest.mark.slow
 DOCQA = [sys.executable, "-m", "bot.cli"]
 
 
-def run(args: list[str], env: dict[str, str], stdin: str | None = None, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], env: dict[str, str], stdin: str | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*DOCQA, *args], input=stdin, capture_output=True, text=True, env=env, timeout=timeout, check=False
     )

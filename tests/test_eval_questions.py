@@ -53,6 +53,4 @@ def test_questions_coverage() -> None:
     assert sum(1 for r in records if r["history"]) >= 5
     sources = {s for r in answerable for s in r["sources"]}
     assert len(sources) >= 2, "answerable questions must draw on both articles"
-    assert sum(1 for r in answerable if len(r["sources"]) >= 2) >= 2, (
-        "need cross-article questions"
-    )
+    assert sum(1 for r in answerable if len(r["sources"]) >= 2) >= 2, "need cross-article questions"

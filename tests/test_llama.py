@@ -41,10 +41,14 @@ def test_one_real_decode(smol: LlamaCppLLM) -> None:
 
 
 def test_schema_constrained_output_parses(smol: LlamaCppLLM) -> None:
-    schema = {"type": "object", "properties": {"found": {"type": "boolean"}, "answer": {"type": "string"}},
-              "required": ["found", "answer"]}
-    gen = smol.generate([{"role": "user", "content": "Is the sky blue? Answer in JSON."}], max_tokens=40,
-                        json_schema=schema)
+    schema = {
+        "type": "object",
+        "properties": {"found": {"type": "boolean"}, "answer": {"type": "string"}},
+        "required": ["found", "answer"],
+    }
+    gen = smol.generate(
+        [{"role": "user", "content": "Is the sky blue? Answer in JSON."}], max_tokens=40, json_schema=schema
+    )
     raw = "".join(gen)
     try:
         obj = json.loads(raw)

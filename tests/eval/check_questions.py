@@ -61,13 +61,9 @@ def _check_history(history: list[Any]) -> list[str]:
             problems.append(f"history[{i}] is not an object")
             continue
         if set(turn) != {"role", "content"}:
-            problems.append(
-                f"history[{i}] must have exactly the keys role and content, has {sorted(turn)}"
-            )
+            problems.append(f"history[{i}] must have exactly the keys role and content, has {sorted(turn)}")
         if turn.get("role") not in ROLES:
-            problems.append(
-                f"history[{i}] has role {turn.get('role')!r}, expected user or assistant"
-            )
+            problems.append(f"history[{i}] has role {turn.get('role')!r}, expected user or assistant")
         content = turn.get("content")
         if not isinstance(content, str) or not content.strip():
             problems.append(f"history[{i}] content is not a non-empty string")
@@ -84,9 +80,7 @@ def _check_record(
     if not rec["question"].strip():
         problems.append("question is empty")
     if not LANG_RE.fullmatch(rec["lang"]):
-        problems.append(
-            f"lang {rec['lang']!r} is not a two-letter lower-case ISO 639-1 code"
-        )
+        problems.append(f"lang {rec['lang']!r} is not a two-letter lower-case ISO 639-1 code")
 
     answers: list[Any] = rec["answers"]
     sources: list[Any] = rec["sources"]
@@ -136,20 +130,14 @@ def _check_record(
         if not ev.strip():
             problems.append("evidence has an empty string")
             continue
-        hits = [
-            name
-            for name in sources
-            if (text := texts.get(name)) is not None and ev in text
-        ]
+        hits = [name for name in sources if (text := texts.get(name)) is not None and ev in text]
         if hits:
             found_in.update(hits)
         elif any(texts.get(name) is not None for name in sources):
             problems.append(f"evidence not found verbatim in {sources}: {ev!r}")
     for name in sources:
         if texts.get(name) is not None and name not in found_in:
-            problems.append(
-                f"source {name!r} is listed but none of the evidence occurs in it"
-            )
+            problems.append(f"source {name!r} is listed but none of the evidence occurs in it")
     return problems
 
 
@@ -187,9 +175,7 @@ def check(questions_path: Path, seeds_dir: Path) -> list[str]:
         missing = [k for k in REQUIRED_KEYS if k not in rec]
         extra = sorted(k for k in rec if k not in REQUIRED_KEYS)
         bad_types = [
-            f"{k} must be {t.__name__}"
-            for k, t in REQUIRED_KEYS.items()
-            if k in rec and not isinstance(rec[k], t)
+            f"{k} must be {t.__name__}" for k, t in REQUIRED_KEYS.items() if k in rec and not isinstance(rec[k], t)
         ]
         if missing:
             problems.append(f"{where}: missing keys {missing}")
@@ -202,9 +188,7 @@ def check(questions_path: Path, seeds_dir: Path) -> list[str]:
         qid: str = rec["id"]
         where = f"line {lineno} ({qid})"
         if qid in seen_ids:
-            problems.append(
-                f"{where}: duplicate id, first used on line {seen_ids[qid]}"
-            )
+            problems.append(f"{where}: duplicate id, first used on line {seen_ids[qid]}")
         else:
             seen_ids[qid] = lineno
         m = ID_RE.fullmatch(qid)
@@ -213,13 +197,9 @@ def check(questions_path: Path, seeds_dir: Path) -> list[str]:
         else:
             num = int(m.group(1))
             if num != prev_num + 1:
-                problems.append(
-                    f"{where}: id out of sequence, expected q{prev_num + 1:02d}"
-                )
+                problems.append(f"{where}: id out of sequence, expected q{prev_num + 1:02d}")
             prev_num = num
-        problems += [
-            f"{where}: {msg}" for msg in _check_record(rec, Path(seeds_dir), texts)
-        ]
+        problems += [f"{where}: {msg}" for msg in _check_record(rec, Path(seeds_dir), texts)]
     return problems
 
 
@@ -234,17 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem)
     try:
-        count = sum(
-            1
-            for line in questions_path.read_text(encoding="utf-8").splitlines()
-            if line.strip()
-        )
+        count = sum(1 for line in questions_path.read_text(encoding="utf-8").splitlines() if line.strip())
     except (OSError, UnicodeDecodeError):
         count = 0
     status = "OK" if not problems else "FAILED"
-    print(
-        f"{status}: {count} questions in {questions_path}, {len(problems)} problem(s) (seeds: {seeds_dir})"
-    )
+    print(f"{status}: {count} questions in {questions_path}, {len(problems)} problem(s) (seeds: {seeds_dir})")
     return 1 if problems else 0
 
 
