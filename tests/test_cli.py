@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bot.answerer import Answerer
@@ -112,3 +113,47 @@ def test_index_command_reports_and_is_idempotent(tmp_path: Path, seeds_copy: Pat
     (seeds_copy / "bin.txt").write_bytes(b"\x00\x00")
     third = CliRunner().invoke(main, ["index"], obj=app)
     assert third.exit_code == 1 and "skipped" in third.stderr and "bin.txt" in third.stderr
+
+
+def test_ctrl_c_cancels_the_answer_not_the_session(
+    answerer: Answerer, fake_llm: FakeLLM, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.repl import run_repl
+
+    fake_llm.enqueue_answer("A long answer about Istanbul " * 20)
+    fake_llm.enqueue_answer("In Istanbul [1].")
+    real_stream = answerer.stream
+
+    class Interrupting:
+        """Streams two pieces, then behaves like a user pressing Ctrl-C."""
+
+        def __init__(self, inner: object) -> None:
+            self.inner = inner
+            self.closed = False
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            for i, piece in enumerate(self.inner):  # type: ignore[attr-defined]
+                if i == 2:
+                    raise KeyboardInterrupt
+                yield piece
+
+        def close(self) -> None:
+            self.closed = True
+            self.inner.close()  # type: ignore[attr-defined]
+
+    streams: list[Interrupting] = []
+
+    def stream_once_interrupted(q: str, h: object) -> object:
+        s = real_stream(q, h)  # type: ignore[arg-type]
+        if not streams:
+            streams.append(Interrupting(s))
+            return streams[0]
+        return s
+
+    answerer.stream = stream_once_interrupted  # type: ignore[method-assign,assignment]
+    lines = iter(["first question?", "second question?", "/quit"])
+    run_repl(answerer, read=lambda _: next(lines))
+    text = capsys.readouterr().out
+    assert "[answer cancelled]" in text
+    assert streams[0].closed
+    assert "In Istanbul [1]." in text  # the session went on to the next question
