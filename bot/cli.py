@@ -146,7 +146,13 @@ def chat(ctx: click.Context) -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Write a Markdown report and a PNG chart here.",
 )
-@click.option("--engine", type=click.Choice(["docqa"]), default="docqa", show_default=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["docqa", "llamaindex-citation", "both"]),
+    default="docqa",
+    show_default=True,
+    help="Our answerer, LlamaIndex's CitationQueryEngine on the same index and model, or both side by side.",
+)
 @click.option("--ids", default="", help="Only these question ids (comma-separated).")
 @click.option("--limit", type=int, default=0, help="Only the first N questions.")
 @click.pass_context
@@ -170,21 +176,34 @@ def eval_cmd(
     if limit:
         questions = questions[:limit]
     app = _app(ctx)
-    eng = DocqaEngine(app.answerer)
-    app.answerer.warm_up()  # latency figures are for a bot that is up, not for its start
+    engines: list[Any] = []
+    if engine in ("docqa", "both"):
+        app.answerer.warm_up()  # latency figures are for a bot that is up, not for its start
+        engines.append(DocqaEngine(app.answerer))
+    if engine in ("llamaindex-citation", "both"):
+        from bot.peer import LlamaIndexCitationEngine
+
+        engines.append(LlamaIndexCitationEngine(app.llm, app.index, app.settings.llm_context))
 
     def progress(o: Outcome) -> None:
         mark = "ok " if o.correct else "BAD"
         shown = "REFUSED" if o.refused else o.answer.replace("\n", " ")[:90]
         click.echo(f"{mark} {o.id} [{o.lang}] {o.total_s:5.1f}s  {shown}", err=True)
 
-    report = run_eval(eng, questions, app.settings.seeds_dir, progress)
-    click.echo(table([report]))
+    reports = []
+    for eng in engines:
+        click.echo(f"== {eng.name} on {eng.model}", err=True)
+        reports.append(run_eval(eng, questions, app.settings.seeds_dir, progress))
+    click.echo(table(reports))
     if json_out:
+        # The first engine's report is the document other tools read; a peer rides beside it.
+        doc = reports[0].to_dict()
+        if len(reports) > 1:
+            doc["peers"] = [r.to_dict() for r in reports[1:]]
         json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        json_out.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
     if report_dir:
-        for path in write_report([report], report_dir):
+        for path in write_report(reports, report_dir):
             click.echo(f"wrote {path}", err=True)
 
 
@@ -197,6 +216,46 @@ def provision(ctx: click.Context) -> None:
 
     path = resolve_model_path(ctx.obj, progress=True)
     click.echo(str(path))
+
+
+
+
+@main.command("telegram")
+@click.option("--base-url", metavar="URL", help="Bot API root, e.g. http://127.0.0.1:8081/bot; the token is appended.")
+@click.option("--webhook-url", metavar="URL", help="Public URL Telegram posts updates to: webhook mode, not polling.")
+@click.option("--listen", metavar="HOST:PORT", help="Where the webhook server listens (default 127.0.0.1:8443).")
+@click.option("--webhook-secret", metavar="S", help="Secret Telegram must send with each update (webhook mode).")
+@click.pass_context
+@friendly_errors
+def telegram_command(
+    ctx: click.Context,
+    base_url: str | None,
+    webhook_url: str | None,
+    listen: str | None,
+    webhook_secret: str | None,
+) -> None:
+    """Answer questions in Telegram: long polling, or a webhook with --webhook-url.
+
+    The bot token comes from DOCQA_TELEGRAM_TOKEN only (never an option, never
+    printed).  Each option overrides its DOCQA_TELEGRAM_* setting; users are
+    limited by DOCQA_TELEGRAM_ALLOWED_USERS.  SIGINT or SIGTERM stops it.
+    """
+    from bot.telegram.app import TelegramConfig, run
+
+    app = _app(ctx)
+    config = TelegramConfig.from_settings(
+        app.settings, base_url=base_url, webhook_url=webhook_url, listen=listen, webhook_secret=webhook_secret
+    )
+    tg_log = logging.getLogger("bot.telegram")
+    if tg_log.getEffectiveLevel() > logging.INFO:
+        tg_log.setLevel(logging.INFO)  # a service says when it starts and stops
+    click.echo("Loading the model and the index…", err=True)
+    answerer = app.answerer
+    answerer.warm_up()  # the first user should not wait for the fixed prompt prefix
+    documents = app.index.sources()
+    mode = f"webhook on {config.listen}" if config.webhook_url else "long polling"
+    click.echo(f"Starting the Telegram bot ({mode}); Ctrl-C stops it.", err=True)
+    run(config, answerer, documents)
 
 
 if __name__ == "__main__":  # pragma: no cover
