@@ -201,6 +201,7 @@ class Answerer:
         max_question_chars: int = 2000,
         context_tokens: int = 4096,
         translate_queries: bool = True,
+        reply_in_question_language: bool = True,
     ) -> None:
         self.llm = llm
         self.retriever = retriever
@@ -210,6 +211,7 @@ class Answerer:
         self.max_question_chars = max_question_chars
         self.context_tokens = context_tokens
         self.translate_queries = translate_queries
+        self.reply_in_question_language = reply_in_question_language
 
     # -- public API -------------------------------------------------------------
     def check_question(self, question: str) -> str:
@@ -246,8 +248,10 @@ class Answerer:
         passages = self.retriever.retrieve(query, self.top_k)
         t_retrieve = time.perf_counter() - t0 - t_rewrite
 
-        prompt_q = question if not history else f"{question}\n(In context: {query})"
-        messages = self._messages(passages, prompt_q, lang)
+        # The rewrite is English and standalone: the model understands it better than a
+        # follow-up or a question in another language, so it sees both.
+        prompt_q = question if query == question else f"{question}\n(Meaning: {query})"
+        messages = self._messages(passages, prompt_q, lang if self.reply_in_question_language else "en")
         first: float | None = None
         markers = MarkerFilter(len(passages))
         reader = JsonAnswerReader()

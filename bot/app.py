@@ -114,4 +114,5 @@ class App:
             max_question_chars=self.settings.max_question_chars,
             context_tokens=self.settings.llm_context,
             translate_queries=self.settings.translate_queries,
+            reply_in_question_language=self.settings.reply_in_question_language,
         )

@@ -81,6 +81,8 @@ class Settings(BaseSettings):
     history_turns: int = 6
     translate_queries: bool = True
     """Rewrite non-English questions into English before retrieval (the default embedder is English-only)."""
+    reply_in_question_language: bool = True
+    """Answer in the question's language; off, answers are in English (the documents' language)."""
 
     # -- telegram --------------------------------------------------------------
     telegram_token: SecretStr | None = None

@@ -94,3 +94,18 @@ def test_truncated_gguf_is_a_clear_error(tmp_path: Path) -> None:
         p.write_bytes(f.read(2_000_000))
     with pytest.raises(ModelLoadError, match="could not load"):
         LlamaCppLLM(p)
+
+
+def test_peer_engine_runs_on_the_same_index_and_model(smol: LlamaCppLLM, minilm: Any, tmp_path: Path) -> None:
+    from bot.evaluate import EvalQuestion
+    from bot.peer import LlamaIndexCitationEngine
+
+    idx = make_index(tmp_path, minilm)
+    idx.update([SEEDS])
+    peer = LlamaIndexCitationEngine(smol, idx, context_window=2048)
+    q = EvalQuestion("p1", "Where were the talks proposed?", True, [["Istanbul"]], [], [], "en")
+    r = peer.run(q)
+    assert peer.model.startswith("SmolLM2") and r.retrieved and r.total_s > 0
+    for source, start, end in [*r.retrieved, *r.citations]:
+        text = (SEEDS / source).read_text(encoding="utf-8")
+        assert 0 <= start < end <= len(text)

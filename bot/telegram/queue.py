@@ -44,6 +44,10 @@ class AnswererLike(Protocol):
 
     def stream(self, question: str, history: Sequence[Turn]) -> AnswerStreamLike: ...
 
+    def warm_up(self) -> None:
+        """Get the model ready before the first question (called once at start-up)."""
+        ...
+
 
 # -- the queue -----------------------------------------------------------------------
 _ids = itertools.count(1)

@@ -68,8 +68,10 @@ def test_options_override_settings_and_the_token_is_never_shown(
         "--listen", "0.0.0.0:8443",
         "--webhook-secret", "abc_DEF-1",
     ]  # fmt: skip
-    result = CliRunner().invoke(main, args, obj=FakeApp(s, FakeAnswerer(), FakeIndex()))
+    answerer = FakeAnswerer()
+    result = CliRunner().invoke(main, args, obj=FakeApp(s, answerer, FakeIndex()))
     assert result.exit_code == 0, result.output
+    assert answerer.warmed_up  # the model is ready before the first update arrives
     config: TelegramConfig = seen["config"]
     assert config.token == TOKEN and config.base_url == "http://127.0.0.1:8081/bot"
     assert config.file_url == "http://127.0.0.1:8081/file/bot"

@@ -150,6 +150,7 @@ class FakeAnswerer:
         forever: bool = False,
         error: BaseException | None = None,
     ) -> None:
+        self.warmed_up = False
         self.reply = reply
         self.delay_s = delay_s
         self.gate = gate
@@ -158,6 +159,9 @@ class FakeAnswerer:
         self.calls: list[tuple[str, list[Turn]]] = []
         self.streams: list[FakeStream] = []
         self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        self.warmed_up = True
 
     def stream(self, question: str, history: Sequence[Turn]) -> FakeStream:
         if not question.strip():
