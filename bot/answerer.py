@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.citations import JsonAnswerReader, MarkerFilter, best_quote, overlap, unsupported_words
+from bot.citations import JsonAnswerReader, MarkerFilter, best_quote, overlap, unknown_names, unsupported_words
 from bot.errors import QuestionError
 from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
@@ -247,6 +247,10 @@ class Answerer:
         t_rewrite = time.perf_counter() - t0
         passages = self.retriever.retrieve(query, self.top_k)
         t_retrieve = time.perf_counter() - t0 - t_rewrite
+        # Most of the names asked about appear nowhere in the documents: they cannot
+        # hold the answer, and the model would only find something near it.
+        names, absent = unknown_names(query, self.retriever.vocabulary())
+        off_topic = bool(absent) and 2 * len(absent) >= len(names)
 
         # The rewrite is English and standalone: the model understands it better than a
         # follow-up or a question in another language, so it sees both.
@@ -256,7 +260,7 @@ class Answerer:
         markers = MarkerFilter(len(passages))
         reader = JsonAnswerReader()
         gen: Generation | None = None
-        if passages:
+        if passages and not off_topic:
             gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
             try:
                 for piece in gen:
@@ -277,7 +281,7 @@ class Answerer:
         found = reader.found if found is None else found
         text = markers.text.strip()
         says_nothing = not markers.order and bool(_SAYS_NOTHING.search(text))
-        refused = not passages or found is False or not text or says_nothing
+        refused = off_topic or not passages or found is False or not text or says_nothing
         order = list(markers.order)
         if not refused and not order:
             # The model answered without a marker: cite the passage that states it, if one clearly does.

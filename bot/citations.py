@@ -13,12 +13,13 @@ Three small machines, each fed piece by piece so the user sees text at once:
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from index.chunking import sentence_spans
+from index.text import fold
 from index.types import Passage
 
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
@@ -190,12 +191,6 @@ _STOP = frozenset(
 )
 
 
-def fold(text: str) -> str:
-    """Lower-case, strip accents: how answers and words are compared."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(fold(text)) if w not in _STOP and (len(w) > 1 or w.isdigit())}
 
@@ -249,3 +244,38 @@ def unsupported_words(answer: str, evidence: str, question: str) -> tuple[set[st
     # A word counts as present when the evidence has it or its stem (plural, -ed, -ing forms).
     missing = {w for w in own if w not in ev and not any(e.startswith(w[:5]) for e in ev if len(w) > 5)}
     return own, missing
+
+
+_NAME = re.compile(r"(?<![\w'’])([A-Z][\w’'.-]*|\d{4})")
+_NOT_NAMES = frozenset(
+    "who what when where why how which whose whom did does do is are was were according in on the a an and to "
+    "from with for by of at as if i please tell".split()
+)
+
+
+def unknown_names(question: str, vocabulary: frozenset[str]) -> tuple[list[str], list[str]]:
+    """The question's names (capitalised words, years) and those the documents never mention.
+
+    The first word is skipped (it is capitalised anyway); a name counts as
+    known when it, each of its parts, or a near spelling ("Zaharova" for
+    "Zakharova") is in the documents' vocabulary.
+    """
+    names = []
+    for m in _NAME.finditer(question):
+        word = m.group(1).rstrip(".’'")
+        if m.start() == len(question) - len(question.lstrip()) or fold(word) in _NOT_NAMES:
+            continue
+        names.append(word)
+
+    def known(word: str) -> bool:
+        f = fold(word)
+        parts = re.findall(r"\w+", f)
+        if f in vocabulary or (parts and all(p in vocabulary for p in parts)):
+            return True
+        return any(
+            difflib.SequenceMatcher(None, f, v).ratio() >= 0.8
+            for v in vocabulary
+            if v[:1] == f[:1] and abs(len(v) - len(f)) <= 2
+        )
+
+    return names, [w for w in names if not known(w)]

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bot.answerer import Answerer, Turn
-from bot.citations import fold
 from bot.errors import ConfigError
+from index.text import fold
 
 Span = tuple[str, int, int]
 

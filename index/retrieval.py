@@ -8,6 +8,7 @@ module as our :class:`Passage`.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Protocol
 
 from llama_index.core import VectorStoreIndex
@@ -18,6 +19,7 @@ from llama_index.core.schema import NodeWithScore
 from llama_index.retrievers.bm25 import BM25Retriever
 
 from index.store import DocumentIndex
+from index.text import fold
 from index.types import Passage
 
 # bm25s sets its own logger to DEBUG on import, which floods stderr.
@@ -26,6 +28,10 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 class Retriever(Protocol):
     def retrieve(self, query: str, top_k: int | None = None) -> list[Passage]: ...
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every word in the indexed documents, lower-cased and without accents."""
+        ...
 
 
 def _to_passage(n: NodeWithScore) -> Passage:
@@ -45,6 +51,7 @@ class HybridRetriever:
         vector_index = VectorStoreIndex.from_vector_store(index.vector_store(), embed_model=index.embed_model)
         self._vector = vector_index.as_retriever(similarity_top_k=candidates)
         nodes = index.nodes()
+        self._vocabulary = frozenset(w for n in nodes for w in re.findall(r"\w+", fold(n.get_content())))
         self._bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(candidates, len(nodes)))
         self._n = len(nodes)
 
@@ -57,6 +64,9 @@ class HybridRetriever:
             use_async=False,
             llm=MockLLM(),
         )
+
+    def vocabulary(self) -> frozenset[str]:
+        return self._vocabulary
 
     def retrieve(self, query: str, top_k: int | None = None) -> list[Passage]:
         k = min(top_k or self.top_k, self._n)
