@@ -373,21 +373,21 @@ class Answerer:
         """Check each citation against its sentence; say whether the answer rests on the passages.
 
         A small model often cites the neighbour of the passage it copied from.
-        A label whose passage lacks the sentence's words is re-pointed to the
-        retrieved passage that has the most of them (the streamed text keeps its
-        labels).  An answer whose own words are mostly in no cited passage did
-        not come from the documents.
+        A label whose passage lacks most of its sentence's words is re-pointed
+        to the retrieved passage that has the most of them (the streamed text
+        keeps its labels).  An answer whose own words are mostly in none of the
+        retrieved passages did not come from the documents.
         """
         order = list(order)
         for label, k in enumerate(order, start=1):
             claim = self._claim(label, text)
+            own = len(unsupported_words(claim, "", asked)[0])
             missing = [len(unsupported_words(claim, p.text, asked)[1]) for p in passages]
-            if missing[k - 1] > 0:
+            if missing[k - 1] > own / 2:
                 best = min(range(len(passages)), key=lambda i: (missing[i], i != k - 1, i))
                 order[label - 1] = best + 1
-        evidence = " ".join(passages[k - 1].text for k in order) if order else " ".join(p.text for p in passages)
-        own, missing_words = unsupported_words(text, evidence, asked)
-        return order, not own or len(missing_words) <= len(own) / 2
+        own_words, missing_words = unsupported_words(text, " ".join(p.text for p in passages), asked)
+        return order, not own_words or len(missing_words) <= len(own_words) / 2
 
     def _cite(self, n: int, passage: Passage, text: str) -> Citation:
         q = best_quote(passage, self._claim(n, text))
