@@ -36,3 +36,34 @@ def test_broken_prompt_files_are_caught_at_start_up(tmp_path: Path, name: str, c
 def test_missing_prompt_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"system\.txt"):
         load_prompts(tmp_path)
+
+
+def test_examples_are_optional_and_checked(tmp_path: Path) -> None:
+    d = tmp_path / "prompts"
+    shutil.copytree(ROOT / "prompts", d)
+    (d / "examples.txt").unlink(missing_ok=True)
+    assert load_prompts(d).examples == ()
+
+    (d / "examples.txt").write_text(
+        '### user\nWho?\n### assistant\n{"found": false, "answer": "Not in the documents."}\n'
+    )
+    turns = load_prompts(d).examples
+    assert [t["role"] for t in turns] == ["user", "assistant"]
+    assert turns[0]["content"] == "Who?"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("### assistant\n{}\n", "should be '### user'"),
+        ("### user\nq\n### assistant\nnot json\n", "is not JSON"),
+        ('### user\nq\n### assistant\n{"answer": "x"}\n', "exactly 'found' and 'answer'"),
+        ("### user\nq\n", "no answer"),
+    ],
+)
+def test_broken_examples_are_caught_at_start_up(tmp_path: Path, content: str, message: str) -> None:
+    d = tmp_path / "prompts"
+    shutil.copytree(ROOT / "prompts", d)
+    (d / "examples.txt").write_text(content)
+    with pytest.raises(ConfigError, match=message):
+        load_prompts(d)
