@@ -75,6 +75,8 @@ def build_index(settings: Settings, embedder: Embedder) -> DocumentIndex:
         collection=settings.collection,
         chunk_size=settings.chunk_size,
         chunk_overlap=settings.chunk_overlap,
+        retry_s=settings.chroma_retry_s,
+        where=settings.chroma_url or "",
     )
 
 

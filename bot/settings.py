@@ -71,6 +71,8 @@ class Settings(BaseSettings):
     embed_device: str | None = None
     chroma_url: str | None = None
     chroma_token: SecretStr | None = None
+    # How long a read waits for a Chroma server that went away before it gives up.
+    chroma_retry_s: float = 15.0
     collection: str = "docqa"
     chunk_size: int = 600
     chunk_overlap: int = 1

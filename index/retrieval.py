@@ -54,6 +54,7 @@ class HybridRetriever:
         self._vocabulary = frozenset(w for n in nodes for w in re.findall(r"\w+", fold(n.get_content())))
         self._bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(candidates, len(nodes)))
         self._n = len(nodes)
+        self._index = index
 
     def _fusion(self, top_k: int) -> QueryFusionRetriever:
         return QueryFusionRetriever(
@@ -72,8 +73,10 @@ class HybridRetriever:
         k = min(top_k or self.top_k, self._n)
         if not query.strip() or k <= 0:
             return []
-        return [_to_passage(n) for n in self._fusion(k).retrieve(query)]
+        fusion = self._fusion(k)
+        return self._index.reliably(lambda: [_to_passage(n) for n in fusion.retrieve(query)])
 
     def vector_search(self, query: str, top_k: int | None = None) -> list[Passage]:
         """Vector hits alone, with cosine similarity as the score."""
-        return [_to_passage(n) for n in self._vector.retrieve(query)][: top_k or self.top_k]
+        hits = self._index.reliably(lambda: self._vector.retrieve(query))
+        return [_to_passage(n) for n in hits][: top_k or self.top_k]

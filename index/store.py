@@ -14,18 +14,20 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
+import httpx
 from llama_index.core import Document
 from llama_index.core.ingestion import DocstoreStrategy, IngestionPipeline
 from llama_index.core.schema import BaseNode, NodeRelationship, TextNode, TransformComponent
 from llama_index.core.storage.docstore import SimpleDocumentStore
 from llama_index.core.vector_stores.utils import metadata_dict_to_node
 from llama_index.vector_stores.chroma import ChromaVectorStore
+from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_exponential
 
 from index.chunking import chunk_text
 from index.documents import SourceDocument, find_documents, read_document
@@ -36,6 +38,7 @@ from index.types import Passage
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
+T = TypeVar("T")
 # Metadata the model should not see inside passages, and that embeddings skip.
 _HIDDEN_KEYS = ["source", "start", "end", "outlet", "author", "date", "doc_sha256"]
 
@@ -110,6 +113,11 @@ class SpanChunker(TransformComponent):
         return out
 
 
+def _unreachable(e: BaseException) -> bool:
+    """A Chroma server that is down, restarting or cut off (the embedded store never raises these)."""
+    return isinstance(e, httpx.TransportError | ConnectionError)
+
+
 @dataclass(frozen=True)
 class ChromaLocation:
     """Where Chroma lives: a directory (embedded) or a server URL."""
@@ -160,8 +168,12 @@ class DocumentIndex:
         collection: str = "docqa",
         chunk_size: int = 600,
         chunk_overlap: int = 1,
+        retry_s: float = 15.0,
+        where: str = "",
     ) -> None:
         self._client = client
+        self._retry_s = retry_s
+        self._where = where
         self._embedder = embedder
         self._state_dir = state_dir
         self._name = collection
@@ -173,9 +185,35 @@ class DocumentIndex:
         return self._state_dir / f"{self._name}.docstore.json"
 
     # -- reading ---------------------------------------------------------
+    def reliably(self, call: Callable[[], T]) -> T:
+        """Run a read of the store, retrying while a Chroma server cannot be reached.
+
+        A server that restarts comes back within seconds; a user should get an
+        answer then, not an error.  One that stays away gives one clear error.
+        """
+        try:
+            for attempt in Retrying(
+                retry=retry_if_exception(_unreachable),
+                stop=stop_after_delay(self._retry_s),
+                wait=wait_exponential(multiplier=0.25, max=2.0),
+                reraise=True,
+            ):
+                with attempt:
+                    return call()
+        except Exception as e:
+            if _unreachable(e):
+                raise StoreUnavailable(
+                    f"the Chroma server{' at ' + self._where if self._where else ''} did not answer for "
+                    f"{self._retry_s:g} s ({e}); check that it is running and that DOCQA_CHROMA_URL points at it"
+                ) from e
+            raise
+        raise AssertionError("unreachable")  # pragma: no cover - Retrying either returns or raises
+
     def _existing_collection(self) -> Any | None:
         try:
-            return self._client.get_collection(self._name)
+            return self.reliably(lambda: self._client.get_collection(self._name))
+        except StoreUnavailable:
+            raise
         except Exception as e:
             if "does not exist" in str(e) or "not found" in str(e).lower():
                 return None
@@ -184,7 +222,7 @@ class DocumentIndex:
     def open_for_query(self) -> Any:
         """The collection, checked to be present, non-empty and built with our settings."""
         coll = self._existing_collection()
-        if coll is None or coll.count() == 0:
+        if coll is None or self.reliably(coll.count) == 0:
             raise IndexMissing("the index is empty: run `docqa index` (or `make index`) first")
         diff = self.config.differences(coll.metadata)
         if diff:
@@ -198,7 +236,7 @@ class DocumentIndex:
 
     def count(self) -> int:
         coll = self._existing_collection()
-        return 0 if coll is None else int(coll.count())
+        return 0 if coll is None else int(self.reliably(coll.count))
 
     def nodes(self, page: int = 5000) -> list[BaseNode]:
         """Every chunk as the node Chroma stores, in a stable order.
@@ -210,8 +248,12 @@ class DocumentIndex:
         coll = self.open_for_query()
         out: list[BaseNode] = []
         offset = 0
+
+        def page_at(at: int) -> Any:
+            return self.reliably(lambda: coll.get(include=["documents", "metadatas"], limit=page, offset=at))
+
         while True:
-            got = coll.get(include=["documents", "metadatas"], limit=page, offset=offset)
+            got = page_at(offset)
             ids = got["ids"]
             if not ids:
                 break
@@ -317,7 +359,17 @@ class DocumentIndex:
             docstore=docstore,
             docstore_strategy=DocstoreStrategy.UPSERTS_AND_DELETE,
         )
-        pipeline.run(documents=li_docs, show_progress=show_progress)
+        try:
+            pipeline.run(documents=li_docs, show_progress=show_progress)
+        except Exception as e:
+            # Not retried: the in-memory hash store may already list what Chroma lacks.
+            # It is not saved, so the next run redoes this work.
+            if _unreachable(e):
+                raise StoreUnavailable(
+                    f"the Chroma server went away while indexing ({e}); nothing was lost: "
+                    "run `docqa index` again when it is back"
+                ) from e
+            raise
         self._save_docstore(docstore)
 
         for d in li_docs:
