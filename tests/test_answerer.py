@@ -171,9 +171,7 @@ def test_detect_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
 
 
-def test_names_the_documents_never_mention_are_refused_without_the_model(
-    answerer: Answerer, fake_llm: FakeLLM
-) -> None:
+def test_names_the_documents_never_mention_are_refused_without_the_model(answerer: Answerer, fake_llm: FakeLLM) -> None:
     answer = answerer.ask("Who won the 2018 FIFA World Cup?")
     assert answer.refused and answer.citations == [] and fake_llm.calls == []
     fake_llm.enqueue_answer("Maria Zakharova is the Russian Foreign Ministry spokesperson [1].")
@@ -185,7 +183,9 @@ def test_unknown_names() -> None:
     from bot.citations import unknown_names
 
     vocab = frozenset({"peskov", "dmitry", "may", "cnn", "world", "zakharova"})
-    assert unknown_names("Who won the 2018 FIFA World Cup?", vocab) == (["2018", "FIFA", "World", "Cup"],
-                                                                      ["2018", "FIFA", "Cup"])
+    assert unknown_names("Who won the 2018 FIFA World Cup?", vocab) == (
+        ["2018", "FIFA", "World", "Cup"],
+        ["2018", "FIFA", "Cup"],
+    )
     assert unknown_names("Which TV network did Dmitry Peskov talk to on May 10?", vocab)[1] == ["TV"]
     assert unknown_names("Roughly how many drones?", vocab) == ([], [])

@@ -54,8 +54,13 @@ def test_scoring_and_metrics() -> None:
     good = _span_of("Keith Kellogg, voiced support")
     elsewhere = _span_of("Latest news")
     outcomes = [
-        score(KELLOGG, EngineResult("The special representative for Ukraine [1].", False, [good], [elsewhere, good],
-                                    1.0, 2.0, 100), SEEDS),
+        score(
+            KELLOGG,
+            EngineResult(
+                "The special representative for Ukraine [1].", False, [good], [elsewhere, good], 1.0, 2.0, 100
+            ),
+            SEEDS,
+        ),
         score(PARIS, EngineResult("Paris [1].", False, [elsewhere], [elsewhere], 3.0, 4.0, 300), SEEDS),
     ]
     assert outcomes[0].correct and outcomes[0].hit_rank == 2 and outcomes[0].supporting_citations == 1
@@ -81,8 +86,17 @@ def test_report_json_has_the_keys_other_tools_read(tmp_path: Path) -> None:
         "prompt_tokens_mean",
     }  # fmt: skip
     q = d["questions"][0]
-    assert set(q) >= {"id", "answer", "refused", "correct", "citations", "retrieved", "first_token_s", "total_s",
-                      "prompt_tokens"}
+    assert set(q) >= {
+        "id",
+        "answer",
+        "refused",
+        "correct",
+        "citations",
+        "retrieved",
+        "first_token_s",
+        "total_s",
+        "prompt_tokens",
+    }
     md, png = write_report([Report("docqa", "m", [o])], tmp_path / "r")
     assert "| docqa | en | 1 |" in md.read_text() and png.read_bytes()[:4] == b"\x89PNG"
 
