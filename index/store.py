@@ -113,6 +113,25 @@ class SpanChunker(TransformComponent):
         return out
 
 
+class BatchedChromaVectorStore(ChromaVectorStore):
+    """Adds nodes in batches Chroma accepts.
+
+    llama-index splits adds at 41,665 nodes, but chromadb 1.x refuses batches
+    over its own limit (5,461 on these machines), so indexing a large corpus
+    failed halfway through its first file set.
+    """
+
+    def add(self, nodes: Sequence[BaseNode], **add_kwargs: Any) -> list[str]:
+        try:
+            limit = int(self._collection._client.get_max_batch_size())
+        except Exception:  # an older or remote client without the call
+            limit = 5000
+        ids: list[str] = []
+        for i in range(0, len(nodes), max(1, limit)):
+            ids += super().add(list(nodes[i : i + limit]), **add_kwargs)
+        return ids
+
+
 def _unreachable(e: BaseException) -> bool:
     """A Chroma server that is down, restarting or cut off (the embedded store never raises these)."""
     return isinstance(e, httpx.TransportError | ConnectionError)
@@ -355,7 +374,7 @@ class DocumentIndex:
                 SpanChunker(chunk_size=self.config.chunk_size, chunk_overlap=self.config.chunk_overlap),
                 self.embed_model,
             ],
-            vector_store=ChromaVectorStore(chroma_collection=coll),
+            vector_store=BatchedChromaVectorStore(chroma_collection=coll),
             docstore=docstore,
             docstore_strategy=DocstoreStrategy.UPSERTS_AND_DELETE,
         )

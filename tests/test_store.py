@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import bench
 from index.errors import IndexIncompatible, IndexMissing
 from index.store import DocumentIndex
 from tests.conftest import FakeEmbedder, make_index
@@ -97,3 +98,10 @@ def test_store_survives_a_copy_of_its_directory(tmp_path: Path, seeds_copy: Path
     make_index(tmp_path / "data").update([seeds_copy])
     shutil.copytree(tmp_path / "data", tmp_path / "copy")
     assert make_index(tmp_path / "copy").update([seeds_copy]).added == []
+
+
+def test_a_corpus_larger_than_one_chroma_batch_indexes(tmp_path: Path) -> None:
+    # chromadb refuses more than ~5,461 records per add; the benchmark's 10k corpus found it.
+    bench.generate_corpus(tmp_path / "corpus", 6_500, ["alpha", "beta", "gamma", "delta", "talks"], per_file=1_000)
+    report = make_index(tmp_path / "data").update([tmp_path / "corpus"])
+    assert report.chunks > 5_461 and len(report.added) == 7
