@@ -374,7 +374,7 @@ class DocumentIndex:
                 SpanChunker(chunk_size=self.config.chunk_size, chunk_overlap=self.config.chunk_overlap),
                 self.embed_model,
             ],
-            vector_store=BatchedChromaVectorStore(chroma_collection=coll),
+            vector_store=BatchedChromaVectorStore(chroma_collection=coll),  # type: ignore[call-arg]  # pydantic model: mypy misses the inherited __init__
             docstore=docstore,
             docstore_strategy=DocstoreStrategy.UPSERTS_AND_DELETE,
         )
