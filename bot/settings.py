@@ -86,7 +86,8 @@ class Settings(BaseSettings):
     reply_in_question_language: bool = False
     """Answer in the question's language.  Off by default: the packaged 1.5B model answers
     Russian and Ukrainian questions correctly far more often in English, the documents'
-    language (12 of 18 against 8 of 18 on our set); refusals are always in the user's language."""
+    language (12 of 18 against 8 of 18 on our set, with the earlier prompt); refusals are always
+    in the user's language."""
 
     # -- telegram --------------------------------------------------------------
     telegram_token: SecretStr | None = None

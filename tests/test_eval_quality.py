@@ -2,7 +2,7 @@
 
 The floors sit a few points under the figures measured when they were set
 (README, "Evaluation"); they are not the quality targets, which the packaged
-1.5B model does not reach yet. About 12 minutes on a 2-core CPU.
+1.5B model does not reach yet. About 20 minutes on a 2-core CPU.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from tests.conftest import ROOT, SEEDS
 pytestmark = pytest.mark.slow
 
 FLOORS = {
-    "hit_at_5": 0.90,  # measured 0.94
-    "answer_accuracy": 0.72,  # 0.78
-    "citation_precision": 0.70,  # 0.77
-    "citation_recall": 0.88,  # 0.93
-    "refusal_precision": 0.60,  # 0.69
-    "refusal_recall": 0.45,  # 0.53
+    "hit_at_5": 0.90,  # measured 0.94 (2026-11-23)
+    "answer_accuracy": 0.74,  # 0.79
+    "citation_precision": 0.58,  # 0.65
+    "citation_recall": 0.80,  # 0.86
+    "refusal_precision": 0.82,  # 0.92
+    "refusal_recall": 0.55,  # 0.65
 }
 
 
