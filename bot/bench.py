@@ -33,20 +33,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.answerer import Answerer, Turn
-from bot.evaluate import DocqaEngine, EvalQuestion, score
+from bot.evaluate import DocqaEngine, EvalQuestion, percentile, score
 from bot.llm import Generation, LlamaCppLLM, Message
 
 QUICK_SIZES = (1_000, 10_000)
 FULL_SIZES = (1_000, 10_000, 100_000)
 Log = Callable[[str], None]
-
-
-def _pct(values: Sequence[float], q: int) -> float:
-    if not values:
-        return 0.0
-    if len(values) == 1:
-        return float(values[0])
-    return float(statistics.quantiles(values, n=100, method="inclusive")[q - 1])
 
 
 def machine() -> str:
@@ -313,8 +305,8 @@ def measure_scale(chunks: int, workdir: Path, settings: Any, queries: int = 40) 
         "disk_mb": _disk_mb(data),
         "peak_rss_mb": peak_rss_mb(),
         "retriever_build_s": retriever_build_s,
-        "retrieval_p50_ms": _pct(times, 50),
-        "retrieval_p95_ms": _pct(times, 95),
+        "retrieval_p50_ms": percentile(times, 50),
+        "retrieval_p95_ms": percentile(times, 95),
         "reindex_one_file_s": reindex_s,
     }
 
@@ -384,10 +376,10 @@ def run_bench(app: Any, plan: BenchPlan) -> dict[str, Any]:
         "model": real.name,
         "threads": settings.llm_threads,
         "latency": {
-            "first_token_p50_s": _pct(ours_ft, 50),
-            "first_token_p95_s": _pct(ours_ft, 95),
-            "total_p50_s": _pct(ours_tt, 50),
-            "total_p95_s": _pct(ours_tt, 95),
+            "first_token_p50_s": percentile(ours_ft, 50),
+            "first_token_p95_s": percentile(ours_ft, 95),
+            "total_p50_s": percentile(ours_tt, 50),
+            "total_p95_s": percentile(ours_tt, 95),
             "ready_s": ready_s,
             "model_load_s": model_load_s,
             "prompt_tokens_mean": statistics.fmean(t.prompt_tokens for t in timings) if timings else 0.0,
@@ -397,11 +389,11 @@ def run_bench(app: Any, plan: BenchPlan) -> dict[str, Any]:
         },
         "raw_llama": {
             **raw,
-            "bare_first_token_p50_s": _pct([t.bare_first_token_s for t in compared], 50),
-            "bare_total_p50_s": _pct([t.bare_total_s for t in compared], 50),
+            "bare_first_token_p50_s": percentile([t.bare_first_token_s for t in compared], 50),
+            "bare_total_p50_s": percentile([t.bare_total_s for t in compared], 50),
         },
-        "overhead_ratio_p50": _pct([t.overhead for t in compared], 50),
-        "overhead_ratio_p50_without_rewrite": _pct([t.overhead for t in compared if not t.rewritten], 50),
+        "overhead_ratio_p50": percentile([t.overhead for t in compared], 50),
+        "overhead_ratio_p50_without_rewrite": percentile([t.overhead for t in compared if not t.rewritten], 50),
         "questions": [{**t.__dict__, "overhead": t.overhead} for t in timings],
     }
 
@@ -421,8 +413,8 @@ def run_bench(app: Any, plan: BenchPlan) -> dict[str, Any]:
         doc["peer"] = {
             "engine": engine.name,
             "n": len(peer_qs),
-            "total_p50_s": _pct(peer_times, 50),
-            "latency_ratio_p50": _pct(ours_same, 50) / _pct(peer_times, 50),
+            "total_p50_s": percentile(peer_times, 50),
+            "latency_ratio_p50": percentile(ours_same, 50) / percentile(peer_times, 50),
             "answer_accuracy": peer_correct / len(peer_qs),
             "ours_answer_accuracy": sum(t.correct for t in timings if t.id in {q.id for q in peer_qs}) / len(peer_qs),
         }

@@ -215,7 +215,7 @@ def score(q: EvalQuestion, r: EngineResult, seeds_dir: Path) -> Outcome:
     )
 
 
-def _pct(values: list[float], q: float) -> float:
+def percentile(values: Sequence[float], q: float) -> float:
     if not values:
         return 0.0
     if len(values) == 1:
@@ -249,10 +249,10 @@ def metrics(outcomes: Sequence[Outcome]) -> dict[str, float | int]:
             sum(1 for o in refused if not o.answerable), len(refused), 1.0 if not unanswerable else 0.0
         ),
         "refusal_recall": _ratio(sum(1 for o in unanswerable if o.refused), len(unanswerable), 1.0),
-        "first_token_p50_s": _pct(ft, 50),
-        "first_token_p95_s": _pct(ft, 95),
-        "total_p50_s": _pct(tt, 50),
-        "total_p95_s": _pct(tt, 95),
+        "first_token_p50_s": percentile(ft, 50),
+        "first_token_p95_s": percentile(ft, 95),
+        "total_p50_s": percentile(tt, 50),
+        "total_p95_s": percentile(tt, 95),
         "prompt_tokens_mean": statistics.fmean([o.prompt_tokens for o in outcomes]) if outcomes else 0.0,
     }
 
