@@ -207,7 +207,7 @@ def generate_corpus(
     files = max(1, math.ceil(chunks / per_file))
     paths = []
     for f in range(files):
-        n_here = min(per_file, chunks - f * per_file) if chunks > f * per_file else per_file
+        n_here = min(per_file, chunks - f * per_file)
         paragraphs = []
         for _ in range(n_here):
             sentences: list[str] = []
@@ -409,14 +409,14 @@ def run_bench(app: Any, plan: BenchPlan) -> dict[str, Any]:
             peer_times.append(r.total_s)
             peer_correct += score(q, r, settings.seeds_dir).correct
             log(f"  {q.id}: peer {r.total_s:5.1f}s")
-        ours_same = [t.total_s for t in timings if t.id in {q.id for q in peer_qs}]
+        same = [t for t in timings if t.id in {q.id for q in peer_qs}]
         doc["peer"] = {
             "engine": engine.name,
             "n": len(peer_qs),
             "total_p50_s": percentile(peer_times, 50),
-            "latency_ratio_p50": percentile(ours_same, 50) / percentile(peer_times, 50),
+            "latency_ratio_p50": percentile([t.total_s for t in same], 50) / percentile(peer_times, 50),
             "answer_accuracy": peer_correct / len(peer_qs),
-            "ours_answer_accuracy": sum(t.correct for t in timings if t.id in {q.id for q in peer_qs}) / len(peer_qs),
+            "ours_answer_accuracy": sum(t.correct for t in same) / len(peer_qs),
         }
     else:
         doc["peer"] = {"engine": "llamaindex-citation", "n": 0, "total_p50_s": 0.0, "latency_ratio_p50": 0.0}
