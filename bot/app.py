@@ -59,6 +59,25 @@ def build_llm(settings: Settings, progress: bool = True) -> LLM:
             n_gpu_layers=settings.llm_gpu_layers,
             seed=settings.llm_seed,
         )
+    if settings.llm_backend == "openai":
+        if not settings.llm_base_url:
+            raise ConfigError(
+                "DOCQA_LLM_BACKEND=openai needs DOCQA_LLM_BASE_URL, the model server's API root "
+                "(e.g. http://127.0.0.1:8000/v1)"
+            )
+        try:
+            from bot.openai_llm import OpenAICompatibleLLM
+        except ImportError as e:  # pragma: no cover - httpx and tenacity are core dependencies
+            raise ConfigError(f"the openai backend needs httpx and tenacity: pip install 'docqa' ({e})") from e
+        log.info("using the model server at %s", settings.llm_base_url)
+        return OpenAICompatibleLLM(
+            settings.llm_base_url,
+            model=settings.llm_model,
+            api_key=settings.llm_api_key.get_secret_value() if settings.llm_api_key else None,
+            timeout_s=settings.llm_timeout_s,
+            retries=settings.llm_retries,
+            json_mode=settings.llm_json_mode,
+        )
     raise ConfigError(f"unknown LLM backend {settings.llm_backend!r}")
 
 

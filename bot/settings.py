@@ -56,7 +56,8 @@ class Settings(BaseSettings):
     prompts_dir: Path = Field(default_factory=default_prompts_dir)
 
     # -- model ---------------------------------------------------------------
-    llm_backend: Literal["llama_cpp"] = "llama_cpp"
+    llm_backend: Literal["llama_cpp", "openai"] = "llama_cpp"
+    """``llama_cpp`` loads the model in this process; ``openai`` asks a shared OpenAI-compatible server."""
     llm_model_path: Path | None = None
     """Any GGUF file; unset means the packaged Qwen2.5-Coder-1.5B-Instruct."""
     llm_gpu_layers: int = 0
@@ -64,6 +65,19 @@ class Settings(BaseSettings):
     llm_context: int = 4096
     llm_max_tokens: int = 200
     llm_seed: int = 0
+    # The ``openai`` backend (llama.cpp's server, llama_cpp.server, vLLM, Ollama).  Its context
+    # window is the server's: set llm_context to match, so the answerer trims passages to fit.
+    llm_base_url: str | None = None
+    """The server's OpenAI API root, e.g. http://127.0.0.1:8000/v1."""
+    llm_api_key: SecretStr | None = None
+    llm_model: str | None = None
+    """The model name to ask for; unset means the first one the server lists."""
+    llm_timeout_s: float = 120.0
+    """Longest silence allowed from the server (a busy one queues requests), and between streamed pieces."""
+    llm_retries: int = 2
+    """Extra tries, with backoff, when the server is away, times out or answers 429/5xx."""
+    llm_json_mode: Literal["json_object", "json_schema"] = "json_object"
+    """How a JSON schema is sent: llama.cpp's ``json_object`` + ``schema``, or OpenAI's ``json_schema``."""
 
     # -- embeddings and index --------------------------------------------------
     embed_backend: Literal["sentence_transformers"] = "sentence_transformers"
