@@ -41,6 +41,7 @@ import contextlib
 import json
 import logging
 import math
+import re
 from collections.abc import Iterator
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -62,6 +63,14 @@ _REPLY_TOKENS = 3
 _CHARS_PER_TOKEN = 3.0  # low on purpose: an estimate must not let a prompt overflow the context
 _RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 _CACHE_SIZE = 2048
+# A 400/422 worth retrying in the OpenAI form names a field it did not take; one about the
+# context length (llama.cpp, vLLM, OpenAI all say "context") is not the format's fault.
+_FORMAT_COMPLAINT = re.compile(
+    r"response_format|repeat_penalty|json_object|schema|unrecognized|unknown|extra|not permitted|unsupported",
+    re.IGNORECASE,
+)
+_CONTEXT_COMPLAINT = re.compile(r"context", re.IGNORECASE)
+_CONTEXT_HINT = "DOCQA_LLM_CONTEXT must not exceed the server's context window (llama.cpp's --n_ctx)"
 
 
 class _Retryable(Exception):
@@ -204,8 +213,9 @@ class OpenAICompatibleLLM:
                 gen.prompt_tokens = self._estimate_prompt(messages)
             with contextlib.closing(self._open_stream(messages, max_tokens, json_schema, stop)) as response:
                 finished = False
-                pieces_seen = 0
+                pieces_seen = events_seen = 0
                 for event in self._events(response):
+                    events_seen += 1
                     if "error" in event:
                         raise GenerationError(f"the model server at {self.base_url} failed: {event['error']}")
                     usage = event.get("usage")
@@ -221,6 +231,13 @@ class OpenAICompatibleLLM:
                             pieces_seen += 1
                             gen.completion_tokens = max(gen.completion_tokens, pieces_seen)
                             yield text
+                if not events_seen:
+                    # llama-cpp-python's server, when the prompt does not fit, answers 200 and
+                    # ends the stream with nothing in it (its log has the reason).
+                    raise GenerationError(
+                        f"the model server at {self.base_url} ended the answer before it began; the prompt may be "
+                        f"too long for it: {_CONTEXT_HINT}. The server's log says why."
+                    )
                 if not finished:
                     # llama-cpp-python's server, by default, ends a stream early with a bare
                     # [DONE] when another request arrives; a dropped connection looks the same.
@@ -266,15 +283,23 @@ class OpenAICompatibleLLM:
         try:
             return self._send("POST", url, json=self._body(messages, max_tokens, json_schema, stop), stream=True)
         except _Rejected as e:
-            if self._portable:
-                raise GenerationError(f"the model server at {self.base_url} refused the request ({e})") from e
-            # Not llama.cpp: ask once more in the strict OpenAI form and keep to it.
-            log.info("%s refused a llama.cpp-style request (%s); switching to the OpenAI form", self.base_url, e)
+            if self._portable or not _FORMAT_COMPLAINT.search(e.detail) or _CONTEXT_COMPLAINT.search(e.detail):
+                raise self._refused(e) from e
+            # Not llama.cpp: ask once more in the strict OpenAI form, and keep to it if it is taken.
+            log.info("%s refused a llama.cpp-style request (%s); trying the OpenAI form", self.base_url, e)
             self._portable = True
             try:
                 return self._send("POST", url, json=self._body(messages, max_tokens, json_schema, stop), stream=True)
             except _Rejected as e2:
-                raise GenerationError(f"the model server at {self.base_url} refused the request ({e2})") from e2
+                self._portable = False
+                raise self._refused(e2) from e2
+
+    def _refused(self, e: _Rejected) -> GenerationError:
+        if _CONTEXT_COMPLAINT.search(e.detail):
+            return GenerationError(
+                f"the prompt is too long for the model server at {self.base_url} ({e}): {_CONTEXT_HINT}"
+            )
+        return GenerationError(f"the model server at {self.base_url} refused the request ({e})")
 
     def _send(self, method: str, url: str, *, json: Any = None, stream: bool = False) -> httpx.Response:
         """One request, retried while the server is away or overloaded; the response's status is 2xx."""

@@ -208,6 +208,27 @@ def test_a_server_that_refuses_the_llama_cpp_form_gets_the_openai_form() -> None
     assert "repeat_penalty" not in third
 
 
+def test_a_prompt_too_long_is_reported_and_does_not_switch_the_format() -> None:
+    msg = "This model's maximum context length is 2048 tokens. However, you requested 3041 tokens"
+    script = Script(
+        v1_chat_completions=lambda r: httpx.Response(400, json={"error": {"message": msg, "param": "messages"}}),
+        extras_tokenize=tokens,
+    )
+    llm = script.llm(retries=3)
+    with pytest.raises(GenerationError, match="DOCQA_LLM_CONTEXT must not exceed") as e:
+        list(llm.generate(HELLO, max_tokens=4, json_schema=ANSWER_SCHEMA))
+    assert "maximum context length is 2048" in str(e.value)
+    (body,) = script.bodies("/v1/chat/completions")  # neither retried nor re-sent in the OpenAI form
+    assert body["response_format"]["type"] == "json_object"
+
+
+def test_an_empty_stream_points_at_the_context_window() -> None:
+    # What llama-cpp-python's server sends, streaming, when the prompt does not fit: 200 and nothing.
+    script = Script(v1_chat_completions=lambda r: httpx.Response(200, content=b""), extras_tokenize=tokens)
+    with pytest.raises(GenerationError, match="DOCQA_LLM_CONTEXT"):
+        list(script.llm().generate(HELLO, max_tokens=4))
+
+
 def test_a_stream_cut_short_is_an_error_not_a_short_answer() -> None:
     # llama-cpp-python's server, with its default --interrupt_requests, ends a stream like this
     # when another client's request arrives.
@@ -481,6 +502,14 @@ def test_real_server_stopped_early_then_asked_again(remote: OpenAICompatibleLLM)
     assert first
     again = remote.generate(HELLO, max_tokens=6)
     assert "".join(again).strip() and again.completion_tokens >= 1
+
+
+@pytest.mark.llama
+def test_real_server_prompt_too_long_is_a_clear_error(remote: OpenAICompatibleLLM) -> None:
+    gen = remote.generate([{"role": "user", "content": "word " * 3000}], max_tokens=8)  # the server has 2048
+    with pytest.raises(GenerationError, match="DOCQA_LLM_CONTEXT"):
+        list(gen)
+    assert "".join(remote.generate(HELLO, max_tokens=4)).strip()  # and the server still answers
 
 
 @pytest.mark.llama
