@@ -16,8 +16,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.citations import JsonAnswerReader, MarkerFilter, best_quote, overlap, unknown_names, unsupported_words
+from bot.citations import (
+    JsonAnswerReader,
+    MarkerFilter,
+    best_quote,
+    content_words,
+    overlap,
+    unknown_names,
+    unsupported_words,
+)
 from bot.errors import QuestionError
+from bot.injection import LeakGuard, hostile_question, is_instruction, shown_text
 from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
 from index.retrieval import Retriever
@@ -212,6 +221,11 @@ class Answerer:
         self.context_tokens = context_tokens
         self.translate_queries = translate_queries
         self.reply_in_question_language = reply_in_question_language
+        # An answer that repeats a run of the prompts' words is stopped as it streams.
+        self._leak_guard = LeakGuard(
+            [prompts.system.template.template, prompts.answer.template.template, prompts.condense.template.template]
+            + [m["content"] for m in prompts.examples]
+        )
 
     # -- public API -------------------------------------------------------------
     def check_question(self, question: str) -> str:
@@ -241,16 +255,23 @@ class Answerer:
     def _run(self, question: str, history: list[Turn], holder: AnswerStream) -> Iterator[str]:
         t0 = time.perf_counter()
         lang = detect_language(question)
+        # A question that tells the bot to drop its rules, or asks for its prompt,
+        # configuration or secrets, is refused before the model sees it.
+        hostile = hostile_question(question)
         query, rewrite_tokens = question, (0, 0)
-        if history or (self.translate_queries and lang != "en"):
+        if not hostile and (history or (self.translate_queries and lang != "en")):
             query, rewrite_tokens = self._rewrite(question, history)
+            hostile = hostile_question(query)
         t_rewrite = time.perf_counter() - t0
-        passages = self.retriever.retrieve(query, self.top_k)
+        passages = [] if hostile else self.retriever.retrieve(query, self.top_k)
+        # Instructions hidden in the documents are not shown to the model, and a
+        # passage that holds nothing else is not shown at all.
+        passages = [p for p in passages if any(c.isalnum() for c in shown_text(p.text))]
         t_retrieve = time.perf_counter() - t0 - t_rewrite
         # Most of the names asked about appear nowhere in the documents: they cannot
         # hold the answer, and the model would only find something near it.
         names, absent = unknown_names(query, self.retriever.vocabulary())
-        off_topic = bool(absent) and 2 * len(absent) >= len(names)
+        off_topic = hostile or (bool(absent) and 2 * len(absent) >= len(names))
 
         # The rewrite is English and standalone: the model understands it better than a
         # follow-up or a question in another language, so it sees both.
@@ -260,11 +281,15 @@ class Answerer:
         markers = MarkerFilter(len(passages))
         reader = JsonAnswerReader()
         gen: Generation | None = None
+        leaked = False
         if passages and not off_topic:
             gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
             try:
                 for piece in gen:
                     text = markers.feed(reader.feed(piece))
+                    if text and self._leak_guard.leaks(markers.text):
+                        leaked = True  # the answer is repeating the prompt: stop before showing more
+                        break
                     if text and reader.found is not False:
                         first = first or time.perf_counter() - t0
                         yield text
@@ -272,8 +297,9 @@ class Answerer:
                         break  # a refusal needs no more tokens; nor does a closed answer
             finally:
                 gen.close()
-            tail = markers.finish()
-            if tail and reader.found is not False:
+            tail = "" if leaked else markers.finish()
+            leaked = leaked or self._leak_guard.leaks(markers.text)
+            if tail and reader.found is not False and not leaked:
                 first = first or time.perf_counter() - t0
                 yield tail
 
@@ -281,20 +307,21 @@ class Answerer:
         found = reader.found if found is None else found
         text = markers.text.strip()
         says_nothing = not markers.order and bool(_SAYS_NOTHING.search(text))
-        refused = off_topic or not passages or found is False or not text or says_nothing
+        refused = off_topic or not passages or found is False or not text or says_nothing or leaked
         order = list(markers.order)
+        shown = [shown_text(p.text) for p in passages]
         if not refused and not order:
             # The model answered without a marker: cite the passage that states it, if one clearly does.
-            best = max(range(len(passages)), key=lambda i: overlap(text, passages[i].text))
-            if overlap(text, passages[best].text) >= 0.5:
+            best = max(range(len(passages)), key=lambda i: overlap(text, shown[i]))
+            if overlap(text, shown[best]) >= 0.5:
                 order = [best + 1]
                 suffix = " [1]"
                 text += suffix
                 first = first or time.perf_counter() - t0
                 yield suffix
         if not refused:
-            order, grounded = self._ground(text, order, passages, f"{question} {query}")
-            refused = not grounded
+            order, grounded = self._ground(text, order, shown, f"{question} {query}")
+            refused = not grounded or self._echoes_hidden(text, passages, shown, f"{question} {query}")
         if refused:
             text = REFUSALS.get(lang, REFUSALS["en"])
             order = []
@@ -334,7 +361,7 @@ class Answerer:
     def _messages(self, passages: list[Passage], question: str, lang: str) -> list[Message]:
         language = LANGUAGE_NAMES.get(lang, "the same language as the question")
         while True:
-            body = "\n\n".join(f"[{i}] {p.text}" for i, p in enumerate(passages, start=1))
+            body = "\n\n".join(f"[{i}] {shown_text(p.text)}" for i, p in enumerate(passages, start=1))
             messages: list[Message] = [
                 *self.prefix_messages(),
                 {
@@ -369,7 +396,7 @@ class Answerer:
         claim = " ".join(s for s in re.split(r"(?<=[.!?])\s+", moved) if f"[{label}]" in s) or text
         return re.sub(r"\[\d+\]", "", claim)
 
-    def _ground(self, text: str, order: list[int], passages: list[Passage], asked: str) -> tuple[list[int], bool]:
+    def _ground(self, text: str, order: list[int], passages: list[str], asked: str) -> tuple[list[int], bool]:
         """Check each citation against its sentence; say whether the answer rests on the passages.
 
         A small model often cites the neighbour of the passage it copied from.
@@ -382,13 +409,25 @@ class Answerer:
         for label, k in enumerate(order, start=1):
             claim = self._claim(label, text)
             own = len(unsupported_words(claim, "", asked)[0])
-            missing = [len(unsupported_words(claim, p.text, asked)[1]) for p in passages]
+            missing = [len(unsupported_words(claim, p, asked)[1]) for p in passages]
             if missing[k - 1] > own / 2:
                 best = min(range(len(passages)), key=lambda i: (missing[i], i != k - 1, i))
                 order[label - 1] = best + 1
-        own_words, missing_words = unsupported_words(text, " ".join(p.text for p in passages), asked)
+        own_words, missing_words = unsupported_words(text, " ".join(passages), asked)
         return order, not own_words or len(missing_words) <= len(own_words) / 2
 
+    @staticmethod
+    def _echoes_hidden(text: str, passages: list[Passage], shown: list[str], asked: str) -> bool:
+        """Whether the answer uses a word found only in the instructions hidden from the model.
+
+        The model never saw those sentences, so such a word (a canary, "Zanzibar") means
+        the answer came from somewhere other than the passages it was shown.
+        """
+        hidden = set().union(*(content_words(p.text) - content_words(s) for p, s in zip(passages, shown, strict=True)))
+        hidden -= set().union(*(content_words(s) for s in shown))
+        own = content_words(re.sub(r"\[\d+\]", " ", text)) - content_words(asked)
+        return bool(own & hidden)
+
     def _cite(self, n: int, passage: Passage, text: str) -> Citation:
-        q = best_quote(passage, self._claim(n, text))
+        q = best_quote(passage, self._claim(n, text), skip=is_instruction)
         return Citation(n, passage.source, passage.title, q.start, q.end, q.text, passage)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.chunking import sentence_spans
@@ -211,17 +212,18 @@ class Quote:
     text: str
 
 
-def best_quote(passage: Passage, claim: str) -> Quote:
+def best_quote(passage: Passage, claim: str, skip: Callable[[str], bool] | None = None) -> Quote:
     """The passage's sentence (or pair of sentences) that best supports ``claim``.
 
     Offsets stay offsets into the source file; with nothing better, the whole
-    passage is the quote.
+    passage is the quote.  Sentences for which ``skip`` is true are never quoted.
     """
     spans = sentence_spans(passage.text)
+    allowed = [skip is None or not skip(passage.text[s.start : s.end]) for s in spans]
     best: tuple[float, int, int] = (0.0, 0, len(passage.text))
     for i, s in enumerate(spans):
         for j in (i, i + 1):
-            if j >= len(spans):
+            if j >= len(spans) or not (allowed[i] and allowed[j]):
                 continue
             a, b = s.start, spans[j].end
             score = overlap(claim, passage.text[a:b]) - (0.05 if j > i else 0.0)
