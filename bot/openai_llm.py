@@ -12,9 +12,11 @@ What differs between those servers, and what this module does about it:
   OpenAI form ``{"type": "json_schema", ...}``.  We send the llama.cpp form
   first.  vLLM and Ollama take it as plain JSON mode (the schema is ignored, the
   answer is still JSON, and the answerer's prompt spells out its keys); a server
-  that refuses the request outright (400/422) is asked again, once, in the
-  strict OpenAI form, which is then kept for the rest of the process.
-  ``json_mode="json_schema"`` starts with the OpenAI form.
+  that refuses one of its fields (a 400/422 naming ``response_format``, an
+  unknown argument...) is asked again, once, in the strict OpenAI form, which is
+  then kept for the rest of the process.  ``json_mode="json_schema"`` starts
+  with the OpenAI form.  A prompt longer than the server's context is reported
+  as such (``DOCQA_LLM_CONTEXT`` must not exceed the server's window).
 * **Token counts.**  Taken from the stream's ``usage`` when the server sends it
   (we ask with ``stream_options.include_usage``: llama.cpp, vLLM, Ollama and
   OpenAI do; llama-cpp-python does not).  Otherwise completion tokens are the
