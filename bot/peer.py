@@ -59,9 +59,10 @@ class LlamaIndexCitationEngine:
 
     def __init__(self, llm: LLM, index: DocumentIndex, context_window: int = 4096) -> None:
         self.model = llm.name
-        vector_index = VectorStoreIndex.from_vector_store(index.vector_store(), embed_model=index.embed_model)
+        snapshot = index.snapshot()
+        vector_index = VectorStoreIndex.from_vector_store(index.vector_store(snapshot), embed_model=index.embed_model)
         self._engine = CitationQueryEngine.from_args(vector_index, llm=LlamaIndexLLM(llm, context_window))
-        self._chunks = {(p.source, p.start): p.text for p in index.passages()}
+        self._chunks = {(p.source, p.start): p.text for p in index.passages(snapshot)}
 
     def _span(self, node: Any) -> Span:
         """A citation chunk's offsets in its file: the peer re-splits our chunks into pieces."""

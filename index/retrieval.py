@@ -48,9 +48,10 @@ class HybridRetriever:
     def __init__(self, index: DocumentIndex, top_k: int = 4, candidates: int = 10) -> None:
         self.top_k = top_k
         self._candidates = candidates
-        vector_index = VectorStoreIndex.from_vector_store(index.vector_store(), embed_model=index.embed_model)
+        snapshot = index.snapshot()  # both sides read the same committed index
+        vector_index = VectorStoreIndex.from_vector_store(index.vector_store(snapshot), embed_model=index.embed_model)
         self._vector = vector_index.as_retriever(similarity_top_k=candidates)
-        nodes = index.nodes()
+        nodes = index.nodes(snapshot)
         self._vocabulary = frozenset(w for n in nodes for w in re.findall(r"\w+", fold(n.get_content())))
         self._bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(candidates, len(nodes)))
         self._n = len(nodes)

@@ -1,19 +1,27 @@
 """The persistent index: chunks and their vectors in Chroma.
 
-Ingestion goes through llama-index's :class:`IngestionPipeline` with a
-document store of hashes beside Chroma (``UPSERTS_AND_DELETE``): an unchanged
-file is skipped, a changed file replaces exactly its own chunks, and a file no
-longer given is removed.  The collection's metadata records the embedding
-model and chunking settings; opening it with other settings rebuilds it
-instead of mixing vectors from two models.
+Readers never see an index half-written.  Every chunk carries the version of
+its file (``doc_key``: name and content hash), and a one-record *manifest*
+collection says which versions make up the index.  ``update`` writes new
+versions beside the old ones, then replaces the manifest (one record: the
+commit), then deletes what no manifest refers to.  Killed at any point, the
+previous manifest still describes a complete index; the next run redoes the
+uncommitted work.  The versions of the commit before are kept until the next
+one, so a process still holding that snapshot keeps answering from it.
+
+Chunks live in a data collection named after the embedding model and chunking
+settings; other settings build a new collection beside the old one instead of
+mixing vectors from two models.  Chunking and embedding go through
+llama-index's :class:`IngestionPipeline`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
-import tempfile
+import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,11 +30,12 @@ from urllib.parse import urlparse
 
 import httpx
 from llama_index.core import Document
-from llama_index.core.ingestion import DocstoreStrategy, IngestionPipeline
+from llama_index.core.ingestion import IngestionPipeline
 from llama_index.core.schema import BaseNode, NodeRelationship, TextNode, TransformComponent
-from llama_index.core.storage.docstore import SimpleDocumentStore
+from llama_index.core.vector_stores.types import VectorStoreQuery, VectorStoreQueryResult
 from llama_index.core.vector_stores.utils import metadata_dict_to_node
 from llama_index.vector_stores.chroma import ChromaVectorStore
+from pydantic import PrivateAttr
 from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_exponential
 
 from index.chunking import chunk_text
@@ -37,10 +46,11 @@ from index.types import Passage
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+MANIFEST_ID = "current"
 T = TypeVar("T")
 # Metadata the model should not see inside passages, and that embeddings skip.
-_HIDDEN_KEYS = ["source", "start", "end", "outlet", "author", "date", "doc_sha256"]
+_HIDDEN_KEYS = ["source", "start", "end", "outlet", "author", "date", "doc_sha256", "doc_key"]
 
 
 @dataclass(frozen=True)
@@ -175,8 +185,99 @@ def open_chroma(location: ChromaLocation) -> Any:
         ) from e
 
 
+def _failpoint(name: str) -> None:
+    """Die here, as ``kill -9`` would, when DOCQA_FAILPOINT names this point.
+
+    The crash-safety tests kill ``docqa index`` at each step of an update; a
+    timer could not hit the steps reliably.
+    """
+    if os.environ.get("DOCQA_FAILPOINT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def doc_key(name: str, sha256: str) -> str:
+    """One version of one file: what chunks carry and manifests list."""
+    return f"{name}@{sha256[:16]}"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What makes up the index: a data collection and one version of each file in it."""
+
+    collection: str
+    docs: dict[str, dict[str, Any]]
+    """File name -> {"sha256", "key", "chunks"}."""
+    previous: dict[str, Any] = field(default_factory=dict)
+    """The commit before: {"collection", "keys"}, kept until the next commit."""
+
+    @property
+    def keys(self) -> list[str]:
+        return [str(d["key"]) for d in self.docs.values()]
+
+    @property
+    def chunks(self) -> int:
+        return sum(int(d["chunks"]) for d in self.docs.values())
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"schema": SCHEMA_VERSION, "collection": self.collection, "docs": self.docs, "previous": self.previous},
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data = json.loads(text)
+        if data.get("schema") != SCHEMA_VERSION:
+            raise ValueError(f"manifest schema {data.get('schema')!r}, expected {SCHEMA_VERSION}")
+        return cls(
+            collection=str(data["collection"]), docs=dict(data["docs"]), previous=dict(data.get("previous") or {})
+        )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One committed state of the index, as a reader sees it from start to end."""
+
+    collection: Any
+    manifest: Manifest
+
+    @property
+    def where(self) -> dict[str, Any]:
+        return {"doc_key": {"$in": self.manifest.keys}}
+
+    def holds(self, metadata: dict[str, Any]) -> bool:
+        return metadata.get("doc_key") in self._keys
+
+    @property
+    def _keys(self) -> frozenset[str]:
+        return frozenset(self.manifest.keys)
+
+
+class SnapshotChromaVectorStore(ChromaVectorStore):
+    """A Chroma vector store that only finds the chunks of one snapshot.
+
+    Every query, including the peer's through its own engine, carries the
+    snapshot's ``where``: chunks of uncommitted or superseded versions stay
+    invisible.
+    """
+
+    _where: dict[str, Any] | None = PrivateAttr(default=None)
+
+    @classmethod
+    def of(cls, snapshot: Snapshot) -> SnapshotChromaVectorStore:
+        store = cls(chroma_collection=snapshot.collection)  # type: ignore[call-arg]  # pydantic model: mypy misses the inherited __init__
+        store._where = snapshot.where
+        return store
+
+    def query(self, query: VectorStoreQuery, **kwargs: Any) -> VectorStoreQueryResult:
+        if self._where is not None and "where" not in kwargs and not query.filters:
+            kwargs["where"] = self._where
+        return super().query(query, **kwargs)
+
+
 class DocumentIndex:
-    """One Chroma collection plus the hash store that keeps ingestion idempotent."""
+    """Chunks of the indexed files in Chroma, updated so that readers see whole versions only."""
 
     def __init__(
         self,
@@ -200,8 +301,14 @@ class DocumentIndex:
         self.embed_model = LlamaIndexEmbedding(embedder)
 
     @property
-    def docstore_path(self) -> Path:
-        return self._state_dir / f"{self._name}.docstore.json"
+    def data_collection(self) -> str:
+        """The collection for this embedder and these chunking settings."""
+        digest = hashlib.sha256(json.dumps(self.config.as_metadata(), sort_keys=True).encode()).hexdigest()
+        return f"{self._name}-data-{digest[:10]}"
+
+    @property
+    def manifest_collection(self) -> str:
+        return f"{self._name}-manifest"
 
     # -- reading ---------------------------------------------------------
     def reliably(self, call: Callable[[], T]) -> T:
@@ -228,64 +335,89 @@ class DocumentIndex:
             raise
         raise AssertionError("unreachable")  # pragma: no cover - Retrying either returns or raises
 
-    def _existing_collection(self) -> Any | None:
+    def _collection(self, name: str) -> Any | None:
         try:
-            return self.reliably(lambda: self._client.get_collection(self._name))
+            return self.reliably(lambda: self._client.get_collection(name))
         except StoreUnavailable:
             raise
         except Exception as e:
             if "does not exist" in str(e) or "not found" in str(e).lower():
                 return None
-            raise StoreUnavailable(f"cannot read the Chroma collection {self._name!r}: {e}") from e
+            raise StoreUnavailable(f"cannot read the Chroma collection {name!r}: {e}") from e
 
-    def open_for_query(self) -> Any:
-        """The collection, checked to be present, non-empty and built with our settings."""
-        coll = self._existing_collection()
-        if coll is None or self.reliably(coll.count) == 0:
+    def manifest(self) -> Manifest | None:
+        """The last committed manifest; None when there is none (or it cannot be read)."""
+        coll = self._collection(self.manifest_collection)
+        if coll is None:
+            return None
+        got = self.reliably(lambda: coll.get(ids=[MANIFEST_ID], include=["documents"]))
+        docs = got.get("documents") or []
+        if not docs or not docs[0]:
+            return None
+        try:
+            return Manifest.from_json(docs[0])
+        except (ValueError, KeyError, TypeError) as e:
+            log.warning("the index manifest cannot be read (%s); the next `docqa index` rebuilds the index", e)
+            return None
+
+    def snapshot(self) -> Snapshot:
+        """The committed index, checked to be present, non-empty and built with our settings."""
+        manifest = self.manifest()
+        if manifest is None or not manifest.docs:
+            if manifest is None and self._collection(self._name) is not None:
+                raise IndexIncompatible("the index was built by an older docqa: run `docqa index` to rebuild it")
             raise IndexMissing("the index is empty: run `docqa index` (or `make index`) first")
-        diff = self.config.differences(coll.metadata)
-        if diff:
+        coll = self._collection(manifest.collection)
+        if coll is None:
+            raise IndexMissing(
+                f"the index's collection {manifest.collection!r} is gone: run `docqa index` to rebuild it"
+            )
+        if manifest.collection != self.data_collection:
+            diff = self.config.differences(coll.metadata) or ["collection name"]
             raise IndexIncompatible(
                 "the index was built with other settings (" + "; ".join(diff) + "): run `docqa index` to rebuild it"
             )
-        return coll
+        return Snapshot(coll, manifest)
 
-    def vector_store(self) -> ChromaVectorStore:
-        return ChromaVectorStore(chroma_collection=self.open_for_query())
+    def vector_store(self, snapshot: Snapshot | None = None) -> ChromaVectorStore:
+        return SnapshotChromaVectorStore.of(snapshot or self.snapshot())
 
     def count(self) -> int:
-        coll = self._existing_collection()
-        return 0 if coll is None else int(self.reliably(coll.count))
+        """Chunks in the committed index (0 when there is none)."""
+        manifest = self.manifest()
+        return 0 if manifest is None else manifest.chunks
 
-    def nodes(self, page: int = 5000) -> list[BaseNode]:
-        """Every chunk as the node Chroma stores, in a stable order.
+    def nodes(self, snapshot: Snapshot | None = None, page: int = 5000) -> list[BaseNode]:
+        """Every committed chunk as the node Chroma stores, in a stable order.
 
         BM25 must see the very nodes the vector side returns: fusion merges
         hits by node hash, and a rebuilt node with other metadata would count
         as a second passage.
         """
-        coll = self.open_for_query()
+        snap = snapshot or self.snapshot()
+        coll = snap.collection
         out: list[BaseNode] = []
         offset = 0
 
         def page_at(at: int) -> Any:
             return self.reliably(lambda: coll.get(include=["documents", "metadatas"], limit=page, offset=at))
 
+        # Filtered here rather than with ``where``: an $in over every file is slow on a large corpus.
         while True:
             got = page_at(offset)
             ids = got["ids"]
             if not ids:
                 break
             for text, meta in zip(got["documents"] or [], got["metadatas"] or [], strict=True):
-                node = metadata_dict_to_node(dict(meta or {}), text=text or "")
-                out.append(node)
+                if snap.holds(dict(meta or {})):
+                    out.append(metadata_dict_to_node(dict(meta or {}), text=text or ""))
             offset += len(ids)
         out.sort(key=lambda n: (n.metadata["source"], n.metadata["start"], n.metadata["end"]))
         return out
 
-    def passages(self) -> list[Passage]:
-        """Every chunk as our :class:`Passage`."""
-        return [Passage.from_metadata(n.get_content(), dict(n.metadata)) for n in self.nodes()]
+    def passages(self, snapshot: Snapshot | None = None) -> list[Passage]:
+        """Every committed chunk as our :class:`Passage`."""
+        return [Passage.from_metadata(n.get_content(), dict(n.metadata)) for n in self.nodes(snapshot)]
 
     def sources(self) -> dict[str, dict[str, Any]]:
         """Indexed documents by file name, with their metadata (title, outlet…)."""
@@ -295,50 +427,48 @@ class DocumentIndex:
         return docs
 
     # -- writing ---------------------------------------------------------
-    def _load_docstore(self) -> SimpleDocumentStore:
-        if self.docstore_path.exists():
-            try:
-                return SimpleDocumentStore.from_persist_path(str(self.docstore_path))
-            except (OSError, ValueError, json.JSONDecodeError) as e:
-                log.warning("document hash store %s is unreadable (%s); rebuilding the index", self.docstore_path, e)
-        return SimpleDocumentStore()
+    def _why_rebuild(self, manifest: Manifest | None) -> list[str]:
+        """Why the committed chunks cannot be reused for this update (empty: they can)."""
+        if manifest is None:
+            if self._collection(self._name) is not None:
+                return ["the index was built by an older docqa"]
+            data = self._collection(self.data_collection)
+            if data is not None and data.count() > 0:
+                return ["the index manifest is missing"]
+            return []
+        if manifest.collection == self.data_collection:
+            return []
+        old = self._collection(manifest.collection)
+        return self.config.differences(old.metadata if old is not None else None) or ["collection name"]
 
-    def _save_docstore(self, docstore: SimpleDocumentStore) -> None:
-        # Written beside the target and renamed: a reader sees the old or the new file, never half of one.
-        self._state_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self._state_dir, prefix=".docstore-", suffix=".json")
-        os.close(fd)
-        try:
-            docstore.persist(tmp)
-            os.replace(tmp, self.docstore_path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+    def _commit(self, manifest: Manifest) -> None:
+        coll = self._client.get_or_create_collection(self.manifest_collection)
+        # One record, written in one call: the moment the new index becomes the index.
+        coll.upsert(ids=[MANIFEST_ID], embeddings=[[0.0]], documents=[manifest.to_json()])
 
-    def _prepare_collection(self, report: IndexReport) -> tuple[Any, SimpleDocumentStore]:
-        coll = self._existing_collection()
-        docstore = self._load_docstore()
-        reasons: list[str] = []
-        if coll is not None:
-            reasons = self.config.differences(coll.metadata)
-            if not reasons and coll.count() > 0 and not docstore.docs:
-                reasons = ["the document hash store is missing"]
-            if not reasons and coll.count() == 0 and docstore.docs:
-                reasons = ["the collection is empty but the hash store is not"]
-        elif docstore.docs:
-            reasons = ["the collection is missing"]
-        if reasons:
-            log.info("rebuilding the index: %s", "; ".join(reasons))
-            report.rebuilt_because = reasons
-            if coll is not None:
-                self._client.delete_collection(self._name)
-            docstore = SimpleDocumentStore()
-            coll = None
-        if coll is None:
-            coll = self._client.create_collection(
-                self._name, metadata={"hnsw:space": "cosine", **self.config.as_metadata()}
-            )
-        return coll, docstore
+    def _collect_garbage(self, manifest: Manifest) -> None:
+        """Delete what neither this commit nor the one before refers to."""
+        keep = set(manifest.keys)
+        prev = manifest.previous
+        if prev.get("collection") == manifest.collection:
+            keep |= set(prev.get("keys") or [])
+        data = self._client.get_collection(manifest.collection)
+        if keep:
+            data.delete(where={"doc_key": {"$nin": sorted(keep)}})
+        else:
+            ids = data.get(include=[])["ids"]
+            if ids:
+                data.delete(ids=ids)
+        keep_collections = {manifest.collection, self.manifest_collection, prev.get("collection")}
+        prefix = f"{self._name}-data-"
+        for c in self._client.list_collections():
+            name = getattr(c, "name", c)
+            if (name.startswith(prefix) or name == self._name) and name not in keep_collections:
+                log.info("dropping the superseded collection %s", name)
+                self._client.delete_collection(name)
+        legacy = self._state_dir / f"{self._name}.docstore.json"  # the hash store of docqa before manifests
+        if legacy.exists():
+            legacy.unlink()
 
     def update(self, paths: Iterable[Path], *, show_progress: bool = False) -> IndexReport:
         """Make the index hold exactly the readable documents under ``paths``."""
@@ -357,54 +487,89 @@ class DocumentIndex:
             seen[doc.name] = path
             docs.append(doc)
 
-        coll, docstore = self._prepare_collection(report)
-        before = {doc_id: h for h, doc_id in docstore.get_all_document_hashes().items()}
-        li_docs = [
-            Document(
-                id_=d.name,
-                text=d.text,
-                metadata={**d.metadata, "doc_sha256": d.sha256},
-                excluded_embed_metadata_keys=_HIDDEN_KEYS,
-                excluded_llm_metadata_keys=[*_HIDDEN_KEYS, "title"],
-            )
-            for d in docs
-        ]
-        pipeline = IngestionPipeline(
-            transformations=[
-                SpanChunker(chunk_size=self.config.chunk_size, chunk_overlap=self.config.chunk_overlap),
-                self.embed_model,
-            ],
-            vector_store=BatchedChromaVectorStore(chroma_collection=coll),  # type: ignore[call-arg]  # pydantic model: mypy misses the inherited __init__
-            docstore=docstore,
-            docstore_strategy=DocstoreStrategy.UPSERTS_AND_DELETE,
-        )
         try:
-            pipeline.run(documents=li_docs, show_progress=show_progress)
+            return self._update(docs, report, show_progress)
         except Exception as e:
-            # Not retried: the in-memory hash store may already list what Chroma lacks.
-            # It is not saved, so the next run redoes this work.
+            # Nothing was committed, so readers still see the previous index; the next run redoes the work.
             if _unreachable(e):
                 raise StoreUnavailable(
                     f"the Chroma server went away while indexing ({e}); nothing was lost: "
                     "run `docqa index` again when it is back"
                 ) from e
             raise
-        self._save_docstore(docstore)
 
-        for d in li_docs:
-            if d.id_ not in before:
-                report.added.append(d.id_)
-            elif before[d.id_] != d.hash:
-                report.updated.append(d.id_)
+    def _update(self, docs: list[SourceDocument], report: IndexReport, show_progress: bool) -> IndexReport:
+        old = self.manifest()
+        report.rebuilt_because = self._why_rebuild(old)
+        if report.rebuilt_because:
+            log.info("rebuilding the index: %s", "; ".join(report.rebuilt_because))
+        committed = old.docs if old is not None and not report.rebuilt_because else {}
+        coll = self._client.get_or_create_collection(
+            self.data_collection, metadata={"hnsw:space": "cosine", **self.config.as_metadata()}
+        )
+
+        entries: dict[str, dict[str, Any]] = {}
+        todo: list[SourceDocument] = []
+        for d in docs:
+            key = doc_key(d.name, d.sha256)
+            before = committed.get(d.name)
+            if before is not None and before.get("key") == key:
+                entries[d.name] = dict(before)
+                report.unchanged.append(d.name)
             else:
-                report.unchanged.append(d.id_)
-        report.removed = sorted(set(before) - {d.id_ for d in li_docs})
-        report.chunks = int(coll.count())
+                todo.append(d)
+                (report.updated if before is not None else report.added).append(d.name)
+        report.removed = sorted(set(committed) - {d.name for d in docs})
+
+        _failpoint("before-add")
+        # Chunks left by a run killed before its commit are invisible to readers and replaced here;
+        # those of the commit before this one are complete, and a reader may still be using them.
+        kept = set(old.previous.get("keys") or []) if old is not None else set()
+        leftovers = sorted({doc_key(d.name, d.sha256) for d in todo} - kept)
+        if leftovers:
+            coll.delete(where={"doc_key": {"$in": leftovers}})
+        li_docs = [
+            Document(
+                id_=d.name,
+                text=d.text,
+                metadata={**d.metadata, "doc_sha256": d.sha256, "doc_key": doc_key(d.name, d.sha256)},
+                excluded_embed_metadata_keys=_HIDDEN_KEYS,
+                excluded_llm_metadata_keys=[*_HIDDEN_KEYS, "title"],
+            )
+            for d in todo
+        ]
+        pipeline = IngestionPipeline(
+            transformations=[
+                SpanChunker(chunk_size=self.config.chunk_size, chunk_overlap=self.config.chunk_overlap),
+                self.embed_model,
+            ]
+        )
+        nodes = pipeline.run(documents=li_docs, show_progress=show_progress) if li_docs else []
+        store = BatchedChromaVectorStore(chroma_collection=coll)  # type: ignore[call-arg]  # pydantic model: mypy misses the inherited __init__
+        by_doc: dict[str, list[BaseNode]] = {}
+        for n in nodes:
+            by_doc.setdefault(str(n.metadata["source"]), []).append(n)
+        for i, d in enumerate(todo):
+            chunk_nodes = by_doc.get(d.name, [])
+            if chunk_nodes:
+                store.add(chunk_nodes)
+            entries[d.name] = {"sha256": d.sha256, "key": doc_key(d.name, d.sha256), "chunks": len(chunk_nodes)}
+            if i == 0:
+                _failpoint("after-first-add")
+
+        previous = {"collection": old.collection, "keys": old.keys} if old is not None else {}
+        manifest = Manifest(collection=self.data_collection, docs=entries, previous=previous)
+        _failpoint("before-commit")
+        self._commit(manifest)
+        _failpoint("after-commit")
+        self._collect_garbage(manifest)
+        report.chunks = manifest.chunks
         return report
 
     def reset(self) -> None:
-        """Drop the collection and the hash store."""
-        if self._existing_collection() is not None:
-            self._client.delete_collection(self._name)
-        if self.docstore_path.exists():
-            self.docstore_path.unlink()
+        """Drop every collection of this index."""
+        prefix = f"{self._name}-data-"
+        for c in self._client.list_collections():
+            name = getattr(c, "name", c)
+            if name.startswith(prefix) or name in (self._name, self.manifest_collection):
+                self._client.delete_collection(name)

@@ -39,4 +39,4 @@ class Passage:
 
 
 # Keys llama-index's Chroma store adds beside ours.
-_INTERNAL = {"document_id", "doc_id", "ref_doc_id", "start", "end", "source", "doc_sha256"}
+_INTERNAL = {"document_id", "doc_id", "ref_doc_id", "start", "end", "source", "doc_sha256", "doc_key"}

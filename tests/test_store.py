@@ -6,11 +6,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from llama_index.core.vector_stores.types import VectorStoreQuery
 
 from bot import bench
 from index.errors import IndexIncompatible, IndexMissing
 from index.store import DocumentIndex
 from tests.conftest import FakeEmbedder, make_index
+
+
+def _query(idx: DocumentIndex, text: str) -> VectorStoreQuery:
+    return VectorStoreQuery(query_embedding=idx.embed_model.get_query_embedding(text), similarity_top_k=10)
 
 
 def _snapshot(idx: DocumentIndex) -> list[tuple[str, int, int, str]]:
@@ -74,12 +79,60 @@ def test_another_embedder_rebuilds(tmp_path: Path, seeds_copy: Path) -> None:
     assert len(report.added) == 2
 
 
-def test_lost_hash_store_rebuilds_rather_than_duplicating(tmp_path: Path, seeds_copy: Path) -> None:
+def test_lost_manifest_rebuilds_rather_than_duplicating(tmp_path: Path, seeds_copy: Path) -> None:
+    idx = make_index(tmp_path / "data")
+    before = _snapshot(idx) if idx.update([seeds_copy]).chunks else []
+    idx._client.delete_collection(idx.manifest_collection)
+    with pytest.raises(IndexMissing):
+        idx.passages()
+    report = make_index(tmp_path / "data").update([seeds_copy])
+    assert report.rebuilt_because == ["the index manifest is missing"]
+    assert report.chunks == len(before) and _snapshot(idx) == before
+    stored = idx._client.get_collection(idx.data_collection).count()
+    assert stored == len(before)  # re-added, not duplicated
+
+
+def test_an_index_from_before_manifests_is_rebuilt(tmp_path: Path, seeds_copy: Path) -> None:
+    idx = make_index(tmp_path / "data")
+    legacy = idx._client.create_collection("docqa")
+    legacy.add(ids=["x"], embeddings=[[0.1] * 32], documents=["old"], metadatas=[{"source": "a.txt"}])
+    with pytest.raises(IndexIncompatible, match="older docqa"):
+        idx.passages()
+    report = idx.update([seeds_copy])
+    assert report.rebuilt_because == ["the index was built by an older docqa"]
+    names = {c.name for c in idx._client.list_collections()}
+    assert "docqa" not in names and idx.data_collection in names
+
+
+def test_chunks_of_superseded_versions_are_deleted_one_commit_later(tmp_path: Path, seeds_copy: Path) -> None:
     idx = make_index(tmp_path / "data")
     n = idx.update([seeds_copy]).chunks
-    idx.docstore_path.unlink()
-    report = make_index(tmp_path / "data").update([seeds_copy])
-    assert report.rebuilt_because and report.chunks == n
+    changed = seeds_copy / "003_077377effcd078e6.txt"
+    data = idx._client.get_collection(idx.data_collection)
+    for i in range(2):
+        changed.write_text(changed.read_text(encoding="utf-8") + f"\nEdit number {i}.\n")
+        report = idx.update([seeds_copy])
+        assert report.updated == [changed.name] and report.chunks == n
+        assert len(idx.passages()) == n
+    # This commit's chunks and the previous commit's (a reader may still use them), nothing older.
+    keys = {m["doc_key"] for m in data.get(include=["metadatas"])["metadatas"]}
+    assert len([k for k in keys if k.startswith(changed.name)]) == 2
+
+
+def test_a_reader_keeps_its_snapshot_across_an_update(tmp_path: Path, seeds_copy: Path) -> None:
+    idx = make_index(tmp_path / "data")
+    idx.update([seeds_copy])
+    held = idx.snapshot()
+    before = _snapshot(idx)
+    changed = seeds_copy / "000_c7a57708957dca49.txt"
+    changed.write_text("Completely different text about something else.\n")
+    idx.update([seeds_copy])
+    # A process that took its snapshot before the update still reads the old version, whole.
+    assert [(p.source, p.start, p.end, p.text) for p in idx.passages(held)] == before
+    hits = idx.vector_store(held).query(_query(idx, "Istanbul talks"))
+    keys = {n.metadata["doc_key"] for n in hits.nodes or []}
+    assert keys and keys <= set(held.manifest.keys)
+    assert any(k.startswith(changed.name) for k in keys)  # the superseded version, still whole
 
 
 def test_empty_index_says_how_to_fix(tmp_path: Path) -> None:
