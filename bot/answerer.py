@@ -198,6 +198,11 @@ class AnswerStream:
         return self.answer
 
 
+def _visible(passages: list[Passage]) -> list[Passage]:
+    """The passages with something left once hidden instructions are taken out."""
+    return [p for p in passages if any(c.isalnum() for c in shown_text(p.text))]
+
+
 class Answerer:
     def __init__(
         self,
@@ -266,7 +271,7 @@ class Answerer:
         passages = [] if hostile else self.retriever.retrieve(query, self.top_k)
         # Instructions hidden in the documents are not shown to the model, and a
         # passage that holds nothing else is not shown at all.
-        passages = [p for p in passages if any(c.isalnum() for c in shown_text(p.text))]
+        passages = _visible(passages)
         t_retrieve = time.perf_counter() - t0 - t_rewrite
         # Most of the names asked about appear nowhere in the documents: they cannot
         # hold the answer, and the model would only find something near it.
@@ -355,20 +360,32 @@ class Answerer:
         return [{"role": "system", "content": self.prompts.system.render()}, *self.prompts.examples]
 
     def warm_up(self) -> None:
-        """Process the fixed prefix now, so the first question does not pay for it."""
-        self.llm.prefill([*self.prefix_messages(), {"role": "user", "content": "Passages:"}])
+        """Process the fixed prefix now, so the first question does not pay for it.
+
+        When the retriever gives every question the same passages (the
+        whole-corpus mode), they are part of that prefix: the prompt is then
+        the same for every question up to the question itself.
+        """
+        fixed = getattr(self.retriever, "fixed_passages", None)
+        passages = _visible(fixed()) if fixed is not None else []
+        if passages:
+            self.llm.prefill(self._messages(passages, "", "en"))
+        else:
+            self.llm.prefill([*self.prefix_messages(), {"role": "user", "content": "Passages:"}])
+
+    def _render(self, passages: list[Passage], question: str, lang: str) -> list[Message]:
+        language = LANGUAGE_NAMES.get(lang, "the same language as the question")
+        body = "\n\n".join(f"[{i}] {shown_text(p.text)}" for i, p in enumerate(passages, start=1))
+        user = self.prompts.answer.render(passages=body, question=question, language=language)
+        return [*self.prefix_messages(), {"role": "user", "content": user}]
+
+    def prompt_tokens(self, passages: list[Passage], question: str = "") -> int:
+        """Tokens of the answer prompt over ``passages`` (the chat template's own tokens estimated)."""
+        return sum(self.llm.count_tokens(m["content"]) for m in self._render(passages, question, "en")) + 16
 
     def _messages(self, passages: list[Passage], question: str, lang: str) -> list[Message]:
-        language = LANGUAGE_NAMES.get(lang, "the same language as the question")
         while True:
-            body = "\n\n".join(f"[{i}] {shown_text(p.text)}" for i, p in enumerate(passages, start=1))
-            messages: list[Message] = [
-                *self.prefix_messages(),
-                {
-                    "role": "user",
-                    "content": self.prompts.answer.render(passages=body, question=question, language=language),
-                },
-            ]
+            messages = self._render(passages, question, lang)
             size = sum(self.llm.count_tokens(m["content"]) for m in messages) + 16
             if size + self.max_tokens <= self.context_tokens or len(passages) <= 1:
                 break

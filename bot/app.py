@@ -17,10 +17,12 @@ from bot.llm import LLM, LlamaCppLLM
 from bot.prompts import Prompts, load_prompts
 from bot.settings import Settings
 from index.embedding import Embedder
-from index.retrieval import HybridRetriever
+from index.retrieval import HybridRetriever, Retriever, WholeCorpusRetriever
 from index.store import ChromaLocation, DocumentIndex, open_chroma
 
 log = logging.getLogger(__name__)
+# Room left in a whole-corpus prompt for the question and, for follow-ups, its rewrite.
+_QUESTION_ROOM = 160
 
 
 def build_embedder(settings: Settings) -> Embedder:
@@ -58,6 +60,8 @@ def build_llm(settings: Settings, progress: bool = True) -> LLM:
             n_threads=settings.llm_threads,
             n_gpu_layers=settings.llm_gpu_layers,
             seed=settings.llm_seed,
+            # The whole-corpus prefix takes a minute to process: keep its state for the next start.
+            state_dir=settings.cache_dir / "kv" if settings.context_mode == "whole_corpus" else None,
         )
     if settings.llm_backend == "openai":
         if not settings.llm_base_url:
@@ -125,15 +129,37 @@ class App:
     @cached_property
     def answerer(self) -> Answerer:
         prompts = self.prompts  # checked before the slow loads below
-        retriever = HybridRetriever(self.index, top_k=self.settings.top_k)
-        return Answerer(
+        retriever: Retriever
+        top_k = self.settings.top_k
+        if self.settings.context_mode == "whole_corpus":
+            retriever = WholeCorpusRetriever(self.index)
+            top_k = len(retriever.fixed_passages())
+        else:
+            retriever = HybridRetriever(self.index, top_k=top_k)
+        answerer = Answerer(
             self.llm,
             retriever,
             prompts,
-            top_k=self.settings.top_k,
+            top_k=top_k,
             max_tokens=self.settings.llm_max_tokens,
             max_question_chars=self.settings.max_question_chars,
             context_tokens=self.settings.llm_context,
             translate_queries=self.settings.translate_queries,
             reply_in_question_language=self.settings.reply_in_question_language,
+        )
+        if isinstance(retriever, WholeCorpusRetriever):
+            check_whole_corpus_fits(answerer, retriever, self.settings)
+        return answerer
+
+
+def check_whole_corpus_fits(answerer: Answerer, retriever: WholeCorpusRetriever, settings: Settings) -> None:
+    """Refuse to start a whole-corpus bot whose documents leave no room for a question and its answer."""
+    corpus = answerer.prompt_tokens(retriever.fixed_passages())
+    need = corpus + settings.llm_max_tokens + _QUESTION_ROOM
+    if need > settings.llm_context:
+        raise ConfigError(
+            f"DOCQA_CONTEXT_MODE=whole_corpus puts every passage in the prompt: {corpus:,} tokens, plus "
+            f"{_QUESTION_ROOM} for a question and {settings.llm_max_tokens} for the answer, which is more than "
+            f"DOCQA_LLM_CONTEXT={settings.llm_context:,}. Raise DOCQA_LLM_CONTEXT (up to the model's own "
+            "context length) or use DOCQA_CONTEXT_MODE=retrieved."
         )

@@ -7,6 +7,12 @@ scripted fake in ``tests/fakes.py``.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
+import pickle
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +21,7 @@ from typing import Any, Protocol
 from bot.errors import GenerationError, ModelLoadError, ModelNotFound
 
 Message = dict[str, str]
+log = logging.getLogger(__name__)
 
 
 class Generation:
@@ -80,6 +87,7 @@ class LlamaCppLLM:
         seed: int = 0,
         name: str | None = None,
         cache_bytes: int = 1 << 30,
+        state_dir: Path | None = None,
     ) -> None:
         check_gguf(model_path)
         try:
@@ -115,6 +123,9 @@ class LlamaCppLLM:
         self._name = name or model_path.stem
         self._lock = threading.Lock()
         self.n_ctx = n_ctx
+        self._state_dir = state_dir
+        stat = model_path.stat()
+        self._identity = f"{model_path.name}:{stat.st_size}:{n_ctx}:{n_gpu_layers}"
 
     @property
     def name(self) -> str:
@@ -124,12 +135,63 @@ class LlamaCppLLM:
         return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
     def prefill(self, messages: list[Message]) -> None:
+        """Process ``messages`` once; with a ``state_dir``, keep the KV state on disk for the next start.
+
+        A saved state is what makes the whole-corpus mode start in a second
+        instead of a minute: processing a 2,500-token prompt takes about 60 s
+        on two cores.  The state also goes into the RAM cache, so a prompt that
+        interleaves (the follow-up rewrite) does not cost the prefix again.
+        """
+        path = self._state_path(messages)
+        if path is not None and path.exists() and self._load_state(path):
+            return
         gen = self.generate(messages, max_tokens=1)
         try:
             for _ in gen:
                 pass
         finally:
             gen.close()
+        if path is not None:
+            self._save_state(path)
+
+    def _state_path(self, messages: list[Message]) -> Path | None:
+        if self._state_dir is None:
+            return None
+        import llama_cpp
+
+        key = json.dumps([self._identity, llama_cpp.__version__, messages], ensure_ascii=False)
+        return self._state_dir / f"prefix-{hashlib.sha256(key.encode()).hexdigest()[:24]}.kvstate"
+
+    def _load_state(self, path: Path) -> bool:
+        try:
+            # Our own cache directory, written by _save_state: as trusted as the model file beside it.
+            state = pickle.loads(path.read_bytes())
+            with self._lock:
+                self._llama.load_state(state)
+                cache = getattr(self._llama, "cache", None)
+                if cache is not None:
+                    cache[state.input_ids.tolist()] = state
+        except Exception as e:  # a truncated or foreign file: process the prompt instead
+            log.warning("ignoring the saved prompt state %s (%s)", path, e)
+            path.unlink(missing_ok=True)
+            return False
+        log.info("loaded the saved prompt state %s (%d tokens)", path.name, int(state.n_tokens))
+        return True
+
+    def _save_state(self, path: Path) -> None:
+        with self._lock:
+            state = self._llama.save_state()
+        tmp: str | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kvstate-")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # a reader sees the whole state or none
+        except OSError as e:  # a full or read-only disk costs the next start time, nothing else
+            log.warning("cannot save the prompt state to %s (%s)", path, e)
+            if tmp is not None and os.path.exists(tmp):
+                os.unlink(tmp)
 
     @property
     def llama(self) -> Any:

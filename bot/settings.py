@@ -91,6 +91,10 @@ class Settings(BaseSettings):
     chunk_size: int = 600
     chunk_overlap: int = 1
     top_k: int = 4
+    context_mode: Literal["retrieved", "whole_corpus"] = "retrieved"
+    """``whole_corpus``: every passage goes into the fixed prompt prefix, processed once (and its
+    KV state kept in the cache directory), so a question costs only its own tokens.  For corpora
+    that fit the context window; see the README for its quality against retrieval."""
 
     # -- answering -----------------------------------------------------------
     max_question_chars: int = 2000

@@ -81,3 +81,26 @@ class HybridRetriever:
         """Vector hits alone, with cosine similarity as the score."""
         hits = self._index.reliably(lambda: self._vector.retrieve(query))
         return [_to_passage(n) for n in hits][: top_k or self.top_k]
+
+
+class WholeCorpusRetriever:
+    """Every passage, in file order, for every question: the corpus is the context.
+
+    For a corpus that fits the model's context window.  The passages are the
+    same for every question, so they belong to the fixed prompt prefix that
+    llama.cpp processes once (``fixed_passages``); a question then costs only
+    its own tokens.
+    """
+
+    def __init__(self, index: DocumentIndex) -> None:
+        self._passages = index.passages()
+        self._vocabulary = frozenset(w for p in self._passages for w in re.findall(r"\w+", fold(p.text)))
+
+    def fixed_passages(self) -> list[Passage]:
+        return list(self._passages)
+
+    def vocabulary(self) -> frozenset[str]:
+        return self._vocabulary
+
+    def retrieve(self, query: str, top_k: int | None = None) -> list[Passage]:
+        return list(self._passages)

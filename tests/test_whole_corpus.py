@@ -1,0 +1,93 @@
+"""The whole-corpus mode: every passage in the fixed prompt prefix, its KV state kept on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answerer import Answerer
+from bot.app import App, check_whole_corpus_fits
+from bot.errors import ConfigError
+from bot.llm import LlamaCppLLM
+from bot.prompts import Prompts
+from bot.settings import Settings
+from index.retrieval import WholeCorpusRetriever
+from index.store import DocumentIndex
+from tests.conftest import FakeLLM
+from tests.test_llama import smol_path
+
+
+def test_every_question_gets_the_whole_corpus_in_file_order(seeded_index: DocumentIndex) -> None:
+    r = WholeCorpusRetriever(seeded_index)
+    everything = seeded_index.passages()
+    assert r.retrieve("Istanbul") == r.retrieve("something else entirely", top_k=1) == everything
+    assert [(p.source, p.start) for p in everything] == sorted((p.source, p.start) for p in everything)
+    assert "istanbul" in r.vocabulary()
+
+
+def test_the_prompt_is_the_same_for_every_question_up_to_the_question(
+    seeded_index: DocumentIndex, fake_llm: FakeLLM, prompts: Prompts
+) -> None:
+    r = WholeCorpusRetriever(seeded_index)
+    answerer = Answerer(fake_llm, r, prompts, top_k=len(r.fixed_passages()), context_tokens=100_000)
+    answerer.warm_up()
+    (warm,) = fake_llm.prefilled
+    fake_llm.enqueue_answer("Istanbul [1].").enqueue_answer("Istanbul [2].")
+    answerer.ask("Where were the talks held?")
+    answerer.ask("Who led the delegation of Ukraine?")
+    first, second = (c["messages"] for c in fake_llm.calls)
+    assert first[:-1] == second[:-1] == warm[:-1]  # the system prompt
+    shared = warm[-1]["content"].split("Question:")[0]
+    assert all(p.text.split()[0] in shared for p in r.fixed_passages())
+    assert first[-1]["content"].startswith(shared) and second[-1]["content"].startswith(shared)
+
+
+def test_a_corpus_too_big_for_the_context_is_refused_at_start(
+    seeded_index: DocumentIndex, fake_llm: FakeLLM, prompts: Prompts, tmp_path: Path
+) -> None:
+    r = WholeCorpusRetriever(seeded_index)
+    answerer = Answerer(fake_llm, r, prompts, top_k=len(r.fixed_passages()))
+    tokens = answerer.prompt_tokens(r.fixed_passages())
+    small = Settings(llm_context=tokens, context_mode="whole_corpus", data_dir=tmp_path)
+    with pytest.raises(ConfigError, match="DOCQA_LLM_CONTEXT") as e:
+        check_whole_corpus_fits(answerer, r, small)
+    assert f"{tokens:,} tokens" in str(e.value)
+    check_whole_corpus_fits(answerer, r, Settings(llm_context=tokens + 1000, data_dir=tmp_path))
+
+
+def test_the_app_wires_the_mode(seeded_index: DocumentIndex, fake_llm: FakeLLM, tmp_path: Path) -> None:
+    app = App(Settings(context_mode="whole_corpus", data_dir=tmp_path, llm_context=100_000))
+    app.__dict__.update(index=seeded_index, llm=fake_llm)
+    assert isinstance(app.answerer.retriever, WholeCorpusRetriever)
+    assert app.answerer.top_k == seeded_index.count()
+
+
+@pytest.mark.llama
+def test_the_prefix_state_is_kept_on_disk_and_used_by_the_next_start(tmp_path: Path) -> None:
+    messages = [
+        {"role": "system", "content": "You answer questions about the passages. " * 40},
+        {"role": "user", "content": "Passages:\n[1] The talks were held in Istanbul on May 16."},
+    ]
+    first = LlamaCppLLM(smol_path(), n_ctx=2048, state_dir=tmp_path)
+    first.prefill(messages)
+    (saved,) = tmp_path.glob("prefix-*.kvstate")
+    processed = first.llama.n_tokens
+    assert processed > 300
+
+    second = LlamaCppLLM(smol_path(), n_ctx=2048, state_dir=tmp_path)
+
+    def no_generation(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the saved state should have been loaded, not the prompt processed")
+
+    second.generate = no_generation  # type: ignore[method-assign,assignment]
+    second.prefill(messages)
+    assert second.llama.n_tokens == processed
+    del second.generate  # back to the real method: the loaded state answers a question that extends it
+    gen = second.generate([messages[0], {"role": "user", "content": messages[1]["content"] + "\nWhen?"}], max_tokens=4)
+    assert "".join(gen) and gen.prompt_tokens > processed - 5
+
+    saved.write_bytes(b"not a state")  # damaged: ignored, the prompt processed again and the file replaced
+    third = LlamaCppLLM(smol_path(), n_ctx=2048, state_dir=tmp_path)
+    third.prefill(messages)
+    assert third.llama.n_tokens == processed and saved.stat().st_size > 1000
