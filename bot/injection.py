@@ -92,6 +92,7 @@ _QUESTION_PATTERNS = [
     r"\b(?:pretend|role-?play|you are an? |you're an? |притворись|представь,? что ты)",
     r"\b(?:write|compose|tell) (?:me |us )?(?:a |an )?(?:poem|song|story|joke|essay|code|script)\b",
     r"\b(?:text|words|everything|all) (?:above|before) (?:this|my)\b",
+    r"\bwhat (?:were|have) you (?:been )?(?:told|instructed|asked) to\b|\bтебе (?:велели|сказали|приказали|поручили)\b",
 ]
 _QUESTION_RE = [re.compile(p, _I | re.MULTILINE) for p in _QUESTION_PATTERNS]
 
@@ -142,7 +143,7 @@ class LeakGuard:
     the values filled in later (passages, the question) never count as secret.
     """
 
-    def __init__(self, secrets: Iterable[str], n: int = 7) -> None:
+    def __init__(self, secrets: Iterable[str], n: int = 5) -> None:
         self.n = n
         self._shingles: set[tuple[str, ...]] = set()
         for secret in secrets:

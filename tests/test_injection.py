@@ -238,7 +238,7 @@ def test_an_answer_that_repeats_the_prompt_is_stopped_as_it_streams(
     shown = "".join(stream)
     answer = stream.result()
     assert answer.refused and answer.citations == []
-    assert len(shown.split()) <= 7  # at most the first few words streamed
+    assert len(shown.split()) <= 5  # at most the first few words streamed
     assert not LeakGuard([system]).leaks(shown)
     assert fake_llm.calls and len(fake_llm.calls) == 1
 
@@ -246,7 +246,7 @@ def test_an_answer_that_repeats_the_prompt_is_stopped_as_it_streams(
 def test_leak_guard() -> None:
     guard = LeakGuard(["Passages:\n${passages}\n\nQuestion: ${question}\nWrite the answer in ${language}.", "a b c"])
     assert not guard.leaks("Putin proposed talks in Istanbul [1].")
-    assert not guard.leaks("Question: Where? Write the answer in English.")  # 6 words only
+    assert not guard.leaks("Question: Where? Write the answer.")  # 4 words only
     g = LeakGuard(["You answer questions about a fixed set of news documents, using only the numbered passages."])
     assert g.leaks("Sure! you answer QUESTIONS about a fixed set of news items")
-    assert not g.leaks("The documents are about a fixed set of news")
+    assert not g.leaks("The documents are about a fixed set")
