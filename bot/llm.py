@@ -22,6 +22,7 @@ from bot.errors import GenerationError, ModelLoadError, ModelNotFound
 
 Message = dict[str, str]
 log = logging.getLogger(__name__)
+_KEEP_STATES = 3  # saved prompt states kept per cache directory (a few modes or corpora in turn)
 
 
 class Generation:
@@ -181,6 +182,10 @@ class LlamaCppLLM:
     def _save_state(self, path: Path) -> None:
         with self._lock:
             state = self._llama.save_state()
+        # The state carries a logits row for each of n_batch positions (512 x 151,936 floats,
+        # 311 MB for Qwen2.5), none of which a later prompt reads: it always evaluates at least
+        # its last token again.  One zero row is broadcast back by ``load_state``.
+        state.scores = state.scores[:1] * 0.0
         tmp: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -188,6 +193,10 @@ class LlamaCppLLM:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)  # a reader sees the whole state or none
+            # States of earlier corpora are never read again once the documents change.
+            older = sorted(path.parent.glob("prefix-*.kvstate"), key=lambda f: f.stat().st_mtime)[:-_KEEP_STATES]
+            for stale in older:
+                stale.unlink(missing_ok=True)
         except OSError as e:  # a full or read-only disk costs the next start time, nothing else
             log.warning("cannot save the prompt state to %s (%s)", path, e)
             if tmp is not None and os.path.exists(tmp):
