@@ -17,6 +17,7 @@ llama-index's :class:`IngestionPipeline`.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -48,6 +49,8 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2
 MANIFEST_ID = "current"
+# Extra vector hits asked for, so that chunks of other versions can be dropped without a filter.
+_OVERFETCH = 40
 T = TypeVar("T")
 # Metadata the model should not see inside passages, and that embeddings skip.
 _HIDDEN_KEYS = ["source", "start", "end", "outlet", "author", "date", "doc_sha256", "doc_key"]
@@ -257,23 +260,40 @@ class Snapshot:
 class SnapshotChromaVectorStore(ChromaVectorStore):
     """A Chroma vector store that only finds the chunks of one snapshot.
 
-    Every query, including the peer's through its own engine, carries the
-    snapshot's ``where``: chunks of uncommitted or superseded versions stay
-    invisible.
+    Every query, including the peer's through its own engine, is limited to
+    the snapshot's versions: chunks of uncommitted or superseded versions stay
+    invisible.  A ``where`` filter would do it in one call, but Chroma then
+    scans the metadata of every chunk (~170 ms at 27k chunks, ~500 ms at 100k,
+    against ~7 ms unfiltered), so the query asks for a few more hits than
+    needed and drops foreign ones; only when too few are left does it ask
+    again with the filter.
     """
 
     _where: dict[str, Any] | None = PrivateAttr(default=None)
+    _keys: frozenset[str] = PrivateAttr(default=frozenset())
 
     @classmethod
     def of(cls, snapshot: Snapshot) -> SnapshotChromaVectorStore:
         store = cls(chroma_collection=snapshot.collection)  # type: ignore[call-arg]  # pydantic model: mypy misses the inherited __init__
         store._where = snapshot.where
+        store._keys = frozenset(snapshot.manifest.keys)
         return store
 
     def query(self, query: VectorStoreQuery, **kwargs: Any) -> VectorStoreQueryResult:
-        if self._where is not None and "where" not in kwargs and not query.filters:
-            kwargs["where"] = self._where
-        return super().query(query, **kwargs)
+        if self._where is None or "where" in kwargs or query.filters:
+            return super().query(query, **kwargs)
+        k = query.similarity_top_k
+        wider = k + _OVERFETCH
+        wide = super().query(dataclasses.replace(query, similarity_top_k=wider), **kwargs)
+        nodes, sims, ids = wide.nodes or [], wide.similarities or [], wide.ids or []
+        keep = [i for i, n in enumerate(nodes) if n.metadata.get("doc_key") in self._keys][:k]
+        if len(keep) >= k or len(nodes) < wider:  # enough, or every chunk was already looked at
+            return VectorStoreQueryResult(
+                nodes=[nodes[i] for i in keep],
+                similarities=[sims[i] for i in keep] if sims else None,
+                ids=[ids[i] for i in keep] if ids else None,
+            )
+        return super().query(query, where=self._where, **kwargs)
 
 
 class DocumentIndex:

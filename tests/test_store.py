@@ -158,3 +158,22 @@ def test_a_corpus_larger_than_one_chroma_batch_indexes(tmp_path: Path) -> None:
     bench.generate_corpus(tmp_path / "corpus", 6_500, ["alpha", "beta", "gamma", "delta", "talks"], per_file=1_000)
     report = make_index(tmp_path / "data").update([tmp_path / "corpus"])
     assert report.chunks > 5_461 and len(report.added) == 7
+
+
+def test_a_query_crowded_by_other_versions_still_returns_only_its_own(
+    tmp_path: Path, seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index.store
+
+    idx = make_index(tmp_path / "data")
+    idx.update([seeds_copy])
+    held = idx.snapshot()
+    for f in seeds_copy.iterdir():  # every chunk gets a new version, all about the query's words
+        f.write_text("Istanbul talks. " * 30 + f.read_text(encoding="utf-8"), encoding="utf-8")
+    idx.update([seeds_copy])
+    for overfetch in (0, 40):  # 0: the first, unfiltered query is all foreign and the filter is needed
+        monkeypatch.setattr(index.store, "_OVERFETCH", overfetch)
+        hits = idx.vector_store(held).query(_query(idx, "Istanbul talks"))
+        keys = [n.metadata["doc_key"] for n in hits.nodes or []]
+        assert len(keys) == 10 and set(keys) <= set(held.manifest.keys)
+        assert hits.similarities is not None and len(hits.similarities) == 10
