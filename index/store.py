@@ -244,17 +244,18 @@ class Snapshot:
 
     collection: Any
     manifest: Manifest
+    keys: frozenset[str] = field(init=False)
+    """The file versions it holds: built once, since every chunk read is checked against it."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", frozenset(self.manifest.keys))
 
     @property
     def where(self) -> dict[str, Any]:
-        return {"doc_key": {"$in": self.manifest.keys}}
+        return {"doc_key": {"$in": sorted(self.keys)}}
 
     def holds(self, metadata: dict[str, Any]) -> bool:
-        return metadata.get("doc_key") in self._keys
-
-    @property
-    def _keys(self) -> frozenset[str]:
-        return frozenset(self.manifest.keys)
+        return metadata.get("doc_key") in self.keys
 
 
 class SnapshotChromaVectorStore(ChromaVectorStore):
@@ -276,7 +277,7 @@ class SnapshotChromaVectorStore(ChromaVectorStore):
     def of(cls, snapshot: Snapshot) -> SnapshotChromaVectorStore:
         store = cls(chroma_collection=snapshot.collection)  # type: ignore[call-arg]  # pydantic model: mypy misses the inherited __init__
         store._where = snapshot.where
-        store._keys = frozenset(snapshot.manifest.keys)
+        store._keys = snapshot.keys
         return store
 
     def query(self, query: VectorStoreQuery, **kwargs: Any) -> VectorStoreQueryResult:
