@@ -153,6 +153,13 @@ def chat(ctx: click.Context) -> None:
     show_default=True,
     help="Our answerer, LlamaIndex's CitationQueryEngine on the same index and model, or both side by side.",
 )
+@click.option(
+    "--beside",
+    "beside",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    multiple=True,
+    help="A report saved with --json by an earlier run (say, of the slow peer) to show beside this one.",
+)
 @click.option("--ids", default="", help="Only these question ids (comma-separated).")
 @click.option("--limit", type=int, default=0, help="Only the first N questions.")
 @click.pass_context
@@ -163,11 +170,12 @@ def eval_cmd(
     json_out: Path | None,
     report_dir: Path | None,
     engine: str,
+    beside: tuple[Path, ...],
     ids: str,
     limit: int,
 ) -> None:
     """Run a question file through the answerer and score it."""
-    from bot.evaluate import DocqaEngine, Outcome, load_questions, run_eval, table, write_report
+    from bot.evaluate import DocqaEngine, Outcome, Report, load_questions, run_eval, table, write_report
 
     questions = load_questions(questions_path)  # a malformed file stops here, before any model loads
     if ids:
@@ -176,6 +184,8 @@ def eval_cmd(
     if limit:
         questions = questions[:limit]
     app = _app(ctx)
+    # Checked before any model loads, like the question file.
+    saved = [Report.load(path, questions, app.settings.seeds_dir) for path in beside]
     engines: list[Any] = []
     if engine in ("docqa", "both"):
         app.answerer.warm_up()  # latency figures are for a bot that is up, not for its start
@@ -194,6 +204,7 @@ def eval_cmd(
     for eng in engines:
         click.echo(f"== {eng.name} on {eng.model}", err=True)
         reports.append(run_eval(eng, questions, app.settings.seeds_dir, progress))
+    reports += saved
     click.echo(table(reports))
     if json_out:
         # The first engine's report is the document other tools read; a peer rides beside it.

@@ -275,6 +275,36 @@ class Report:
             "questions": [asdict(o) for o in self.outcomes],
         }
 
+    @classmethod
+    def load(cls, path: Path, questions: Sequence[EvalQuestion], seeds_dir: Path) -> Report:
+        """A report saved with ``--json``, checked to be over the same questions.
+
+        The peer engine is slow, so its saved run is shown beside a fresh run of
+        ours rather than repeated.  Its answers are scored again against the
+        current question file (answers, evidence), not taken on trust.
+        """
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            engine, model, rows = str(doc["engine"]), str(doc["model"]), list(doc["questions"])
+            outcomes = [Outcome(**row) for row in rows]
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            raise EvalFileError(f"{path} is not a report written by `docqa eval --json` ({e})") from e
+        by_id = {o.id: o for o in outcomes}
+        if missing := [q.id for q in questions if q.id not in by_id]:
+            raise EvalFileError(
+                f"{path} has no outcome for {len(missing)} of these questions ({', '.join(missing[:5])}); "
+                "run that engine again on this question file"
+            )
+        outcomes = [by_id[q.id] for q in questions]
+        rescored = []
+        for q, o in zip(questions, outcomes, strict=True):
+            cited, retrieved = ([(c["source"], c["start"], c["end"]) for c in cs] for cs in (o.citations, o.retrieved))
+            result = EngineResult(o.answer, o.refused, cited, retrieved, o.first_token_s, o.total_s, o.prompt_tokens)
+            again = score(q, result, seeds_dir)
+            again.error = o.error
+            rescored.append(again)
+        return cls(engine, model, rescored)
+
 
 def run_eval(
     engine: Engine,

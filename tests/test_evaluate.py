@@ -152,3 +152,38 @@ def test_eval_cli_writes_json_and_runs_nothing_on_a_bad_file(
     r = CliRunner().invoke(main, ["eval", "--questions", str(qfile)], obj=app)
     assert r.exit_code == 1 and "line 1: not valid JSON" in r.stderr
     assert len(fake_llm.calls) == calls  # nothing ran
+
+
+def test_a_saved_peer_run_is_shown_beside_a_new_run_and_scored_again(
+    answerer: Answerer, fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    @dataclass
+    class App:
+        answerer: Answerer
+        settings: Settings
+
+    app = App(answerer, Settings(data_dir=tmp_path / "d", seeds_dir=SEEDS))
+    qfile = tmp_path / "q.jsonl"
+    qfile.write_text(json.dumps({**KELLOGG.__dict__}, ensure_ascii=False) + "\n", encoding="utf-8")
+    peer = Report("llamaindex-citation", "m", [score(KELLOGG, EngineResult("A cook.", False, [], [], 9, 9, 0), SEEDS)])
+    saved = peer.to_dict()
+    saved["questions"][0]["correct"] = True  # a doctored or stale file: the answer is scored again
+    peer_file = tmp_path / "peer.json"
+    peer_file.write_text(json.dumps(saved), encoding="utf-8")
+    fake_llm.enqueue_answer("Trump’s special representative for Ukraine, Keith Kellogg [1].")
+    out = tmp_path / "out.json"
+    args = ["eval", "--questions", str(qfile), "--json", str(out), "--beside", str(peer_file)]
+    r = CliRunner().invoke(main, args, obj=app)
+    assert r.exit_code == 0, r.output
+    assert "| docqa | all | 1 |" in r.stdout and "| llamaindex-citation | all | 1 |" in r.stdout
+    d = json.loads(out.read_text())
+    assert d["engine"] == "docqa" and d["metrics"]["overall"]["answer_accuracy"] == 1.0
+    [p] = d["peers"]
+    assert p["engine"] == "llamaindex-citation" and p["metrics"]["overall"]["answer_accuracy"] == 0.0
+
+    # A saved run over other questions is refused before anything runs.
+    qfile.write_text(json.dumps({**PARIS.__dict__}) + "\n", encoding="utf-8")
+    calls = len(fake_llm.calls)
+    r = CliRunner().invoke(main, ["eval", "--questions", str(qfile), "--beside", str(peer_file)], obj=app)
+    assert r.exit_code == 1 and "no outcome for 1 of these questions (q2)" in r.stderr
+    assert len(fake_llm.calls) == calls
