@@ -75,6 +75,41 @@ def check_gguf(path: Path) -> None:
         raise ModelLoadError(f"{path} is not a GGUF model file (llama.cpp needs GGUF; got {magic!r} at the start)")
 
 
+def compact_state(state: Any) -> Any:
+    """``state`` without its logits, which no later prompt reads.
+
+    A ``LlamaState`` carries a logits row for each of n_batch positions (512 x
+    151,936 floats, 311 MB for Qwen2.5) beside a KV cache of a few tens of MB.
+    A prompt resumed from a restored state always evaluates at least its last
+    token again, so the rows are never used; one zero row is broadcast back by
+    ``load_state``.
+    """
+    state.scores = state.scores[:1] * 0.0
+    return state
+
+
+def compact_ram_cache(capacity_bytes: int) -> Any:
+    """llama-cpp-python's RAM cache with states kept small and their size counted in full.
+
+    The stock ``LlamaRAMCache`` counts only the KV part of each state against its
+    capacity, not the 311 MB of logits beside it, and saves a state after every
+    completed generation (a rewrite, an answer check, each of the peer's
+    answers): a bot grew by ~300 MB a question until the kernel killed it
+    (24 GB after 81 questions of ``docqa eval --engine llamaindex-citation``).
+    """
+    from llama_cpp.llama_cache import LlamaRAMCache
+
+    class CompactRAMCache(LlamaRAMCache):
+        @property
+        def cache_size(self) -> int:
+            return sum(s.llama_state_size + s.scores.nbytes for s in self.cache_state.values())
+
+        def __setitem__(self, key: Any, value: Any) -> None:
+            super().__setitem__(key, compact_state(value))
+
+    return CompactRAMCache(capacity_bytes=capacity_bytes)
+
+
 class LlamaCppLLM:
     """One llama.cpp model, shared by every caller (calls are serialised)."""
 
@@ -114,11 +149,9 @@ class LlamaCppLLM:
                 "DOCQA_LLM_MODEL_PATH at another GGUF file."
             ) from e
         try:
-            from llama_cpp.llama_cache import LlamaRAMCache
-
             # Keeps the KV state of recent prompts, so the fixed answer prefix survives
             # an interleaved call with another prompt (the follow-up rewrite).
-            self._llama.set_cache(LlamaRAMCache(capacity_bytes=cache_bytes))
+            self._llama.set_cache(compact_ram_cache(cache_bytes))
         except ImportError:  # pragma: no cover - older llama-cpp-python
             pass
         self._name = name or model_path.stem
@@ -181,11 +214,7 @@ class LlamaCppLLM:
 
     def _save_state(self, path: Path) -> None:
         with self._lock:
-            state = self._llama.save_state()
-        # The state carries a logits row for each of n_batch positions (512 x 151,936 floats,
-        # 311 MB for Qwen2.5), none of which a later prompt reads: it always evaluates at least
-        # its last token again.  One zero row is broadcast back by ``load_state``.
-        state.scores = state.scores[:1] * 0.0
+            state = compact_state(self._llama.save_state())
         tmp: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -109,3 +109,25 @@ def test_peer_engine_runs_on_the_same_index_and_model(smol: LlamaCppLLM, minilm:
     for source, start, end in [*r.retrieved, *r.citations]:
         text = (SEEDS / source).read_text(encoding="utf-8")
         assert 0 <= start < end <= len(text)
+
+
+def test_the_prompt_cache_stays_within_its_capacity_and_resumes_exactly() -> None:
+    # Stock LlamaRAMCache counted only the KV part of a state, not its ~100 MB (SmolLM2) of
+    # logits, and stored one after every completed generation: memory grew without bound.
+    capacity = 16 << 20
+    llm = LlamaCppLLM(smol_path(), n_ctx=1024, n_threads=2, cache_bytes=capacity)
+
+    def say(topic: str) -> str:
+        gen = llm.generate([{"role": "user", "content": f"One sentence about {topic}."}], max_tokens=12)
+        return "".join(gen)
+
+    first = say("rivers")
+    for topic in ("cats", "the sea", "bread", "snow", "trains", "clocks"):
+        say(topic)
+    states = list(llm.llama.cache.cache_state.values())
+    assert states, "completed generations are cached"
+    held = sum(s.llama_state_size + s.scores.nbytes for s in states)
+    assert held <= capacity, f"{len(states)} cached states hold {held / 2**20:.0f} MB"
+    assert all(s.scores.nbytes < 1 << 20 for s in states)
+    # A prompt resumed from a compacted state is answered exactly as from scratch.
+    assert say("rivers") == first
