@@ -148,12 +148,9 @@ class LlamaCppLLM:
                 "architecture. Re-provision the default model with `docqa provision`, or point "
                 "DOCQA_LLM_MODEL_PATH at another GGUF file."
             ) from e
-        try:
-            # Keeps the KV state of recent prompts, so the fixed answer prefix survives
-            # an interleaved call with another prompt (the follow-up rewrite).
-            self._llama.set_cache(compact_ram_cache(cache_bytes))
-        except ImportError:  # pragma: no cover - older llama-cpp-python
-            pass
+        # Keeps the KV state of recent prompts, so the fixed answer prefix survives
+        # an interleaved call with another prompt (the follow-up rewrite).
+        self._llama.set_cache(compact_ram_cache(cache_bytes))
         self._name = name or model_path.stem
         self._lock = threading.Lock()
         self.n_ctx = n_ctx
