@@ -258,16 +258,24 @@ _NOT_NAMES = frozenset(
 def unknown_names(question: str, vocabulary: frozenset[str]) -> tuple[list[str], list[str]]:
     """The question's names (capitalised words, years) and those the documents never mention.
 
-    The first word is skipped (it is capitalised anyway); a name counts as
-    known when it, each of its parts, or a near spelling ("Zaharova" for
-    "Zakharova") is in the documents' vocabulary.
+    The first word is skipped (it is capitalised anyway).  Adjacent capitalised
+    words are one name ("Keith Kellogg"), known when its last word is: a
+    surname identifies a person, while a given name rewritten from another
+    script often does not match ("Кит Келлог" comes back as "Kit Kellogg").
+    A word counts as known when it, each of its parts, or a near spelling
+    ("Zaharova" for "Zakharova") is in the documents' vocabulary.
     """
-    names = []
+    spans: list[tuple[int, int]] = []
     for m in _NAME.finditer(question):
         word = m.group(1).rstrip(".’'")
         if m.start() == len(question) - len(question.lstrip()) or fold(word) in _NOT_NAMES:
             continue
-        names.append(word)
+        joins = spans and question[spans[-1][1] : m.start()] == " "
+        if joins and not word.isdigit() and not question[spans[-1][0] : spans[-1][1]].isdigit():
+            spans[-1] = (spans[-1][0], m.start() + len(word))
+        else:
+            spans.append((m.start(), m.start() + len(word)))
+    names = [question[a:b] for a, b in spans]
 
     def known(word: str) -> bool:
         f = fold(word)
@@ -280,4 +288,4 @@ def unknown_names(question: str, vocabulary: frozenset[str]) -> tuple[list[str],
             if v[:1] == f[:1] and abs(len(v) - len(f)) <= 2
         )
 
-    return names, [w for w in names if not known(w)]
+    return names, [n for n in names if not (known(n) or known(n.split()[-1]))]
