@@ -109,6 +109,8 @@ class EngineResult:
     first_token_s: float
     total_s: float
     prompt_tokens: int
+    search_query: str = ""
+    """What the engine searched for, when it rewrote the question (ours does for follow-ups and other languages)."""
 
 
 class Engine(Protocol):
@@ -141,6 +143,7 @@ class DocqaEngine:
             first_token_s=a.timings.first_token_s,
             total_s=a.timings.total_s,
             prompt_tokens=a.timings.prompt_tokens,
+            search_query=a.search_query if a.search_query != a.question else "",
         )
 
 
@@ -191,6 +194,7 @@ class Outcome:
     hit_rank: int | None
     supporting_citations: int
     error: str | None = None
+    search_query: str = ""
 
 
 def score(q: EvalQuestion, r: EngineResult, seeds_dir: Path) -> Outcome:
@@ -212,6 +216,7 @@ def score(q: EvalQuestion, r: EngineResult, seeds_dir: Path) -> Outcome:
         prompt_tokens=r.prompt_tokens,
         hit_rank=rank,
         supporting_citations=sum(supports(c, ev) for c in r.citations),
+        search_query=r.search_query,
     )
 
 
@@ -299,7 +304,9 @@ class Report:
         rescored = []
         for q, o in zip(questions, outcomes, strict=True):
             cited, retrieved = ([(c["source"], c["start"], c["end"]) for c in cs] for cs in (o.citations, o.retrieved))
-            result = EngineResult(o.answer, o.refused, cited, retrieved, o.first_token_s, o.total_s, o.prompt_tokens)
+            result = EngineResult(
+                o.answer, o.refused, cited, retrieved, o.first_token_s, o.total_s, o.prompt_tokens, o.search_query
+            )
             again = score(q, result, seeds_dir)
             again.error = o.error
             rescored.append(again)
@@ -380,7 +387,9 @@ def write_report(reports: Sequence[Report], directory: Path) -> list[Path]:
         lines += [f"## {rep.engine}: {len(wrong)} of {len(rep.outcomes)} not correct", ""]
         for o in wrong:
             kind = "answerable" if o.answerable else "unanswerable"
-            lines.append(f"- `{o.id}` ({o.lang}, {kind}) {o.question} → {'REFUSED' if o.refused else o.answer!r}")
+            searched = f" (searched: {o.search_query!r})" if o.search_query else ""
+            shown = "REFUSED" if o.refused else repr(o.answer)
+            lines.append(f"- `{o.id}` ({o.lang}, {kind}) {o.question}{searched} → {shown}")
         lines.append("")
     md.write_text("\n".join(lines), encoding="utf-8")
     png = directory / "metrics.png"

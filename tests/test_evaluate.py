@@ -187,3 +187,14 @@ def test_a_saved_peer_run_is_shown_beside_a_new_run_and_scored_again(
     r = CliRunner().invoke(main, ["eval", "--questions", str(qfile), "--beside", str(peer_file)], obj=app)
     assert r.exit_code == 1 and "no outcome for 1 of these questions (q2)" in r.stderr
     assert len(fake_llm.calls) == calls
+
+
+def test_the_rewritten_search_is_kept_for_each_question(answerer: Answerer, fake_llm: FakeLLM, tmp_path: Path) -> None:
+    from bot.evaluate import DocqaEngine
+
+    ru = EvalQuestion("q3", "Кто такой Кит Келлог?", True, [["envoy"]], [], [], "ru")
+    fake_llm.enqueue("Who is Keith Kellogg?").enqueue_answer("Trump’s special representative for Ukraine [1].")
+    outcome = score(ru, DocqaEngine(answerer).run(ru), SEEDS)
+    assert outcome.search_query == "Who is Keith Kellogg?"
+    [md, _] = write_report([Report("docqa", "m", [outcome])], tmp_path)
+    assert "(searched: 'Who is Keith Kellogg?')" in md.read_text(encoding="utf-8")
