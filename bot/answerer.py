@@ -1,7 +1,8 @@
 """The answerer: question in, streamed and cited :class:`Answer` out.
 
     question ──► check ──► (rewrite: follow-up or non-English) ──► hybrid retrieval
-        ──► one JSON-constrained generation {"found", "answer"} ──► marker filter ──► Answer
+        ──► one JSON-constrained generation {"found", "answer"} ──► marker filter
+        ──► grounding (words of the answer in its passages) ──► check turn {"supported"} ──► Answer
 
 Every front end (REPL, one-shot CLI, Telegram, evaluation) calls this same
 object and only renders what it returns.
@@ -36,6 +37,11 @@ ANSWER_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {"found": {"type": "boolean"}, "answer": {"type": "string"}},
     "required": ["found", "answer"],
+}
+VERIFY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"supported": {"type": "boolean"}},
+    "required": ["supported"],
 }
 
 REFUSALS = {
@@ -94,6 +100,7 @@ class Timings:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     rewrite_s: float = 0.0
+    verify_s: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,7 @@ class Answer:
                 "prompt_tokens": t.prompt_tokens,
                 "completion_tokens": t.completion_tokens,
                 "rewrite_s": round(t.rewrite_s, 4),
+                "verify_s": round(t.verify_s, 4),
             },
             "model": self.model,
             "search_query": self.search_query,
@@ -216,6 +224,7 @@ class Answerer:
         context_tokens: int = 4096,
         translate_queries: bool = True,
         reply_in_question_language: bool = True,
+        verify: bool = False,
     ) -> None:
         self.llm = llm
         self.retriever = retriever
@@ -226,6 +235,7 @@ class Answerer:
         self.context_tokens = context_tokens
         self.translate_queries = translate_queries
         self.reply_in_question_language = reply_in_question_language
+        self.verify = verify
         # An answer that repeats a run of the prompts' words is stopped as it streams.
         self._leak_guard = LeakGuard(
             [prompts.system.template.template, prompts.answer.template.template, prompts.condense.template.template]
@@ -327,6 +337,12 @@ class Answerer:
         if not refused:
             order, grounded = self._ground(text, order, shown, f"{question} {query}")
             refused = not grounded or self._echoes_hidden(text, passages, shown, f"{question} {query}")
+        t_verify = time.perf_counter()
+        verify_tokens = 0
+        if not refused and self.verify and gen is not None:
+            supported, verify_tokens = self._supported(messages, reader.raw, prompt_q)
+            refused = not supported
+        t_verify = time.perf_counter() - t_verify
         if refused:
             text = REFUSALS.get(lang, REFUSALS["en"])
             order = []
@@ -347,8 +363,9 @@ class Answerer:
                 first_token_s=first if first is not None else total,
                 total_s=total,
                 prompt_tokens=(gen.prompt_tokens if gen else 0) + rewrite_tokens[0],
-                completion_tokens=(gen.completion_tokens if gen else 0) + rewrite_tokens[1],
+                completion_tokens=(gen.completion_tokens if gen else 0) + rewrite_tokens[1] + verify_tokens,
                 rewrite_s=t_rewrite,
+                verify_s=t_verify,
             ),
             model=self.llm.name,
             search_query=query,
@@ -404,6 +421,30 @@ class Answerer:
             gen.close()
         out = re.sub(r"^(?:standalone question[^:]*:)\s*", "", out.strip(), flags=re.IGNORECASE).strip(" \"'`")
         return (out or question), (gen.prompt_tokens, gen.completion_tokens)
+
+    def _supported(self, messages: list[Message], raw: str, question: str) -> tuple[bool, int]:
+        """Ask the model, as the next turn of the same conversation, whether its answer is supported.
+
+        A small model answers many questions the documents do not cover with a
+        passage sentence that is merely near the topic ("Russia initiated the
+        talks" for who led the delegation).  The turn extends the answer
+        prompt, so llama.cpp reuses its KV cache for everything before it.
+        Opt-in (``verify_answers``): the packaged 1.5B model approves most of
+        its own wrong answers, so the check costs more than it catches there.
+        """
+        reply = raw.strip()
+        if not reply.endswith("}"):
+            reply += "}"  # the stream was stopped at the closing quote
+        turn = self.prompts.verify.render(question=question)
+        check = [*messages, {"role": "assistant", "content": reply}, {"role": "user", "content": turn}]
+        gen = self.llm.generate(check, max_tokens=12, json_schema=VERIFY_SCHEMA)
+        try:
+            out = "".join(gen)
+        finally:
+            gen.close()
+        m = re.search(r'"supported"\s*:\s*(true|false)', out)
+        # An unreadable verdict keeps the answer: the grounding check has already passed it.
+        return (m is None or m.group(1) == "true"), gen.completion_tokens
 
     @staticmethod
     def _claim(label: int, text: str) -> str:

@@ -146,6 +146,7 @@ class App:
             context_tokens=self.settings.llm_context,
             translate_queries=self.settings.translate_queries,
             reply_in_question_language=self.settings.reply_in_question_language,
+            verify=self.settings.verify_answers,
         )
         if isinstance(retriever, WholeCorpusRetriever):
             check_whole_corpus_fits(answerer, retriever, self.settings)

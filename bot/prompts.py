@@ -19,6 +19,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "system": frozenset(),
     "answer": frozenset({"passages", "question", "language"}),
     "condense": frozenset({"history", "question"}),
+    "verify": frozenset({"question"}),
 }
 
 
@@ -36,6 +37,8 @@ class Prompts:
     system: Prompt
     answer: Prompt
     condense: Prompt
+    verify: Prompt
+    """Asked after an answer, in the same conversation: does a passage really answer the question?"""
     examples: tuple[dict[str, str], ...] = ()
     """Worked turns shown after the system prompt; with it they form the fixed prefix."""
 

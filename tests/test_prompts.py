@@ -14,7 +14,8 @@ def test_shipped_prompts_load_with_their_variables() -> None:
     p = load_prompts(ROOT / "prompts")
     text = p.answer.render(passages="[1] x", question="q?", language="English")
     assert "[1] x" in text and "q?" in text and "English" in text
-    assert set(REQUIRED) == {"system", "answer", "condense"}
+    assert set(REQUIRED) == {"system", "answer", "condense", "verify"}
+    assert "q?" in p.verify.render(question="q?")
 
 
 @pytest.mark.parametrize(
@@ -66,4 +67,12 @@ def test_broken_examples_are_caught_at_start_up(tmp_path: Path, content: str, me
     shutil.copytree(ROOT / "prompts", d)
     (d / "examples.txt").write_text(content)
     with pytest.raises(ConfigError, match=message):
+        load_prompts(d)
+
+
+def test_the_check_prompt_needs_the_question(tmp_path: Path) -> None:
+    d = tmp_path / "p"
+    shutil.copytree(ROOT / "prompts", d)
+    (d / "verify.txt").write_text("Is it supported?\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"verify.txt lacks \$question"):
         load_prompts(d)
