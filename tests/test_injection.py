@@ -137,7 +137,7 @@ class StaticRetriever:
     def __init__(self, passages: list[Passage]) -> None:
         self.passages = passages
 
-    def retrieve(self, query: str, top_k: int | None = None) -> list[Passage]:
+    def retrieve(self, query: str, top_k: int | None = None, original: str = "") -> list[Passage]:
         return list(self.passages[: top_k or len(self.passages)])
 
     def vocabulary(self) -> frozenset[str]:
