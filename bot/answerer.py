@@ -206,6 +206,34 @@ class AnswerStream:
         return self.answer
 
 
+_LOOP_WORDS = 8  # a run this long said twice is a loop, not style
+
+
+def _loop_start(text: str) -> int | None:
+    """Where ``text`` starts saying again what it has already said, if its last words are a repeat.
+
+    With greedy decoding and no repetition penalty (names and numbers must be
+    copied exactly) the small model sometimes says one sentence over and over
+    until the token cap: 30 s of a repeated sentence on a CPU.
+    """
+    words = list(re.finditer(r"\S+", text))
+    if len(words) < 2 * _LOOP_WORDS:
+        return None
+    folded = [re.sub(r"\W", "", w.group().lower()) for w in words]  # "Kremlin." repeats "Kremlin"
+    tail = folded[-_LOOP_WORDS:]
+    for i in range(len(folded) - 2 * _LOOP_WORDS + 1):
+        if folded[i : i + _LOOP_WORDS] == tail:
+            return words[-_LOOP_WORDS].start()
+    return None
+
+
+def _before_loop(text: str, start: int) -> str:
+    """``text`` up to the last sentence that ends before the repeat began."""
+    head = text[:start]
+    ends = [m.end() for m in re.finditer(r"[.!?](?:\s*\[\d+\])*", head)]
+    return (head[: ends[-1]] if ends else head).strip()
+
+
 def _visible(passages: list[Passage]) -> list[Passage]:
     """The passages with something left once hidden instructions are taken out."""
     return [p for p in passages if any(c.isalnum() for c in shown_text(p.text))]
@@ -299,6 +327,7 @@ class Answerer:
         reader = JsonAnswerReader()
         gen: Generation | None = None
         leaked = False
+        looped: int | None = None
         if passages and not off_topic:
             gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
             try:
@@ -307,6 +336,8 @@ class Answerer:
                     if text and self._leak_guard.leaks(markers.text):
                         leaked = True  # the answer is repeating the prompt: stop before showing more
                         break
+                    if text and (looped := _loop_start(markers.text)) is not None:
+                        break  # the answer is repeating itself: the rest is more of the same
                     if text and reader.found is not False:
                         first = first or time.perf_counter() - t0
                         yield text
@@ -314,7 +345,7 @@ class Answerer:
                         break  # a refusal needs no more tokens; nor does a closed answer
             finally:
                 gen.close()
-            tail = "" if leaked else markers.finish()
+            tail = "" if leaked or looped is not None else markers.finish()
             leaked = leaked or self._leak_guard.leaks(markers.text)
             if tail and reader.found is not False and not leaked:
                 first = first or time.perf_counter() - t0
@@ -323,9 +354,14 @@ class Answerer:
         found, _ = reader.final()
         found = reader.found if found is None else found
         text = markers.text.strip()
-        says_nothing = not markers.order and bool(_SAYS_NOTHING.search(text))
-        refused = off_topic or not passages or found is False or not text or says_nothing or leaked
         order = list(markers.order)
+        if looped is not None:
+            # What was said before the loop is the answer; front ends show it in place of the stream.
+            text = _before_loop(markers.text, looped)
+            labels = [int(n) for n in re.findall(r"\[(\d+)\]", text)]
+            order = order[: max(labels, default=0)]
+        says_nothing = not order and bool(_SAYS_NOTHING.search(text))
+        refused = off_topic or not passages or found is False or not text or says_nothing or leaked
         shown = [shown_text(p.text) for p in passages]
         if not refused and not order:
             # The model answered without a marker: cite the passage that states it, if one clearly does.

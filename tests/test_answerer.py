@@ -230,3 +230,25 @@ def test_refusals_and_unreadable_checks(answerer: Answerer, fake_llm: FakeLLM) -
     assert len(fake_llm.calls) == 1  # nothing to check in a refusal
     fake_llm.enqueue_answer("Putin proposed talks in Istanbul on May 15 [1].").enqueue("{")
     assert not answerer.ask(PUTIN_Q).refused  # a garbled verdict keeps an answer that passed grounding
+
+
+def test_an_answer_that_loops_is_stopped_and_cut_before_the_loop(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    once = "The statement was made during a late-night meeting with journalists in the Kremlin."
+    fake_llm.enqueue_answer(f"Putin proposed talks in Istanbul on May 15 [1]. {once} " + f"{once} " * 12)
+    stream = answerer.stream(PUTIN_Q)
+    streamed = "".join(stream)
+    answer = stream.result()
+    assert streamed.count("late-night") == 2  # generation stopped eight words into the repeat
+    assert answer.text == f"Putin proposed talks in Istanbul on May 15 [1]. {once}"
+    assert not answer.refused and [c.n for c in answer.citations] == [1]
+
+
+def test_loop_detection_needs_a_real_repeat() -> None:
+    from bot.answerer import _before_loop, _loop_start
+
+    text = "one two three four five six seven eight. nine ten. one two three four five six seven eight"
+    start = _loop_start(text)
+    assert start is not None and text[start:].startswith("one")
+    assert _before_loop(text, start) == "one two three four five six seven eight. nine ten."
+    assert _loop_start("one two three four five six seven eight. " + "nine ten " * 4) is None
+    assert _loop_start("Yes, a ceasefire was discussed, and the sources agree that it was [1].") is None
