@@ -20,13 +20,15 @@ from tests.conftest import ROOT, SEEDS
 pytestmark = pytest.mark.slow
 
 FLOORS = {
-    "hit_at_5": 0.90,  # measured 0.94 (2026-11-23)
-    "answer_accuracy": 0.74,  # 0.79
-    "citation_precision": 0.58,  # 0.65
-    "citation_recall": 0.80,  # 0.86
-    "refusal_precision": 0.82,  # 0.92
+    "hit_at_5": 0.92,  # measured 0.96 (2026-11-23, third session)
+    "answer_accuracy": 0.78,  # 0.83
+    "citation_precision": 0.65,  # 0.72
+    "citation_recall": 0.80,  # 0.87
+    "refusal_precision": 0.90,  # 1.00
     "refusal_recall": 0.55,  # 0.65
 }
+# Russian, Ukrainian and German together: 19 of 22 (0.86); one question is 4.5 points here.
+NON_ENGLISH_ACCURACY_FLOOR = 0.72
 
 
 def test_question_set_stays_above_the_floors(tmp_path: Path) -> None:
@@ -40,6 +42,10 @@ def test_question_set_stays_above_the_floors(tmp_path: Path) -> None:
     )  # fmt: skip
     assert r.returncode == 0, r.stderr[-2000:]
     print(r.stdout)  # the table, for the CI log
-    overall = json.loads(out.read_text())["metrics"]["overall"]
+    doc = json.loads(out.read_text())
+    overall = doc["metrics"]["overall"]
     below = {k: round(overall[k], 3) for k, floor in FLOORS.items() if overall[k] < floor}
     assert not below, f"below the floors {FLOORS}: {below}"
+    others = [q for q in doc["questions"] if q["lang"] != "en"]
+    non_english = sum(q["correct"] for q in others) / len(others)
+    assert non_english >= NON_ENGLISH_ACCURACY_FLOOR, f"non-English accuracy {non_english:.2f}"
