@@ -31,7 +31,7 @@ def build_embedder(settings: Settings) -> Embedder:
         try:
             from index.embedding import SentenceTransformerEmbedder
         except ImportError as e:  # pragma: no cover - depends on the install
-            raise ConfigError("sentence-transformers is not installed: pip install 'docqa[embed]'") from e
+            raise ConfigError("sentence-transformers is not installed: pip install sentence-transformers") from e
         try:
             return SentenceTransformerEmbedder(settings.embed_model, device=settings.embed_device)
         except (OSError, RuntimeError, ValueError) as e:
