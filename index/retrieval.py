@@ -98,8 +98,8 @@ class CrossLingualRetriever:
     """Hybrid retrieval, with a question asked in another language re-ranked by a multilingual embedder.
 
     The answerer searches with an English rewrite of such a question, made by
-    the LLM, and a small model's rewrite can lose the point ("Кит Келлог"
-    became "the cat Kellogg").  The rewrite's best ``pool`` candidates are
+    the LLM, and a small model's rewrite can lose the point (Ukrainian "Кіт Келлог"
+    became "the cat named Kellogg").  The rewrite's best ``pool`` candidates are
     ordered again by fusing their hybrid rank with their similarity to the
     question as asked (multilingual-e5 places a Russian question near the
     English sentence that answers it).  A passage the rewrite did not find
