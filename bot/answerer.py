@@ -2,7 +2,7 @@
 
     question ──► check ──► (rewrite: follow-up or non-English) ──► hybrid retrieval
         ──► one JSON-constrained generation {"found", "answer"} ──► marker filter
-        ──► grounding (words of the answer in its passages) ──► check turn {"supported"} ──► Answer
+        ──► grounding (words of the answer in its passages) ──► (opt-in) check turn {"supported"} ──► Answer
 
 Every front end (REPL, one-shot CLI, Telegram, evaluation) calls this same
 object and only renders what it returns.
