@@ -37,6 +37,14 @@ KELLOGG = EvalQuestion(
 PARIS = EvalQuestion("q2", "What is the capital of France?", False, [], [], [], "en")
 
 
+@dataclass
+class EvalApp:
+    """What `docqa eval` takes from the composition root."""
+
+    answerer: Answerer
+    settings: Settings
+
+
 def _span_of(text: str) -> tuple[str, int, int]:
     src = (SEEDS / "000_c7a57708957dca49.txt").read_text(encoding="utf-8")
     start = src.index(text)
@@ -125,12 +133,7 @@ def test_malformed_file_names_the_line(tmp_path: Path, line: str, message: str) 
 def test_eval_cli_writes_json_and_runs_nothing_on_a_bad_file(
     answerer: Answerer, fake_llm: FakeLLM, tmp_path: Path
 ) -> None:
-    @dataclass
-    class App:
-        answerer: Answerer
-        settings: Settings
-
-    app = App(answerer, Settings(data_dir=tmp_path / "d", seeds_dir=SEEDS))
+    app = EvalApp(answerer, Settings(data_dir=tmp_path / "d", seeds_dir=SEEDS))
     qfile = tmp_path / "q.jsonl"
     qfile.write_text(
         json.dumps({**KELLOGG.__dict__}, ensure_ascii=False) + "\n" + json.dumps({**PARIS.__dict__}) + "\n",
@@ -157,12 +160,7 @@ def test_eval_cli_writes_json_and_runs_nothing_on_a_bad_file(
 def test_a_saved_peer_run_is_shown_beside_a_new_run_and_scored_again(
     answerer: Answerer, fake_llm: FakeLLM, tmp_path: Path
 ) -> None:
-    @dataclass
-    class App:
-        answerer: Answerer
-        settings: Settings
-
-    app = App(answerer, Settings(data_dir=tmp_path / "d", seeds_dir=SEEDS))
+    app = EvalApp(answerer, Settings(data_dir=tmp_path / "d", seeds_dir=SEEDS))
     qfile = tmp_path / "q.jsonl"
     qfile.write_text(json.dumps({**KELLOGG.__dict__}, ensure_ascii=False) + "\n", encoding="utf-8")
     peer = Report("llamaindex-citation", "m", [score(KELLOGG, EngineResult("A cook.", False, [], [], 9, 9, 0), SEEDS)])
