@@ -36,6 +36,24 @@ def _enable_history(path: Path | None) -> None:
     atexit.register(readline.write_history_file, path)
 
 
+def _after_stream(streamed: str, answer: Answer) -> str:
+    """What to print once an answer has streamed, when its final text is not what was shown.
+
+    A terminal cannot take back what it printed, so a withdrawn answer is
+    marked as such before the refusal, and a cut one says where it ends.
+    """
+    shown, final = streamed.strip(), answer.text.strip()
+    if final == shown:
+        return ""
+    if not shown:
+        return answer.text
+    if answer.refused:
+        return f"\n[withdrawn: the passages do not support that answer]\n{answer.text}"
+    if shown.startswith(final):
+        return "\n[cut here: the rest repeated itself]"
+    return f"\n[corrected]\n{answer.text}"
+
+
 def run_repl(
     answerer: Answerer,
     *,
@@ -93,9 +111,7 @@ def run_repl(
             click.echo(f"\n{e}")
             continue
         answer = stream.result()
-        if answer.text.strip() != streamed.strip():
-            # The answer was judged a refusal after it streamed: say so plainly.
-            click.echo(("\n" if streamed else "") + answer.text, nl=False)
+        click.echo(_after_stream(streamed, answer), nl=False)
         click.echo()
         block = sources_block(answer)
         if block:

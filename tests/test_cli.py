@@ -157,3 +157,15 @@ def test_ctrl_c_cancels_the_answer_not_the_session(
     assert "[answer cancelled]" in text
     assert streams[0].closed
     assert "In Istanbul [1]." in text  # the session went on to the next question
+
+
+def test_repl_marks_an_answer_withdrawn_after_it_streamed(
+    answerer: Answerer, fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    # Streamed, then judged beside the question: the terminal cannot unprint it, so it says so.
+    fake_llm.enqueue_answer("Several dozen Russian drones entered Ukrainian airspace on May 12 [1].")
+    stdin = "How many people were killed in the drone attacks on May 12?\n/quit\n"
+    out = CliRunner().invoke(main, ["chat"], input=stdin, obj=_app(answerer, tmp_path)).output
+    _, shown, after = out.partition("Several dozen Russian drones entered Ukrainian airspace on May 12 [1].")
+    assert shown and after.startswith("\n[withdrawn: the passages do not support that answer]\n")
+    assert "The documents don't contain the answer" in after and "Sources:" not in after
