@@ -388,7 +388,7 @@ class Answerer:
                 first = first or time.perf_counter() - t0
                 yield text
 
-        citations = [self._cite(n, passages[k - 1], text) for n, k in enumerate(order, start=1)]
+        citations = [self._cite(n, passages[k - 1], text, f"{question} {query}") for n, k in enumerate(order, start=1)]
         total = time.perf_counter() - t0
         holder.answer = Answer(
             question=question,
@@ -486,28 +486,44 @@ class Answerer:
 
     @staticmethod
     def _claim(label: int, text: str) -> str:
-        """The sentences of ``text`` that cite ``[label]``, markers removed."""
+        """The sentences of ``text`` that ``[label]`` vouches for, markers removed.
+
+        A marker covers its own sentence and the uncited sentences just before
+        it: a model that copies three sentences of a passage often cites them
+        once, at the end.
+        """
         # A marker after the full stop ("… May 15. [1]") belongs to the sentence before it.
-        moved = re.sub(r"([.!?])((?:\s*\[\d+\])+)", r"\2\1", text)
-        claim = " ".join(s for s in re.split(r"(?<=[.!?])\s+", moved) if f"[{label}]" in s) or text
-        return re.sub(r"\[\d+\]", "", claim)
+        moved = re.sub(r"([.!?])((?:\s*,?\s*\[\d+\])+)", r"\2\1", text)
+        claim: list[str] = []
+        pending: list[str] = []
+        for sentence in re.split(r"(?<=[.!?])\s+", moved):
+            pending.append(sentence)
+            if re.search(r"\[\d+\]", sentence):
+                if f"[{label}]" in sentence:
+                    claim += pending
+                pending = []
+        return re.sub(r"\[\d+\]", "", " ".join(claim) or text)
 
     def _ground(self, text: str, order: list[int], passages: list[str], asked: str) -> tuple[list[int], bool]:
         """Check each citation against its sentence; say whether the answer rests on the passages.
 
         A small model often cites the neighbour of the passage it copied from.
         A label whose passage lacks most of its sentence's words is re-pointed
-        to the retrieved passage that has the most of them (the streamed text
-        keeps its labels).  An answer whose own words are mostly in none of the
+        to the retrieved passage that has the most of them, and so is one whose
+        passage holds the sentence no better than another that is closer to the
+        question (the streamed text keeps its labels).  An answer whose own words are mostly in none of the
         retrieved passages did not come from the documents.
         """
         order = list(order)
+        topic = [len(content_words(asked) & content_words(p)) for p in passages]
         for label, k in enumerate(order, start=1):
             claim = self._claim(label, text)
             own = len(unsupported_words(claim, "", asked)[0])
             missing = [len(unsupported_words(claim, p, asked)[1]) for p in passages]
-            if missing[k - 1] > own / 2:
-                best = min(range(len(passages)), key=lambda i: (missing[i], i != k - 1, i))
+            # Between passages that hold the sentence equally, the one that also
+            # holds more of the question's words is about the thing asked.
+            best = min(range(len(passages)), key=lambda i: (missing[i], -topic[i], i != k - 1, i))
+            if missing[k - 1] > own / 2 or (missing[best] == missing[k - 1] and topic[best] > topic[k - 1]):
                 order[label - 1] = best + 1
         own_words, missing_words = unsupported_words(text, " ".join(passages), asked)
         return order, not own_words or len(missing_words) <= len(own_words) / 2
@@ -524,6 +540,6 @@ class Answerer:
         own = content_words(re.sub(r"\[\d+\]", " ", text)) - content_words(asked)
         return bool(own & hidden)
 
-    def _cite(self, n: int, passage: Passage, text: str) -> Citation:
-        q = best_quote(passage, self._claim(n, text), skip=is_instruction)
+    def _cite(self, n: int, passage: Passage, text: str, asked: str) -> Citation:
+        q = best_quote(passage, self._claim(n, text), skip=is_instruction, question=asked)
         return Citation(n, passage.source, passage.title, q.start, q.end, q.text, passage)

@@ -212,24 +212,39 @@ class Quote:
     text: str
 
 
-def best_quote(passage: Passage, claim: str, skip: Callable[[str], bool] | None = None) -> Quote:
+def _has(words: set[str], text_words: set[str]) -> set[str]:
+    """The ``words`` found in ``text_words``, a long word also by its stem ("proposed" ~ "propose")."""
+    return {w for w in words if w in text_words or (len(w) > 5 and any(t.startswith(w[:5]) for t in text_words))}
+
+
+def best_quote(passage: Passage, claim: str, skip: Callable[[str], bool] | None = None, question: str = "") -> Quote:
     """The passage's sentence (or pair of sentences) that best supports ``claim``.
 
+    The claim's own words (those not taken from ``question``) decide: they are
+    what the answer adds, and a sentence that only shares the question's words
+    ("Putin … direct talks") is about the topic, not the answer.  The question's
+    words break ties between sentences that hold the answer equally well.
     Offsets stay offsets into the source file; with nothing better, the whole
     passage is the quote.  Sentences for which ``skip`` is true are never quoted.
     """
+    asked = content_words(question)
+    words = content_words(claim)
+    own = (words - asked) or words
     spans = sentence_spans(passage.text)
     allowed = [skip is None or not skip(passage.text[s.start : s.end]) for s in spans]
-    best: tuple[float, int, int] = (0.0, 0, len(passage.text))
+    best: tuple[float, float, int, int] = (0.0, 0.0, 0, len(passage.text))
     for i, s in enumerate(spans):
-        for j in (i, i + 1):
-            if j >= len(spans) or not (allowed[i] and allowed[j]):
-                continue
+        for j in range(i, min(i + 3, len(spans))):
+            if not all(allowed[i : j + 1]):
+                break
             a, b = s.start, spans[j].end
-            score = overlap(claim, passage.text[a:b]) - (0.05 if j > i else 0.0)
-            if score > best[0]:
-                best = (score, a, b)
-    _, a, b = best
+            found = content_words(passage.text[a:b])
+            # Each sentence added must earn its place: a longer quote is worth less.
+            score = len(_has(own, found)) / max(len(own), 1) - 0.05 * (j - i)
+            tie = len(_has(asked, found)) / max(len(asked), 1) - 0.05 * (j - i)
+            if (score, tie) > best[:2] and score > 0:
+                best = (score, tie, a, b)
+    *_, a, b = best
     return Quote(passage.start + a, passage.start + b, passage.text[a:b])
 
 
