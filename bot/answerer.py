@@ -2,7 +2,8 @@
 
     question ──► check ──► (rewrite: follow-up or non-English) ──► hybrid retrieval
         ──► one JSON-constrained generation {"found", "answer"} ──► marker filter
-        ──► grounding (words of the answer in its passages) ──► (opt-in) check turn {"supported"} ──► Answer
+        ──► grounding (words of the answer in its passages) ──► does it answer what was asked (bot.checks)
+        ──► (opt-in) check turn {"supported"} ──► Answer
 
 Every front end (REPL, one-shot CLI, Telegram, evaluation) calls this same
 object and only renders what it returns.
@@ -17,9 +18,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from bot.checks import off_target
 from bot.citations import (
     JsonAnswerReader,
     MarkerFilter,
+    YearFilter,
     best_quote,
     content_words,
     overlap,
@@ -234,6 +237,20 @@ def _before_loop(text: str, start: int) -> str:
     return (head[: ends[-1]] if ends else head).strip()
 
 
+_DOUBLE_QUOTES = str.maketrans({'"': "'", "\u201c": "'", "\u201d": "'", "\u201e": "'"})
+
+
+def _single_quotes(text: str) -> str:
+    """Double quotation marks made single.
+
+    The answer is a JSON string: a model copying ``needs to "think about" it``
+    closes that string at the first quote, and the answer ends mid-sentence.
+    It turns curly double quotes into straight ones as it copies, but keeps
+    single quotes, which need no escaping in JSON.
+    """
+    return text.translate(_DOUBLE_QUOTES)
+
+
 def _visible(passages: list[Passage]) -> list[Passage]:
     """The passages with something left once hidden instructions are taken out."""
     return [p for p in passages if any(c.isalnum() for c in shown_text(p.text))]
@@ -324,6 +341,7 @@ class Answerer:
         messages = self._messages(passages, prompt_q, lang if self.reply_in_question_language else "en")
         first: float | None = None
         markers = MarkerFilter(len(passages))
+        years = YearFilter(" ".join([question, query, *(p.text for p in passages)]))
         reader = JsonAnswerReader()
         gen: Generation | None = None
         leaked = False
@@ -332,7 +350,7 @@ class Answerer:
             gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
             try:
                 for piece in gen:
-                    text = markers.feed(reader.feed(piece))
+                    text = markers.feed(years.feed(reader.feed(piece)))
                     if text and self._leak_guard.leaks(markers.text):
                         leaked = True  # the answer is repeating the prompt: stop before showing more
                         break
@@ -345,7 +363,7 @@ class Answerer:
                         break  # a refusal needs no more tokens; nor does a closed answer
             finally:
                 gen.close()
-            tail = "" if leaked or looped is not None else markers.finish()
+            tail = "" if leaked or looped is not None else markers.feed(years.finish()) + markers.finish()
             leaked = leaked or self._leak_guard.leaks(markers.text)
             if tail and reader.found is not False and not leaked:
                 first = first or time.perf_counter() - t0
@@ -375,6 +393,9 @@ class Answerer:
         if not refused:
             order, grounded = self._ground(text, order, shown, f"{question} {query}")
             refused = not grounded or self._echoes_hidden(text, passages, shown, f"{question} {query}")
+        # An answer no passage vouches for, or one beside the question, is not given.
+        if not refused:
+            refused = not order or off_target(f"{question} {query}", text, shown) is not None
         t_verify = time.perf_counter()
         verify_tokens = 0
         if not refused and self.verify and gen is not None:
@@ -430,7 +451,7 @@ class Answerer:
 
     def _render(self, passages: list[Passage], question: str, lang: str) -> list[Message]:
         language = LANGUAGE_NAMES.get(lang, "the same language as the question")
-        body = "\n\n".join(f"[{i}] {shown_text(p.text)}" for i, p in enumerate(passages, start=1))
+        body = "\n\n".join(f"[{i}] {_single_quotes(shown_text(p.text))}" for i, p in enumerate(passages, start=1))
         user = self.prompts.answer.render(passages=body, question=question, language=language)
         return [*self.prefix_messages(), {"role": "user", "content": user}]
 

@@ -1,12 +1,14 @@
 """Turning the model's raw output into a cited answer, as it streams.
 
-Three small machines, each fed piece by piece so the user sees text at once:
+Small machines, each fed piece by piece so the user sees text at once:
 
 * :class:`JsonAnswerReader` pulls the ``found`` flag and the ``answer``
   string out of the schema-constrained JSON while it is still being written.
 * :class:`MarkerFilter` passes answer text through, holding back only a
   possible ``[n]`` marker until it closes; markers that name no retrieved
   passage are dropped, the rest are renumbered 1, 2, … in order of first use.
+* :class:`YearFilter` drops years the passages never mention, which a small
+  model adds from memory ("May 15, 2023").
 * :func:`best_quote` narrows a cited passage to the sentence that supports
   the citing sentence, so the quote is the exact words, not a whole chunk.
 """
@@ -179,6 +181,43 @@ class MarkerFilter:
         text = "".join(out)
         self.text += text
         return text
+
+
+_YEAR = re.compile(r"(,?[ \t]*)(?<![\d.,])((?:1[89]|20)\d\d)\b")
+_MAYBE_YEAR = re.compile(r",?[ \t]*\d{0,4}$")
+
+
+class YearFilter:
+    """Streams answer text without years that none of the passages mention.
+
+    A small model completes "May 15" from the passages into "May 15, 2023"
+    from its own memory, and the year is wrong.  A year is dropped with the
+    comma or space before it; a trailing comma, space or up to four digits are
+    held back until the next character shows whether a year is being written.
+    """
+
+    def __init__(self, known: str) -> None:
+        self._known = set(re.findall(r"(?<!\d)\d{4}(?!\d)", known))
+        self._buf = ""
+        self._prev = ""  # the last character let through: "1,2023" is no year
+
+    def _drop(self, text: str) -> str:
+        ctx = self._prev + text
+        keep = len(self._prev)
+        out = _YEAR.sub(lambda m: m.group(0) if m.start() < keep or m.group(2) in self._known else "", ctx)
+        self._prev = ctx[-1:]
+        return out[keep:]
+
+    def feed(self, piece: str) -> str:
+        self._buf += piece
+        m = _MAYBE_YEAR.search(self._buf)
+        cut = m.start() if m else len(self._buf)
+        ready, self._buf = self._buf[:cut], self._buf[cut:]
+        return self._drop(ready)
+
+    def finish(self) -> str:
+        tail, self._buf = self._buf, ""
+        return self._drop(tail)
 
 
 # -- quotes -----------------------------------------------------------------------

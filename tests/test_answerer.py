@@ -252,3 +252,56 @@ def test_loop_detection_needs_a_real_repeat() -> None:
     assert _before_loop(text, start) == "one two three four five six seven eight. nine ten."
     assert _loop_start("one two three four five six seven eight. " + "nine ten " * 4) is None
     assert _loop_start("Yes, a ceasefire was discussed, and the sources agree that it was [1].") is None
+
+
+def test_a_marker_vouches_for_the_uncited_sentences_before_it() -> None:
+    text = "Zelenskyy welcomed it. It is a positive sign. The world waited [1]. Kellogg agreed [2]."
+    assert (
+        Answerer._claim(1, text).split() == "Zelenskyy welcomed it. It is a positive sign. The world waited .".split()
+    )
+    assert Answerer._claim(2, text).split() == ["Kellogg", "agreed", "."]
+    assert Answerer._claim(1, "Istanbul. [1]").split() == ["Istanbul", "."]
+
+
+def test_the_model_sees_single_quotes(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # A double quote copied into the JSON answer would close the string mid-sentence.
+    q = "How did Peskov respond to the ceasefire initiative?"
+    fake_llm.enqueue_answer("Russia needs to 'think about' it, but remains 'resistant' to pressure [1].")
+    answer = answerer.ask(q)
+    prompt = fake_llm.calls[0]["messages"][-1]["content"]
+    assert "'think about'" in prompt and '"think about"' not in prompt
+    # Curly doubles too ('coalition of the willing'): the model straightens them as it copies.
+    assert "'coalition of the willing.'" in prompt and not {'"', "\u201c", "\u201d"} & set(prompt.split("Question:")[0])
+    assert not answer.refused and '"think about"' in answer.citations[0].quote  # quotes stay verbatim
+
+
+def test_an_answer_no_passage_vouches_for_is_refused(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    from bot.citations import content_words
+
+    # Words from three passages, none of which holds half of them: grounded in all
+    # the passages together, so only the missing citation gives it away.
+    passages = answerer.retriever.retrieve(PUTIN_Q, 4)
+    vocab = [content_words(p.text) - content_words(PUTIN_Q) for p in passages]
+    words: list[str] = []
+    for i, own in enumerate(vocab[:3]):
+        only = own.difference(*(v for j, v in enumerate(vocab) if j != i))
+        words += sorted(w for w in only if w.isalpha() and len(w) > 5)[:3]
+    assert len(words) >= 8
+    fake_llm.enqueue_answer(" ".join(words) + ".")
+    answer = answerer.ask(PUTIN_Q)
+    assert answer.refused and answer.citations == []
+
+
+def test_an_answer_beside_the_question_is_refused(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Several dozen Russian drones entered Ukrainian airspace on May 12 [1].")
+    answer = answerer.ask("How many people were killed in the drone attacks on May 12?")
+    assert answer.refused and answer.text == REFUSALS["en"] and answer.citations == []
+    fake_llm.enqueue_answer("Several dozen Russian drones entered Ukrainian airspace on May 12 [1].")
+    assert not answerer.ask("How many drones entered Ukrainian airspace on May 12?").refused
+
+
+def test_a_year_from_the_models_memory_never_shows(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Putin proposed talks in Istanbul on May 15, 2023 [1].")
+    stream = answerer.stream(PUTIN_Q)
+    shown = "".join(stream)
+    assert shown == stream.result().text == "Putin proposed talks in Istanbul on May 15 [1]."

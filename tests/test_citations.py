@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.citations import JsonAnswerReader, MarkerFilter, best_quote
+from bot.citations import JsonAnswerReader, MarkerFilter, YearFilter, best_quote
 from index.types import Passage
 
 
@@ -86,3 +87,40 @@ def test_best_quote_narrows_to_the_supporting_sentence() -> None:
 def test_best_quote_falls_back_to_the_passage() -> None:
     p = Passage(source="a.txt", start=0, end=11, text="Hello world")
     assert best_quote(p, "zzz qqq").text == "Hello world"
+
+
+def test_best_quote_is_chosen_by_what_the_answer_adds_not_by_the_topic() -> None:
+    title = "Putin Expresses Readiness for Direct Talks with Ukraine."
+    text = f"{title}\nIntro line about nothing.\nWe propose to begin next Thursday, May 15, in Istanbul.\nOther."
+    p = Passage(source="a.txt", start=0, end=len(text), text=text)
+    claim = "Putin proposed direct talks with Ukraine on May 15 in Istanbul"
+    assert "Istanbul" in best_quote(p, claim, question="Where did Putin propose direct talks with Ukraine?").text
+    # The question's words break a tie between sentences that hold the answer equally.
+    text = "Erdogan spoke to Macron about Kyiv.\nAccording to Hurriyet, Erdogan phoned Macron to confirm talks."
+    p = Passage(source="a.txt", start=0, end=len(text), text=text)
+    q = best_quote(p, "Macron", question="According to Hurriyet, whom did Erdogan phone to confirm talks?")
+    assert q.text.startswith("According to Hurriyet")
+
+
+def test_best_quote_covers_a_claim_of_several_sentences() -> None:
+    text = "Zelenskyy welcomed the proposal. It is a positive sign. The world has been waiting. Unrelated tail."
+    p = Passage(source="a.txt", start=0, end=len(text), text=text)
+    q = best_quote(p, "Zelenskyy welcomed the proposal. It is a positive sign. The world has been waiting.")
+    assert q.text == "Zelenskyy welcomed the proposal. It is a positive sign. The world has been waiting."
+
+
+def _years(text: str, known: str, size: int) -> str:
+    f = YearFilter(known)
+    return "".join(f.feed(text[i : i + size]) for i in range(0, len(text), size)) + f.finish()
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 100])
+def test_years_the_passages_never_mention_are_dropped_however_the_text_streams(size: int) -> None:
+    assert _years("Putin proposed May 15, 2023 [1].", "next Thursday, May 15", size) == "Putin proposed May 15 [1]."
+    assert (
+        _years("In Istanbul on May 15, 2025 [1].", "on May 15, 2025, received", size)
+        == "In Istanbul on May 15, 2025 [1]."
+    )
+    # Not years: other numbers, and digits that are part of a longer number.
+    kept = "30 days, 12345 drones, 1,2023 tenge and 3.2019 [1]."
+    assert _years(kept, "", size) == kept

@@ -1,0 +1,135 @@
+"""Does the answer answer what was asked?
+
+Grounding (:func:`bot.citations.unsupported_words`) tells whether an
+answer's words come from the passages.  A small model given passages that
+are near the question but do not hold its answer often replies with one of
+their sentences anyway: grounded, cited, and beside the point ("Russia
+initiated the talks" for who led the Russian delegation, "several dozen
+drones" for how many people were killed).  These checks catch the cases
+whose shape can be read from the question alone:
+
+* the answer adds nothing to the question ("Orda.kz" for which platform the
+  Orda.kz article quotes);
+* a *how many* question whose answer counts something else, or nothing, or
+  whose bare number is not a count of that thing in any passage;
+* a *who* question (other than "who is X") whose answer names nobody new.
+
+Each returns a short reason, or None when the answer passes.  Only answers
+in Latin script are checked: the documents are English, and an answer in
+another script cannot be compared word for word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.citations import content_words
+from index.text import fold
+
+_WORD = re.compile(r"\w+")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_QUANTITY = frozenset(
+    (
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+        "thousand thousands million millions billion dozen dozens several few couple none"
+    ).split()
+)
+# Words that name who did something without being a name: "the coalition", "officials".
+_AGENTS = frozenset(
+    (
+        "coalition government ministry kremlin leaders leader side sides country countries state states army "
+        "military parliament people officials official delegation delegates team media outlet agency allies "
+        "partners europe west"
+    ).split()
+)
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ary", "ion", "ions")
+_IDENTITY = frozenset("is are was were s".split())
+_NOT_NAMES = frozenset(
+    "the a an he she it they this that these those yes no according in on at after before during".split()
+)
+
+
+def _latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isascii() for c in letters) >= 0.8 * len(letters)  # a bare number counts as Latin
+
+
+def _like(word: str, words: set[str]) -> bool:
+    """``word`` is in ``words``, or shares its stem with one ("Russia" ~ "Russian", "drone" ~ "drones")."""
+    stem = word[:5] if len(word) > 4 else word
+    return word in words or any(w.startswith(stem) or word.startswith(w[:5]) for w in words if len(w) > 3)
+
+
+def _plain(answer: str) -> str:
+    return re.sub(r"\[\d+\]", " ", answer)
+
+
+def adds_nothing(question: str, answer: str) -> str | None:
+    """The answer only repeats the question's words (a yes or no is an answer)."""
+    text = _plain(answer)
+    if not _latin(text) or re.match(r"\s*(?:yes|no)\b", text, re.IGNORECASE):
+        return None
+    asked = content_words(question)
+    own = [w for w in content_words(text) if not _like(w, asked)]
+    return None if own else "the answer only repeats the question"
+
+
+def _is_count(word: str) -> bool:
+    return word.isdigit() or word in _QUANTITY
+
+
+def _counts_in(text: str, things: list[str]) -> set[str]:
+    """The numbers of ``text`` that stand within four words before one of ``things`` (dates excluded)."""
+    words = _WORD.findall(fold(text))
+    found: set[str] = set()
+    for i, w in enumerate(words):
+        if not _is_count(w) or (i and words[i - 1] in _MONTHS):
+            continue
+        if any(_like(t, set(words[i + 1 : i + 6])) for t in things):
+            found.add(w)
+    return found
+
+
+def miscounts(question: str, answer: str, passages: list[str]) -> str | None:
+    """A *how many* question whose answer does not count the thing asked about."""
+    m = re.search(r"\bhow many\s+((?:\w+\W+){1,4})", fold(question))
+    text = _plain(answer)
+    if not m or not _latin(text):
+        return None
+    phrase = content_words(m.group(1))
+    things = [w for w in _WORD.findall(m.group(1)) if w in phrase and not _is_count(w)][:2]
+    words = _WORD.findall(fold(text))
+    counts = [w for w, prev in zip(words, ["", *words], strict=False) if _is_count(w) and prev not in _MONTHS]
+    if not counts:
+        return "a count was asked for and the answer gives none"
+    if any(_like(t, set(words)) for t in things):
+        return None
+    # A bare number ("12") must count the thing in some passage, not be a date or another count.
+    if len(words) <= 3 and set(counts) & set().union(*(_counts_in(p, things) for p in passages)):
+        return None
+    return "the answer counts something other than what was asked"
+
+
+def names_nobody(question: str, answer: str) -> str | None:
+    """A *who did it* question whose answer names no one the question did not already name."""
+    m = re.search(r"(?:^|[,;:]\s*)(?:and\s+|but\s+|so\s+)?who\s+(\w+)", fold(question).strip())
+    text = _plain(answer)
+    if not m or m.group(1) in _IDENTITY or not _latin(text):
+        return None
+    asked = content_words(question)
+    for raw in _WORD.findall(text):
+        w = fold(raw)
+        if _like(w, asked) or w in _MONTHS or w in _NOT_NAMES or w.isdigit():
+            continue
+        if raw[:1].isupper() or w in _AGENTS or (len(w) > 4 and w.endswith(_AGENT_SUFFIXES)):
+            return None
+    return "a person or body was asked for and the answer names none"
+
+
+def off_target(question: str, answer: str, passages: list[str]) -> str | None:
+    """The first reason the answer does not answer ``question``, or None."""
+    return adds_nothing(question, answer) or miscounts(question, answer, passages) or names_nobody(question, answer)

@@ -1,0 +1,44 @@
+"""The checks that an answer answers what was asked (bot.checks)."""
+
+from __future__ import annotations
+
+from bot.checks import adds_nothing, miscounts, names_nobody, off_target
+
+DRONES = "The lack of a ceasefire has already led to new attacks: on May 12, several dozen Russian drones entered."
+COALITION = "The coalition called for a complete ceasefire in Ukraine lasting at least 30 days, starting on May 12."
+
+
+def test_an_answer_that_only_repeats_the_question_adds_nothing() -> None:
+    q = "On which platform did Trump comment, according to the Orda.kz article?"
+    assert adds_nothing(q, "Orda.kz [1]")
+    assert adds_nothing(q, "Truth Social [1]") is None
+    assert adds_nothing("Did Trump support the plan?", "Yes [1]") is None  # a yes is an answer
+    assert adds_nothing("Кто автор статьи Orda.kz?", "Рустам Муратов [1]") is None  # not compared across scripts
+
+
+def test_a_count_of_something_else_or_of_nothing_is_caught() -> None:
+    q = "How many people were killed in the drone attacks on May 12?"
+    assert miscounts(q, "Several dozen Russian drones entered Ukrainian airspace. [1]", [DRONES])
+    assert miscounts(q, "Russian drones entered Ukrainian airspace [1].", [DRONES])  # no count at all
+    assert miscounts("Roughly how many Russian drones entered?", "Several dozen Russian drones [1].", [DRONES]) is None
+
+
+def test_a_bare_number_must_count_the_thing_in_a_passage() -> None:
+    # "12" is in the passage, but as a date: it counts no drones.
+    assert miscounts("Exactly how many drones entered Ukrainian airspace?", "12 [1]", [DRONES])
+    assert miscounts("How many days did the coalition call for a ceasefire?", "30 [1]", [COALITION]) is None
+    assert miscounts("How long did the ceasefire last?", "12 [1]", [DRONES]) is None  # not a how-many question
+
+
+def test_a_who_question_needs_someone_the_question_did_not_name() -> None:
+    assert names_nobody("Who led the Russian delegation at the talks in Istanbul?", "Russia initiated the talks [1].")
+    assert names_nobody("Who initiated the talks in Istanbul?", "Russia initiated the talks [1].") is None
+    assert names_nobody("Who called for a 30-day ceasefire?", "The coalition of the willing [1].") is None
+    assert names_nobody("According to Zelensky, who supported his decision?", "Donald Trump [1].") is None
+    # "Who is X" asks for a description, which need not name anyone.
+    assert names_nobody("Who is Maria Zakharova?", "the ministry's spokesperson [1]") is None
+
+
+def test_off_target_gives_the_first_reason() -> None:
+    assert off_target("How many drones?", "drones [1]", []) == "the answer only repeats the question"
+    assert off_target("When was it?", "On May 11 [1].", []) is None
