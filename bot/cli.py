@@ -131,6 +131,20 @@ def chat(ctx: click.Context) -> None:
     )
 
 
+def _outputs(report_help: str) -> Callable[[F], F]:
+    """``--json FILE`` and ``--report DIR``, named alike wherever a command writes results (other tools read them)."""
+
+    def add(f: F) -> F:
+        f = click.option("--report", "report_dir", type=click.Path(path_type=Path, file_okay=False), help=report_help)(
+            f
+        )
+        return click.option(
+            "--json", "json_out", type=click.Path(path_type=Path, dir_okay=False), help="Write every number here."
+        )(f)
+
+    return add
+
+
 @main.command("eval")
 @click.option(
     "--questions",
@@ -139,13 +153,7 @@ def chat(ctx: click.Context) -> None:
     required=True,
     help="JSON Lines question file.",
 )
-@click.option("--json", "json_out", type=click.Path(path_type=Path, dir_okay=False), help="Write every number here.")
-@click.option(
-    "--report",
-    "report_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Write a Markdown report and a PNG chart here.",
-)
+@_outputs("Write a Markdown report and a PNG chart here.")
 @click.option(
     "--engine",
     type=click.Choice(["docqa", "llamaindex-citation", "both"]),
@@ -220,13 +228,7 @@ def eval_cmd(
 
 @main.command()
 @click.option("--quick", is_flag=True, help="A few questions and the 1k and 10k sizes only (under ten minutes).")
-@click.option("--json", "json_out", type=click.Path(path_type=Path, dir_okay=False), help="Write every number here.")
-@click.option(
-    "--report",
-    "report_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Write a Markdown table and a PNG chart here.",
-)
+@_outputs("Write a Markdown table and a PNG chart here.")
 @click.option(
     "--questions",
     "questions_path",
