@@ -309,6 +309,22 @@ _NOT_NAMES = frozenset(
 )
 
 
+# Ukrainian places are written from Russian in many texts and from Ukrainian in
+# others; a rewrite of "Киев" gives "Kiev" where the documents say "Kyiv".
+_SPELLINGS = {
+    "kiev": "kyiv",
+    "kharkov": "kharkiv",
+    "odessa": "odesa",
+    "lvov": "lviv",
+    "nikolaev": "mykolaiv",
+    "zaporozhye": "zaporizhzhia",
+    "chernigov": "chernihiv",
+    "rovno": "rivne",
+    "lugansk": "luhansk",
+    "dnepr": "dnipro",
+}
+
+
 def unknown_names(question: str, vocabulary: frozenset[str]) -> tuple[list[str], list[str]]:
     """The question's names (capitalised words, years) and those the documents never mention.
 
@@ -332,7 +348,7 @@ def unknown_names(question: str, vocabulary: frozenset[str]) -> tuple[list[str],
     names = [question[a:b] for a, b in spans]
 
     def known(word: str) -> bool:
-        f = fold(word)
+        f = _SPELLINGS.get(fold(word), fold(word))
         parts = re.findall(r"\w+", f)
         if f in vocabulary or (parts and all(p in vocabulary for p in parts)):
             return True
