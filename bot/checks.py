@@ -12,7 +12,8 @@ whose shape can be read from the question alone:
   Orda.kz article quotes);
 * a *how many* question whose answer counts something else, or nothing, or
   whose bare number is not a count of that thing in any passage;
-* a *who* question (other than "who is X") whose answer names nobody new.
+* a *who* question (other than "who is X") whose answer names nobody new;
+* a *how long* question whose answer states no length of time.
 
 Each returns a short reason, or None when the answer passes.  Only answers
 in Latin script are checked: the documents are English, and an answer in
@@ -47,9 +48,26 @@ _AGENTS = frozenset(
     ).split()
 )
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ary", "ion", "ions")
+_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+_WHICH_PERSON = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:leader|person|official|president|minister|spokes(?:person|man|woman)|"
+    r"envoy|representative|politician|diplomat|aide|journalist|author)s?\b"
+)
 _IDENTITY = frozenset("is are was were s".split())
 _NOT_NAMES = frozenset(
     "the a an he she it they this that these those yes no according in on at after before during".split()
+)
+
+
+REPEATS = "the answer only repeats the question"
+NO_COUNT = "a count was asked for and the answer gives none"
+WRONG_COUNT = "the answer counts something other than what was asked"
+NOBODY = "a person or body was asked for and the answer names none"
+NO_DURATION = "a length of time was asked for and the answer gives none"
+OFF_TARGET_REASONS = frozenset({REPEATS, NO_COUNT, WRONG_COUNT, NOBODY, NO_DURATION})
+_DURATION = re.compile(
+    r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)|"
+    r"until|till|since|indefinite(?:ly)?|permanent(?:ly)?|forever|prolonged|temporary|brief|long-term|short-term)\b"
 )
 
 
@@ -75,7 +93,7 @@ def adds_nothing(question: str, answer: str) -> str | None:
         return None
     asked = content_words(question)
     own = [w for w in content_words(text) if not _like(w, asked)]
-    return None if own else "the answer only repeats the question"
+    return None if own else REPEATS
 
 
 def _is_count(word: str) -> bool:
@@ -105,31 +123,55 @@ def miscounts(question: str, answer: str, passages: list[str]) -> str | None:
     words = _WORD.findall(fold(text))
     counts = [w for w, prev in zip(words, ["", *words], strict=False) if _is_count(w) and prev not in _MONTHS]
     if not counts:
-        return "a count was asked for and the answer gives none"
+        return NO_COUNT
     if any(_like(t, set(words)) for t in things):
         return None
     # A bare number ("12") must count the thing in some passage, not be a date or another count.
     if len(words) <= 3 and set(counts) & set().union(*(_counts_in(p, things) for p in passages)):
         return None
-    return "the answer counts something other than what was asked"
+    return WRONG_COUNT
+
+
+def lacks_duration(question: str, answer: str) -> str | None:
+    """A *how long* question whose answer states no length of time ("covering land, air and sea")."""
+    text = _plain(answer)
+    if not re.search(r"\bhow long\b", fold(question)) or not _latin(text):
+        return None
+    return None if _DURATION.search(fold(text)) else NO_DURATION
 
 
 def names_nobody(question: str, answer: str) -> str | None:
-    """A *who did it* question whose answer names no one the question did not already name."""
-    m = re.search(r"(?:^|[,;:]\s*)(?:and\s+|but\s+|so\s+)?who\s+(\w+)", fold(question).strip())
+    """A *who did it* (or *which leader*) question whose answer names no one the question did not.
+
+    A name is a run of capitalised words, known by its last one ("Russian
+    President Vladimir Putin" is Putin): an answer that only names the
+    question's own subject names nobody new.
+    """
+    folded = fold(question).strip()
+    who = re.search(r"(?:^|[,;:]\s*)(?:and\s+|but\s+|so\s+)?who\s+(\w+)", folded)
+    which = _WHICH_PERSON.search(folded)
     text = _plain(answer)
-    if not m or m.group(1) in _IDENTITY or not _latin(text):
+    if not (which or (who and who.group(1) not in _IDENTITY)) or not _latin(text):
         return None
     asked = content_words(question)
+    for run in _NAME_RUN.finditer(text):
+        last = fold(run.group().split()[-1]).strip("’'.-")
+        if not (_like(last, asked) or last in _MONTHS or last in _NOT_NAMES or last.isdigit()):
+            return None
     for raw in _WORD.findall(text):
         w = fold(raw)
-        if _like(w, asked) or w in _MONTHS or w in _NOT_NAMES or w.isdigit():
+        if raw[:1].isupper() or _like(w, asked):
             continue
-        if raw[:1].isupper() or w in _AGENTS or (len(w) > 4 and w.endswith(_AGENT_SUFFIXES)):
+        if w in _AGENTS or (len(w) > 4 and w.endswith(_AGENT_SUFFIXES)):
             return None
-    return "a person or body was asked for and the answer names none"
+    return NOBODY
 
 
 def off_target(question: str, answer: str, passages: list[str]) -> str | None:
     """The first reason the answer does not answer ``question``, or None."""
-    return adds_nothing(question, answer) or miscounts(question, answer, passages) or names_nobody(question, answer)
+    return (
+        adds_nothing(question, answer)
+        or miscounts(question, answer, passages)
+        or names_nobody(question, answer)
+        or lacks_duration(question, answer)
+    )

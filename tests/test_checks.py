@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.checks import adds_nothing, miscounts, names_nobody, off_target
 
 DRONES = "The lack of a ceasefire has already led to new attacks: on May 12, several dozen Russian drones entered."
@@ -35,6 +37,11 @@ def test_a_who_question_needs_someone_the_question_did_not_name() -> None:
     assert names_nobody("Who initiated the talks in Istanbul?", "Russia initiated the talks [1].") is None
     assert names_nobody("Who called for a 30-day ceasefire?", "The coalition of the willing [1].") is None
     assert names_nobody("According to Zelensky, who supported his decision?", "Donald Trump [1].") is None
+    # A name is known by its last word: the question's own subject, with a title, is nobody new.
+    q = "With which foreign leader did Putin plan to discuss the organization of the talks?"
+    assert names_nobody(q, "Russian President Vladimir Putin [1]")
+    assert names_nobody(q, "Turkish President Recep Tayyip Erdoğan [1]") is None
+    assert names_nobody("Which official urged Moscow to commit?", "Special representative Keith Kellogg") is None
     # "Who is X" asks for a description, which need not name anyone.
     assert names_nobody("Who is Maria Zakharova?", "the ministry's spokesperson [1]") is None
 
@@ -42,3 +49,23 @@ def test_a_who_question_needs_someone_the_question_did_not_name() -> None:
 def test_off_target_gives_the_first_reason() -> None:
     assert off_target("How many drones?", "drones [1]", []) == "the answer only repeats the question"
     assert off_target("When was it?", "On May 11 [1].", []) is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "withheld"),
+    [
+        ("The proposed truce is comprehensive, covering land, air, and sea [1].", True),
+        ("At least 30 days [1].", False),
+        ("Thirty days from May 12 [1].", False),
+        ("Until Russia agrees [1].", False),
+        ("A prolonged ceasefire [1].", False),  # how long, said without a number
+        ("They have waited for a very long time for a 'lasting' ceasefire [1].", True),  # not the truce's length
+        ("Не менее 30 дней [1].", False),  # not Latin script: not checked
+    ],
+)
+def test_a_how_long_question_needs_a_length_of_time(answer: str, withheld: bool) -> None:
+    from bot.checks import lacks_duration
+
+    reason = lacks_duration("How long was the ceasefire supposed to last?", answer)
+    assert (reason is not None) is withheld
+    assert lacks_duration("When did the ceasefire start?", "Covering land, air and sea [1].") is None
