@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -251,7 +252,7 @@ class Quote:
     text: str
 
 
-def _has(words: set[str], text_words: set[str]) -> set[str]:
+def matching_words(words: set[str], text_words: set[str]) -> set[str]:
     """The ``words`` found in ``text_words``, a long word also by its stem ("proposed" ~ "propose")."""
     return {w for w in words if w in text_words or (len(w) > 5 and any(t.startswith(w[:5]) for t in text_words))}
 
@@ -279,12 +280,69 @@ def best_quote(passage: Passage, claim: str, skip: Callable[[str], bool] | None 
             a, b = s.start, spans[j].end
             found = content_words(passage.text[a:b])
             # Each sentence added must earn its place: a longer quote is worth less.
-            score = len(_has(own, found)) / max(len(own), 1) - 0.05 * (j - i)
-            tie = len(_has(asked, found)) / max(len(asked), 1) - 0.05 * (j - i)
+            score = len(matching_words(own, found)) / max(len(own), 1) - 0.05 * (j - i)
+            tie = len(matching_words(asked, found)) / max(len(asked), 1) - 0.05 * (j - i)
             if (score, tie) > best[:2] and score > 0:
                 best = (score, tie, a, b)
     *_, a, b = best
     return Quote(passage.start + a, passage.start + b, passage.text[a:b])
+
+
+# "according to the Orda.kz article" says where to look, not what to find: the
+# sentence that names the outlet is rarely the one that answers.
+_ATTRIBUTION = re.compile(
+    r"\b(?:according to|as reported by|reported by|in|from|by)\s+(?:the\s+)?[\w.'’-]+"
+    r"\s+(?:article|report|piece|story|outlet|source)\b"
+    r"|\baccording to\s+(?:the\s+)?[\w.'’-]+",
+    re.IGNORECASE,
+)
+
+
+def focus(passages: list[Passage], question: str, n: int = 3) -> list[Passage]:
+    """The ``n`` sentences that share most with ``question``, each with the sentence after it.
+
+    A shared word counts by how rare it is among the passages' sentences
+    (``log(1 + N/df)``, as in BM25): "propose" and "begin" point at the
+    sentence that answers more surely than "Putin", which half of them name.
+    Each window is a passage of its own (an exact span of its source, so a
+    citation of it still resolves); windows that overlap are joined, in the
+    file's order.  Given only these, a small model that passed over the
+    sentence that answers, in favour of a longer neighbour, has little else
+    to copy; the sentence after each carries what the matching one announces
+    ("Putin made the statement … on May 11").
+    """
+    asked = content_words(_ATTRIBUTION.sub(" ", question)) or content_words(question)
+    sentences: dict[tuple[str, int], tuple[int, Passage, set[str]]] = {}
+    for rank, p in enumerate(passages):
+        spans = sentence_spans(p.text)
+        for i, s in enumerate(spans):
+            key = (p.source, p.start + s.start)
+            if key in sentences:
+                continue  # chunks overlap: the same sentence, already seen in a better-ranked passage
+            end = spans[i + 1].end if i + 1 < len(spans) else s.end
+            window = Passage(p.source, p.start + s.start, p.start + end, p.text[s.start : end], metadata=p.metadata)
+            sentences[key] = (rank, window, matching_words(asked, content_words(p.text[s.start : s.end])))
+    df: dict[str, int] = {}
+    for *_, hits in sentences.values():
+        for word in hits:
+            df[word] = df.get(word, 0) + 1
+    total = len(sentences)
+    scored = [
+        (-sum(math.log(1 + total / df[word]) for word in hits), rank, window)
+        for rank, window, hits in sentences.values()
+        if hits
+    ]
+    best = sorted((w for *_, w in sorted(scored, key=lambda t: t[:2])[:n]), key=lambda w: (w.source, w.start))
+    merged: list[Passage] = []
+    for w in best:
+        last = merged[-1] if merged else None
+        if last is not None and last.source == w.source and w.start <= last.end:
+            if w.end > last.end:
+                text = last.text + w.text[last.end - w.start :]
+                merged[-1] = Passage(last.source, last.start, w.end, text, metadata=last.metadata)
+            continue
+        merged.append(w)
+    return merged
 
 
 def unsupported_words(answer: str, evidence: str, question: str) -> tuple[set[str], set[str]]:

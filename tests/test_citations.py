@@ -124,3 +124,39 @@ def test_years_the_passages_never_mention_are_dropped_however_the_text_streams(s
     # Not years: other numbers, and digits that are part of a longer number.
     kept = "30 days, 12345 drones, 1,2023 tenge and 3.2019 [1]."
     assert _years(kept, "", size) == kept
+
+
+SOURCE = (
+    "Putin Expresses Readiness for Direct Talks. "
+    "Putin made the statement during a late-night meeting on May 11. "
+    "Orda.kz is a news site. "
+    "Trump, in his traditional fashion, commented on Truth Social: "
+    "Trump has also supported the ceasefire plan, reports Politico. "
+    "The statement called for a ceasefire lasting at least 30 days."
+)
+
+
+def _passages(*cuts: tuple[int, int]) -> list[Passage]:
+    return [Passage("a.txt", a, b, SOURCE[a:b]) for a, b in cuts]
+
+
+def test_focus_keeps_the_nearest_sentences_with_the_next_one_as_exact_spans() -> None:
+    from bot.citations import focus
+
+    ps = _passages((0, 107), (44, len(SOURCE)))  # overlapping chunks, as the index makes them
+    got = focus(ps, "On what date did Putin announce his readiness?", n=1)
+    assert [p.text for p in got] == [
+        "Putin Expresses Readiness for Direct Talks. Putin made the statement during a late-night meeting on May 11."
+    ]
+    for p in focus(ps, "How long was the ceasefire supposed to last, and what did Trump support?"):
+        assert SOURCE[p.start : p.end] == p.text  # a citation of a focused passage still resolves
+
+
+def test_focus_joins_windows_that_overlap_and_ignores_where_to_look() -> None:
+    from bot.citations import focus
+
+    ps = _passages((0, len(SOURCE)))
+    got = focus(ps, "On which platform did Trump comment, according to the Orda.kz article?", n=2)
+    assert len(got) == 1  # "commented on Truth Social" and the Trump sentence after it: one window
+    assert got[0].text.startswith("Trump, in his traditional fashion") and "Orda.kz" not in got[0].text
+    assert focus(ps, "Кто это?") == []  # no word in common: nothing to focus on
