@@ -11,6 +11,7 @@ object and only renders what it returns.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 import unicodedata
@@ -18,13 +19,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.checks import off_target
+from bot.checks import NOBODY, OFF_TARGET_REASONS, off_target
 from bot.citations import (
     JsonAnswerReader,
     MarkerFilter,
     YearFilter,
     best_quote,
     content_words,
+    focus,
+    matching_words,
     overlap,
     unknown_names,
     unsupported_words,
@@ -35,6 +38,8 @@ from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
 from index.retrieval import Retriever
 from index.types import Passage
+
+logger = logging.getLogger(__name__)
 
 ANSWER_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -117,6 +122,10 @@ class Answer:
     model: str
     search_query: str = ""
     language: str = "en"
+    withheld: str = ""
+    """Why the answer was withheld (empty when it was given): what a user or a log reader needs to trust a refusal."""
+    draft: str = ""
+    """The model's answer before it was withheld, for debugging and evaluation; never shown to a user."""
 
     def to_dict(self) -> dict[str, Any]:
         """The ``docqa ask --json`` shape (keys other tools rely on, plus a few extras)."""
@@ -141,6 +150,7 @@ class Answer:
             "model": self.model,
             "search_query": self.search_query,
             "language": self.language,
+            "withheld": self.withheld,
         }
 
 
@@ -251,6 +261,64 @@ def _single_quotes(text: str) -> str:
     return text.translate(_DOUBLE_QUOTES)
 
 
+def _closed(raw: str) -> str:
+    """The model's JSON reply, closed where the stream was stopped at the answer's closing quote."""
+    reply = raw.strip()
+    return reply if reply.endswith("}") else reply + "}"
+
+
+# Why an answer is withheld, where it matters which reason it was.
+GROUNDLESS = "most of its words are in none of the passages"
+UNCITED = "it cites no passage"
+OFF_TOPIC_QUOTE = "the sentence it quotes shares no word with the question"
+UNSTATED_FIGURE = "it states a figure no passage states"
+# Reasons that say the answer missed the question, not that it invented: over
+# only the few sentences nearest the question, the model often finds the one it
+# passed over.  Not for a *who* answer that names nobody new: on a second look
+# the model names whoever is nearest ("Yuri Ushakov" for who led a delegation
+# the documents never describe), and no check can tell one name from another.
+_SECOND_LOOK_FOR = frozenset({UNCITED, OFF_TOPIC_QUOTE, *(OFF_TARGET_REASONS - {NOBODY})})
+
+
+def _withheld_before_checks(
+    *, hostile: bool, off_topic: bool, passages: bool, found: bool | None, text: str, says_nothing: bool, leaked: bool
+) -> str:
+    """Why there is no answer to check, or "" when the model gave one."""
+    if hostile:
+        return "the question asks the bot to leave its task"
+    if off_topic:
+        return "most of the names asked about are in none of the documents"
+    if not passages:
+        return "no passage was found"
+    if leaked:
+        return "the answer repeated the instructions"
+    if found is False or not text or says_nothing:
+        return "the model found no answer in the passages"
+    return ""
+
+
+def _stating(text: str, shown: list[str]) -> int | None:
+    """The label of the passage that clearly states an uncited answer (most of its words), if one does."""
+    if not shown:
+        return None
+    best = max(range(len(shown)), key=lambda i: overlap(text, shown[i]))
+    return best + 1 if overlap(text, shown[best]) >= 0.5 else None
+
+
+def _off_topic_quote(citations: Sequence[Citation], asked: str) -> int | None:
+    """The first citation whose quote has none of the question's words, if any.
+
+    A sentence that shares nothing with the question is about something else:
+    "May 15" quoted from "we propose to begin … May 15" for the date of an
+    announcement, or a conscript's death tied to a quote about a ceasefire.
+    """
+    words = content_words(asked)
+    for c in citations:
+        if not matching_words(words, content_words(c.quote)):
+            return c.n
+    return None
+
+
 def _visible(passages: list[Passage]) -> list[Passage]:
     """The passages with something left once hidden instructions are taken out."""
     return [p for p in passages if any(c.isalnum() for c in shown_text(p.text))]
@@ -270,6 +338,8 @@ class Answerer:
         translate_queries: bool = True,
         reply_in_question_language: bool = True,
         verify: bool = False,
+        second_look: bool = True,
+        first_look: Literal["passages", "sentences"] = "passages",
     ) -> None:
         self.llm = llm
         self.retriever = retriever
@@ -281,6 +351,8 @@ class Answerer:
         self.translate_queries = translate_queries
         self.reply_in_question_language = reply_in_question_language
         self.verify = verify
+        self.second_look = second_look
+        self.first_look = first_look
         # An answer that repeats a run of the prompts' words is stopped as it streams.
         self._leak_guard = LeakGuard(
             [prompts.system.template.template, prompts.answer.template.template, prompts.condense.template.template]
@@ -338,15 +410,20 @@ class Answerer:
         # The rewrite is English and standalone: the model understands it better than a
         # follow-up or a question in another language, so it sees both.
         prompt_q = question if query == question else f"{question}\n(Meaning: {query})"
-        messages = self._messages(passages, prompt_q, lang if self.reply_in_question_language else "en")
+        # The first look is over the retrieved passages, or over the sentences of them nearest the question.
+        context = passages
+        if self.first_look == "sentences" and passages:
+            context = focus(passages, f"{question} {query}") or passages
+        messages = self._messages(context, prompt_q, lang if self.reply_in_question_language else "en")
         first: float | None = None
-        markers = MarkerFilter(len(passages))
-        years = YearFilter(" ".join([question, query, *(p.text for p in passages)]))
+        markers = MarkerFilter(len(context))
+        years_text = " ".join([question, query, *(p.text for p in passages)])
+        years = YearFilter(years_text)
         reader = JsonAnswerReader()
         gen: Generation | None = None
         leaked = False
         looped: int | None = None
-        if passages and not off_topic:
+        if context and not off_topic:
             gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
             try:
                 for piece in gen:
@@ -379,37 +456,65 @@ class Answerer:
             labels = [int(n) for n in re.findall(r"\[(\d+)\]", text)]
             order = order[: max(labels, default=0)]
         says_nothing = not order and bool(_SAYS_NOTHING.search(text))
-        refused = off_topic or not passages or found is False or not text or says_nothing or leaked
-        shown = [shown_text(p.text) for p in passages]
-        if not refused and not order:
-            # The model answered without a marker: cite the passage that states it, if one clearly does.
-            best = max(range(len(passages)), key=lambda i: overlap(text, shown[i]))
-            if overlap(text, shown[best]) >= 0.5:
-                order = [best + 1]
-                suffix = " [1]"
-                text += suffix
-                first = first or time.perf_counter() - t0
-                yield suffix
-        if not refused:
-            order, grounded = self._ground(text, order, shown, f"{question} {query}")
-            refused = not grounded or self._echoes_hidden(text, passages, shown, f"{question} {query}")
-        # An answer no passage vouches for, or one beside the question, is not given.
-        if not refused:
-            refused = not order or off_target(f"{question} {query}", text, shown) is not None
+        reason = _withheld_before_checks(
+            hostile=hostile,
+            off_topic=off_topic,
+            passages=bool(passages),
+            found=found,
+            text=text,
+            says_nothing=says_nothing,
+            leaked=leaked,
+        )
+        draft = text
+        shown = [shown_text(p.text) for p in context]
+        if not reason and not order and (stated_in := _stating(text, shown)) is not None:
+            # The model answered without a marker: cite the passage that states it.
+            order = [stated_in]
+            suffix = " [1]"
+            text += suffix
+            first = first or time.perf_counter() - t0
+            yield suffix
+        asked_all = f"{question} {query}"
+        citations: list[Citation] = []
+        if not reason:
+            citations, reason = self._judge(text, order, context, shown, asked_all)
+        retry_tokens = (0, 0)
+        if reason and reason in _SECOND_LOOK_FOR and gen is not None and self.second_look:
+            # Withheld for answering beside the question: one more try, over the other view.
+            other = passages if context is not passages else focus(passages, asked_all)
+            retry_text, retry_order, retry_tokens = self._second_look(
+                other, prompt_q, lang if self.reply_in_question_language else "en", years_text
+            )
+            if retry_text:
+                other_shown = [shown_text(p.text) for p in other]
+                if not retry_order and (stated_in := _stating(retry_text, other_shown)) is not None:
+                    retry_text, retry_order = f"{retry_text} [1]", [stated_in]
+                again, why = self._judge(retry_text, retry_order, other, other_shown, asked_all)
+                logger.info("second look (%s): %r -> %r %s", reason, draft, retry_text, why or "accepted")
+                if not why:
+                    text, citations, reason = retry_text, again, ""
+                    first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
+                else:
+                    reason = f"{reason}; on a second look, {why}"
+            else:
+                reason = f"{reason}; on a second look, the model found no answer"
         t_verify = time.perf_counter()
         verify_tokens = 0
-        if not refused and self.verify and gen is not None:
+        if not reason and self.verify and gen is not None:
             supported, verify_tokens = self._supported(messages, reader.raw, prompt_q)
-            refused = not supported
+            reason = "" if supported else "the model's own check did not find it supported"
         t_verify = time.perf_counter() - t_verify
+        refused = bool(reason)
         if refused:
+            logger.info("answer withheld (%s): %r", reason, draft)
             text = REFUSALS.get(lang, REFUSALS["en"])
-            order = []
+            order, citations = [], []
             if not markers.text.strip():
                 first = first or time.perf_counter() - t0
                 yield text
+            else:
+                first = time.perf_counter() - t0  # what was streamed is withdrawn: the refusal shows now
 
-        citations = [self._cite(n, passages[k - 1], text, f"{question} {query}") for n, k in enumerate(order, start=1)]
         total = time.perf_counter() - t0
         holder.answer = Answer(
             question=question,
@@ -421,14 +526,19 @@ class Answerer:
                 retrieve_s=t_retrieve,
                 first_token_s=first if first is not None else total,
                 total_s=total,
-                prompt_tokens=(gen.prompt_tokens if gen else 0) + rewrite_tokens[0],
-                completion_tokens=(gen.completion_tokens if gen else 0) + rewrite_tokens[1] + verify_tokens,
+                prompt_tokens=(gen.prompt_tokens if gen else 0) + rewrite_tokens[0] + retry_tokens[0],
+                completion_tokens=(gen.completion_tokens if gen else 0)
+                + rewrite_tokens[1]
+                + retry_tokens[1]
+                + verify_tokens,
                 rewrite_s=t_rewrite,
                 verify_s=t_verify,
             ),
             model=self.llm.name,
             search_query=query,
             language=lang,
+            withheld=reason,
+            draft=draft if refused else "",
         )
 
     def prefix_messages(self) -> list[Message]:
@@ -481,6 +591,62 @@ class Answerer:
         out = re.sub(r"^(?:standalone question[^:]*:)\s*", "", out.strip(), flags=re.IGNORECASE).strip(" \"'`")
         return (out or question), (gen.prompt_tokens, gen.completion_tokens)
 
+    def _judge(
+        self, text: str, order: list[int], passages: list[Passage], shown: list[str], asked: str
+    ) -> tuple[list[Citation], str]:
+        """The answer's citations, or why it is withheld: not from the passages, or beside the question."""
+        order, grounded = self._ground(text, order, shown, asked)
+        if not grounded:
+            return [], GROUNDLESS
+        # A figure is the answer more often than any word: one that no passage states is made up
+        # ("1 dozen drones" for "several dozen"), however well the words around it are grounded.
+        figures = set(re.findall(r"\d+", re.sub(r"\[\d+\]", " ", text)))
+        if figures - set(re.findall(r"\d+", " ".join(shown))):
+            return [], UNSTATED_FIGURE
+        if self._echoes_hidden(text, passages, shown, asked):
+            return [], "it uses words of an instruction hidden in the documents"
+        if not order:
+            return [], UNCITED
+        if why := off_target(asked, text, shown):
+            return [], why
+        citations = [self._cite(n, passages[k - 1], text, asked) for n, k in enumerate(order, start=1)]
+        if _off_topic_quote(citations, asked) is not None:
+            return [], OFF_TOPIC_QUOTE
+        return citations, ""
+
+    def _second_look(
+        self, context: list[Passage], question: str, lang: str, years: str
+    ) -> tuple[str, list[int], tuple[int, int]]:
+        """Ask again, in a fresh prompt, over the other view of what was retrieved.
+
+        After an answer over whole passages, the other view is the few sentences
+        that share most words with the question: a short prompt (seconds), with
+        little else to copy.  After an answer over those sentences, it is the
+        whole passages.  Returns the new answer text ("" when the model finds
+        none) and its labels into ``context``.
+        """
+        if not context:
+            return "", [], (0, 0)
+        messages = self._messages(context, question, lang)
+        gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
+        reader, markers, year_filter = JsonAnswerReader(), MarkerFilter(len(context)), YearFilter(years)
+        try:
+            for piece in gen:
+                markers.feed(year_filter.feed(reader.feed(piece)))
+                if reader.found is False or reader.done or _loop_start(markers.text) is not None:
+                    break
+        finally:
+            gen.close()
+        markers.feed(year_filter.finish())
+        markers.finish()
+        found, _ = reader.final()
+        text = markers.text.strip()
+        tokens = (gen.prompt_tokens, gen.completion_tokens)
+        nothing = found is False or reader.found is False or not text or bool(_SAYS_NOTHING.search(text))
+        if nothing or _loop_start(text) is not None or self._leak_guard.leaks(text):
+            return "", [], tokens
+        return text, list(markers.order), tokens
+
     def _supported(self, messages: list[Message], raw: str, question: str) -> tuple[bool, int]:
         """Ask the model, as the next turn of the same conversation, whether its answer is supported.
 
@@ -491,9 +657,7 @@ class Answerer:
         Opt-in (``verify_answers``): the packaged 1.5B model approves most of
         its own wrong answers, so the check costs more than it catches there.
         """
-        reply = raw.strip()
-        if not reply.endswith("}"):
-            reply += "}"  # the stream was stopped at the closing quote
+        reply = _closed(raw)
         turn = self.prompts.verify.render(question=question)
         check = [*messages, {"role": "assistant", "content": reply}, {"role": "user", "content": turn}]
         gen = self.llm.generate(check, max_tokens=12, json_schema=VERIFY_SCHEMA)

@@ -171,6 +171,8 @@ class App:
             translate_queries=self.settings.translate_queries,
             reply_in_question_language=self.settings.reply_in_question_language,
             verify=self.settings.verify_answers,
+            second_look=self.settings.second_look,
+            first_look=self.settings.first_look,
         )
         if isinstance(retriever, WholeCorpusRetriever):
             check_whole_corpus_fits(answerer, retriever, self.settings)

@@ -111,6 +111,10 @@ class EngineResult:
     prompt_tokens: int
     search_query: str = ""
     """What the engine searched for, when it rewrote the question (ours does for follow-ups and other languages)."""
+    withheld: str = ""
+    """Why the engine withheld its model's answer, when it did (ours says; the peer never withholds)."""
+    draft: str = ""
+    """That withheld answer: what a new check would have to judge."""
 
 
 class Engine(Protocol):
@@ -144,6 +148,8 @@ class DocqaEngine:
             total_s=a.timings.total_s,
             prompt_tokens=a.timings.prompt_tokens,
             search_query=a.search_query if a.search_query != a.question else "",
+            withheld=a.withheld,
+            draft=a.draft,
         )
 
 
@@ -195,6 +201,8 @@ class Outcome:
     supporting_citations: int
     error: str | None = None
     search_query: str = ""
+    withheld: str = ""
+    draft: str = ""
 
 
 def score(q: EvalQuestion, r: EngineResult, seeds_dir: Path) -> Outcome:
@@ -217,6 +225,8 @@ def score(q: EvalQuestion, r: EngineResult, seeds_dir: Path) -> Outcome:
         hit_rank=rank,
         supporting_citations=sum(supports(c, ev) for c in r.citations),
         search_query=r.search_query,
+        withheld=r.withheld,
+        draft=r.draft,
     )
 
 
@@ -305,7 +315,16 @@ class Report:
         for q, o in zip(questions, outcomes, strict=True):
             cited, retrieved = ([(c["source"], c["start"], c["end"]) for c in cs] for cs in (o.citations, o.retrieved))
             result = EngineResult(
-                o.answer, o.refused, cited, retrieved, o.first_token_s, o.total_s, o.prompt_tokens, o.search_query
+                o.answer,
+                o.refused,
+                cited,
+                retrieved,
+                o.first_token_s,
+                o.total_s,
+                o.prompt_tokens,
+                o.search_query,
+                o.withheld,
+                o.draft,
             )
             again = score(q, result, seeds_dir)
             again.error = o.error
@@ -371,7 +390,7 @@ def table(reports: Sequence[Report]) -> str:
                 f"{m['first_token_p50_s']:.1f}s",
                 f"{m['total_p50_s']:.1f}s",
                 f"{m['total_p95_s']:.1f}s",
-                f"{m['prompt_tokens_mean']:.0f}",
+                f"{m['prompt_tokens_mean']:.0f}" if m["prompt_tokens_mean"] else "–",  # the peer reports none
             ]
             rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
@@ -389,6 +408,8 @@ def write_report(reports: Sequence[Report], directory: Path) -> list[Path]:
             kind = "answerable" if o.answerable else "unanswerable"
             searched = f" (searched: {o.search_query!r})" if o.search_query else ""
             shown = "REFUSED" if o.refused else repr(o.answer)
+            if o.withheld:
+                shown += f" (withheld: {o.withheld}; the model said {o.draft!r})"
             lines.append(f"- `{o.id}` ({o.lang}, {kind}) {o.question}{searched} → {shown}")
         lines.append("")
     md.write_text("\n".join(lines), encoding="utf-8")

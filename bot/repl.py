@@ -48,7 +48,8 @@ def _after_stream(streamed: str, answer: Answer) -> str:
     if not shown:
         return answer.text
     if answer.refused:
-        return f"\n[withdrawn: the passages do not support that answer]\n{answer.text}"
+        why = answer.withheld.split(";")[0] or "the passages do not support that answer"
+        return f"\n[withdrawn: {why}]\n{answer.text}"
     if shown.startswith(final):
         return "\n[cut here: the rest repeated itself]"
     return f"\n[corrected]\n{answer.text}"

@@ -110,6 +110,16 @@ class Settings(BaseSettings):
     language (12 of 18 against 8 of 18 on our set, with the earlier prompt); refusals are always
     in the user's language."""
 
+    first_look: Literal["passages", "sentences"] = "passages"
+    """What the model answers from first: the retrieved passages, or only the few sentences of them
+    that share most words with the question (each with the sentence after it); a second look, when
+    one is taken, uses the other."""
+    second_look: bool = True
+    """When an answer is withheld for missing the question (a count that counts something else,
+    a quote that shares no word with the question, no citation), ask once more in the same
+    conversation, saying why, and check the new answer the same way.  Costs one more generation,
+    only on those answers."""
+
     verify_answers: bool = False
     """Before an answer is sent, ask the model in one more turn of the same conversation whether a
     passage really states what was asked, and refuse when it says no.  Off by default: with the

@@ -289,15 +289,20 @@ def test_an_answer_no_passage_vouches_for_is_refused(answerer: Answerer, fake_ll
         only = own.difference(*(v for j, v in enumerate(vocab) if j != i))
         words += sorted(w for w in only if w.isalpha() and len(w) > 5)[:3]
     assert len(words) >= 8
-    fake_llm.enqueue_answer(" ".join(words) + ".")
+    fake_llm.enqueue_answer(" ".join(words) + ".").enqueue_answer(" ".join(words) + ".")
     answer = answerer.ask(PUTIN_Q)
     assert answer.refused and answer.citations == []
+    # Over the nearest sentences only, its words are mostly in none of them.
+    assert answer.withheld == "it cites no passage; on a second look, most of its words are in none of the passages"
 
 
 def test_an_answer_beside_the_question_is_refused(answerer: Answerer, fake_llm: FakeLLM) -> None:
-    fake_llm.enqueue_answer("Several dozen Russian drones entered Ukrainian airspace on May 12 [1].")
+    drones = "Several dozen Russian drones entered Ukrainian airspace on May 12 [1]."
+    fake_llm.enqueue_answer(drones).enqueue_answer(drones)  # the second look says it again
     answer = answerer.ask("How many people were killed in the drone attacks on May 12?")
     assert answer.refused and answer.text == REFUSALS["en"] and answer.citations == []
+    assert answer.withheld.startswith("the answer counts something other than what was asked")
+    assert "second look" in answer.withheld and answer.draft == drones
     fake_llm.enqueue_answer("Several dozen Russian drones entered Ukrainian airspace on May 12 [1].")
     assert not answerer.ask("How many drones entered Ukrainian airspace on May 12?").refused
 
@@ -307,3 +312,70 @@ def test_a_year_from_the_models_memory_never_shows(answerer: Answerer, fake_llm:
     stream = answerer.stream(PUTIN_Q)
     shown = "".join(stream)
     assert shown == stream.result().text == "Putin proposed talks in Istanbul on May 15 [1]."
+
+
+def test_a_withheld_answer_gets_a_second_look_over_the_nearest_sentences(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    question = "How long was the ceasefire called for in the joint statement supposed to last?"
+    fake_llm.enqueue_answer("The proposed truce is intended to be comprehensive, covering land, air, and sea [1].")
+    fake_llm.enqueue_answer("At least 30 days [1].")
+    stream = answerer.stream(question)
+    shown = "".join(stream)
+    answer = stream.result()
+    assert shown.startswith("The proposed truce")  # streamed, then corrected by the front end
+    assert not answer.refused and answer.text == "At least 30 days [1]." and answer.withheld == ""
+    cited = answer.citations[0]
+    assert "30 days" in cited.quote
+    assert (SEEDS / cited.source).read_text(encoding="utf-8")[cited.start : cited.end] == cited.quote
+    first, second = fake_llm.calls
+    # A fresh prompt, shorter: a few sentences that share words with the question, not whole passages.
+    first_user, second_user = first["messages"][-1]["content"], second["messages"][-1]["content"]
+    assert len(second_user) < len(first_user) and "lasting at least 30 days" in second_user
+    assert second["messages"][0] == first["messages"][0] and second["json_schema"] == first["json_schema"]
+
+
+def test_sentences_first_then_passages(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    answerer.first_look = "sentences"
+    fake_llm.enqueue_answer("Comprehensive [1].").enqueue_answer("At least 30 days [2].")
+    answer = answerer.ask("How long was the ceasefire called for in the joint statement supposed to last?")
+    first, second = (c["messages"][-1]["content"] for c in fake_llm.calls)
+    assert len(first) < len(second)  # the nearest sentences first, the whole passages on the second look
+    assert not answer.refused and "30 days" in answer.citations[0].quote
+
+
+def test_a_second_look_that_finds_nothing_is_a_refusal(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Orda.kz [1]").enqueue_answer("", found=False)
+    answer = answerer.ask("Which outlet reported it, according to Orda.kz?")
+    assert answer.refused and answer.citations == []
+    assert answer.withheld == "the answer only repeats the question; on a second look, the model found no answer"
+    assert answer.to_dict()["withheld"] == answer.withheld
+
+
+def test_no_second_look_for_an_invented_answer_or_when_switched_off(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Paris is the capital of France [1].")
+    assert answerer.ask("What is the capital of France?").refused
+    assert len(fake_llm.calls) == 1  # words from nowhere: asking again would only invite more
+    answerer.second_look = False
+    fake_llm.enqueue_answer("The proposed truce is intended to be comprehensive, covering land, air, and sea [1].")
+    answer = answerer.ask("How long was the ceasefire supposed to last?")
+    assert answer.refused and len(fake_llm.calls) == 2
+
+
+def test_a_quote_that_shares_no_word_with_the_question_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("May 15 [1]").enqueue_answer("", found=False)
+    answer = answerer.ask("On what date did Putin announce his readiness for direct negotiations with Ukraine?")
+    assert answer.refused
+    assert answer.withheld.startswith("the sentence it quotes shares no word with the question")
+
+
+def test_a_figure_no_passage_states_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("1 dozen Russian drones entered Ukrainian airspace on May 12 [1].")
+    answer = answerer.ask("Exactly how many drones entered Ukrainian airspace on May 12?")
+    assert answer.refused and answer.withheld == "it states a figure no passage states"
+    assert len(fake_llm.calls) == 1  # a made-up figure gets no second look
+
+
+def test_no_second_look_for_a_who_answer_that_names_nobody(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Russia initiated the talks in Istanbul on May 11 [1].")
+    answer = answerer.ask("Who led the Russian delegation at the talks in Istanbul?")
+    assert answer.refused and answer.withheld == "a person or body was asked for and the answer names none"
+    assert len(fake_llm.calls) == 1

@@ -164,8 +164,9 @@ def test_repl_marks_an_answer_withdrawn_after_it_streamed(
 ) -> None:
     # Streamed, then judged beside the question: the terminal cannot unprint it, so it says so.
     fake_llm.enqueue_answer("Several dozen Russian drones entered Ukrainian airspace on May 12 [1].")
+    fake_llm.enqueue_answer("", found=False)  # nor does a second look find a count of the dead
     stdin = "How many people were killed in the drone attacks on May 12?\n/quit\n"
     out = CliRunner().invoke(main, ["chat"], input=stdin, obj=_app(answerer, tmp_path)).output
     _, shown, after = out.partition("Several dozen Russian drones entered Ukrainian airspace on May 12 [1].")
-    assert shown and after.startswith("\n[withdrawn: the passages do not support that answer]\n")
+    assert shown and after.startswith("\n[withdrawn: the answer counts something other than what was asked]\n")
     assert "The documents don't contain the answer" in after and "Sources:" not in after

@@ -196,3 +196,25 @@ def test_the_rewritten_search_is_kept_for_each_question(answerer: Answerer, fake
     assert outcome.search_query == "Who is Keith Kellogg?"
     [md, _] = write_report([Report("docqa", "m", [outcome])], tmp_path)
     assert "(searched: 'Who is Keith Kellogg?')" in md.read_text(encoding="utf-8")
+
+
+def test_a_withheld_answer_keeps_its_reason_and_draft_in_the_report(
+    answerer: Answerer, fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    from bot.evaluate import DocqaEngine
+
+    q = EvalQuestion(
+        "q4",
+        "On which platform did Trump comment, according to the Orda.kz article?",
+        True,
+        [["Truth Social"]],
+        [],
+        [],
+        "en",
+    )
+    fake_llm.enqueue_answer("Orda.kz [1]").enqueue_answer("", found=False)
+    outcome = score(q, DocqaEngine(answerer).run(q), SEEDS)
+    assert outcome.refused and not outcome.correct and outcome.draft == "Orda.kz [1]"
+    assert outcome.withheld.startswith("the answer only repeats the question")
+    [md, _] = write_report([Report("docqa", "m", [outcome])], tmp_path)
+    assert "withheld: the answer only repeats the question" in md.read_text(encoding="utf-8")
