@@ -261,6 +261,36 @@ def _single_quotes(text: str) -> str:
     return text.translate(_DOUBLE_QUOTES)
 
 
+# Russian and Ukrainian question words, and the English word a faithful rewrite keeps.
+_QUESTION_WORDS = {
+    "где": "where", "куда": "where", "де": "where", "куди": "where",
+    "когда": "when", "коли": "when",
+    "кто": "who", "кого": "who", "кому": "who", "кем": "who", "хто": "who", "кім": "who",
+    "почему": "why", "зачем": "why", "чому": "why", "навіщо": "why",
+    "чей": "whose", "чья": "whose", "чьё": "whose", "чьи": "whose", "чий": "whose", "чия": "whose", "чиє": "whose",
+}  # fmt: skip
+_AUXILIARY = re.compile(r"^(did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b", re.IGNORECASE)
+
+
+def keep_question_word(question: str, rewrite: str) -> str:
+    """The rewrite, with the question word it dropped put back where that is safe.
+
+    The small model sometimes turns "Де Путін запропонував …?" (*where* did
+    Putin propose …) into "Did Putin propose …?": a yes-no question, answered
+    "Yes".  When the original asks where, when, who, why or whose and the
+    rewrite starts with an auxiliary and lacks that word, the word goes first.
+    """
+    # Only a question word that opens the question (after a preposition at most: "С кем"):
+    # "когда" later on is a clause ("что сказал Путин, когда …"), not what is asked.
+    first = next((w for w in re.findall(r"\w+", question.lower())[:2] if w in _QUESTION_WORDS), None)
+    if first is None:
+        return rewrite
+    wanted = _QUESTION_WORDS[first]
+    if re.search(rf"\b{wanted}\b", rewrite, re.IGNORECASE) or not _AUXILIARY.match(rewrite):
+        return rewrite
+    return f"{wanted.capitalize()} {rewrite[0].lower()}{rewrite[1:]}"
+
+
 def _closed(raw: str) -> str:
     """The model's JSON reply, closed where the stream was stopped at the answer's closing quote."""
     reply = raw.strip()
@@ -589,7 +619,7 @@ class Answerer:
         finally:
             gen.close()
         out = re.sub(r"^(?:standalone question[^:]*:)\s*", "", out.strip(), flags=re.IGNORECASE).strip(" \"'`")
-        return (out or question), (gen.prompt_tokens, gen.completion_tokens)
+        return keep_question_word(question, out or question), (gen.prompt_tokens, gen.completion_tokens)
 
     def _judge(
         self, text: str, order: list[int], passages: list[Passage], shown: list[str], asked: str
@@ -700,14 +730,24 @@ class Answerer:
         retrieved passages did not come from the documents.
         """
         order = list(order)
-        topic = [len(content_words(asked) & content_words(p)) for p in passages]
+        words = content_words(asked)
         for label, k in enumerate(order, start=1):
             claim = self._claim(label, text)
             own = len(unsupported_words(claim, "", asked)[0])
             missing = [len(unsupported_words(claim, p, asked)[1]) for p in passages]
             # Between passages that hold the sentence equally, the one that also
-            # holds more of the question's words is about the thing asked.
-            best = min(range(len(passages)), key=lambda i: (missing[i], -topic[i], i != k - 1, i))
+            # holds more of the question's words is about the thing asked: first
+            # in the sentences that state the claim ("according to Hurriyet, …
+            # Macron" over "according to Politico, Macron …" when Hurriyet was
+            # asked about), then in the whole passage.
+            topic = [
+                (
+                    len(words & content_words(best_quote(Passage("", 0, len(p), p), claim, question=asked).text)),
+                    len(words & content_words(p)),
+                )
+                for p in passages
+            ]
+            best = min(range(len(passages)), key=lambda i: (missing[i], -topic[i][0], -topic[i][1], i != k - 1, i))
             if missing[k - 1] > own / 2 or (missing[best] == missing[k - 1] and topic[best] > topic[k - 1]):
                 order[label - 1] = best + 1
         own_words, missing_words = unsupported_words(text, " ".join(passages), asked)

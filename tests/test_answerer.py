@@ -379,3 +379,26 @@ def test_no_second_look_for_a_who_answer_that_names_nobody(answerer: Answerer, f
     answer = answerer.ask("Who led the Russian delegation at the talks in Istanbul?")
     assert answer.refused and answer.withheld == "a person or body was asked for and the answer names none"
     assert len(fake_llm.calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "rewrite", "kept"),
+    [
+        ("Де Путін запропонував провести переговори?", "Did Putin propose talks?", "Where did Putin propose talks?"),
+        ("Где Путин предложил переговоры?", "Where did Putin propose talks?", "Where did Putin propose talks?"),
+        ("С кем говорил Эрдоган?", "Did Erdogan talk to Macron?", "Who did Erdogan talk to Macron?"),
+        ("Что сказал Путин, когда приехал?", "Did Putin say something?", "Did Putin say something?"),
+        ("Коли почнуться переговори?", "The talks start when?", "The talks start when?"),
+        ("Кто такой Келлог?", "Tell me about Kellogg.", "Tell me about Kellogg."),  # no auxiliary to put it before
+    ],
+)
+def test_a_rewrite_keeps_the_question_word(question: str, rewrite: str, kept: str) -> None:
+    from bot.answerer import keep_question_word
+
+    assert keep_question_word(question, rewrite) == kept
+
+
+def test_the_search_uses_the_rewrite_with_its_question_word(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue("Did Putin propose direct talks with Ukraine?").enqueue_answer("Istanbul [1].")
+    answer = answerer.ask("Де Путін запропонував провести прямі переговори з Україною?")
+    assert answer.search_query == "Where did Putin propose direct talks with Ukraine?"
