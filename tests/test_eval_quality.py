@@ -20,14 +20,14 @@ from tests.conftest import ROOT, SEEDS
 pytestmark = pytest.mark.slow
 
 FLOORS = {
-    "hit_at_5": 0.95,  # measured 0.99 (2026-11-23, fourth session)
-    "answer_accuracy": 0.82,  # 0.88 (0.89 in the run before, same code but the quotes)
-    "citation_precision": 0.77,  # 0.84
-    "citation_recall": 0.90,  # 0.97
-    "refusal_precision": 0.75,  # 0.88: 14 of 16 refusals right; two more wrong ones read 0.78
-    "refusal_recall": 0.70,  # 0.82 (0.88 the run before): one question is 6 points
+    "hit_at_5": 0.95,  # measured 0.99 (2026-11-30, fifth session)
+    "answer_accuracy": 0.85,  # 0.91 (81 of 89); one question is 1.1 points, runs differ by one or two
+    "citation_precision": 0.84,  # 0.91
+    "citation_recall": 0.90,  # 0.98
+    "refusal_precision": 0.75,  # 0.88: 15 of 17 refusals right; two more wrong ones read 0.79
+    "refusal_recall": 0.76,  # 0.88: 15 of 17; one question is 6 points
 }
-# Russian, Ukrainian and German together: 20 of 22 (0.91); one question is 4.5 points here.
+# Russian, Ukrainian and German together: 20 of 22 (0.91); one question is 4.5 points.
 NON_ENGLISH_ACCURACY_FLOOR = 0.77
 
 
