@@ -441,9 +441,10 @@ class Answerer:
         # follow-up or a question in another language, so it sees both.
         prompt_q = question if query == question else f"{question}\n(Meaning: {query})"
         # The first look is over the retrieved passages, or over the sentences of them nearest the question.
+        asked_all = f"{question} {query}"
         context = passages
         if self.first_look == "sentences" and passages:
-            context = focus(passages, f"{question} {query}") or passages
+            context = focus(passages, asked_all) or passages
         messages = self._messages(context, prompt_q, lang if self.reply_in_question_language else "en")
         first: float | None = None
         markers = MarkerFilter(len(context))
@@ -504,7 +505,6 @@ class Answerer:
             text += suffix
             first = first or time.perf_counter() - t0
             yield suffix
-        asked_all = f"{question} {query}"
         citations: list[Citation] = []
         if not reason:
             citations, reason = self._judge(text, order, context, shown, asked_all)
