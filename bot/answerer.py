@@ -36,7 +36,9 @@ from bot.errors import QuestionError
 from bot.injection import LeakGuard, hostile_question, is_instruction, shown_text
 from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
+from index.chunking import label_of, label_words
 from index.retrieval import Retriever
+from index.text import fold
 from index.types import Passage
 
 logger = logging.getLogger(__name__)
@@ -343,7 +345,11 @@ def _off_topic_quote(citations: Sequence[Citation], asked: str) -> int | None:
     announcement, or a conscript's death tied to a quote about a ceasefire.
     """
     words = content_words(asked)
+    asks = set(re.findall(r"\w+", fold(asked)))
     for c in citations:
+        # A labelled line ("Original Author: …") answers what its label names ("Who wrote …?").
+        if (label := label_of(c.quote)) and asks & label_words(label):
+            continue
         if not matching_words(words, content_words(c.quote)):
             return c.n
     return None

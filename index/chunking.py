@@ -12,10 +12,41 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from index.text import fold
+
 # A sentence ends at . ! ? or … (and any closing quotes or brackets after it)
 # when whitespace follows; a line break always ends one.
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*(?=\s)|\n")
+# A line of the form "Label: value" ("Original Author: Rustam Muratov", "Photo: …"):
+# facts about the whole document, which a question asks about on their own.
+LABEL_LINE = re.compile(
+    r"^[ \t]*((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*:[ \t]*\S[^\n]{0,120}?)[ \t]*$", re.MULTILINE
+)
 _ABBREV = re.compile(r"(?:\b[A-Z]\.(?:[A-Z]\.)*|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sen|Rep|Gov|Prof|vs|etc|No)\.)$")
+
+
+# Bumped whenever chunk_text cuts differently: an index built by another version is rebuilt.
+CHUNKER_VERSION = 2
+
+
+def label_of(text: str) -> str:
+    """The label of a chunk that is one labelled line ("Original Author" of "Original Author: …"), else ""."""
+    m = LABEL_LINE.fullmatch(text)
+    return m.group(1).split(":", 1)[0] if m else ""
+
+
+# Words a question uses for a label's head noun ("Who wrote …?" for "Author: …").
+_LABEL_SYNONYMS = {
+    "author": {"author", "authors", "wrote", "written", "writer", "byline"},
+    "photo": {"photo", "photograph", "picture", "image"},
+    "date": {"date", "dated", "published"},
+}
+
+
+def label_words(label: str) -> set[str]:
+    """Lower-case words that ask for what a line labelled ``label`` states."""
+    head = fold(label).split()[-1]
+    return _LABEL_SYNONYMS.get(head, {head})
 
 
 @dataclass(frozen=True)
@@ -73,7 +104,10 @@ def chunk_text(text: str, size: int = 600, overlap: int = 1) -> list[TextChunk]:
     """Group whole sentences into chunks of at most ``size`` characters.
 
     ``overlap`` sentences at the end of one chunk open the next one, so a fact
-    that straddles a boundary is whole in at least one chunk.
+    that straddles a boundary is whole in at least one chunk.  A short
+    labelled line ("Original Author: …") is also a chunk of its own: in a
+    chunk of article text its one rare word loses, to passages that share
+    many common words with the question, the search for who wrote the piece.
     """
     if size < 20:
         raise ValueError("chunk size must be at least 20 characters")
@@ -90,4 +124,15 @@ def chunk_text(text: str, size: int = 600, overlap: int = 1) -> list[TextChunk]:
             break
         # Step back ``overlap`` sentences, but always move forward.
         i = max(i + 1, j - overlap)
-    return chunks
+    return _with_label_lines(text, chunks, size)
+
+
+def _with_label_lines(text: str, chunks: list[TextChunk], size: int) -> list[TextChunk]:
+    spans = {(c.start, c.end) for c in chunks}
+    starts = {c.start for c in chunks}
+    extra = [
+        TextChunk(m.start(1), m.end(1), m.group(1))
+        for m in LABEL_LINE.finditer(text)
+        if m.end(1) - m.start(1) <= size and (m.start(1), m.end(1)) not in spans and m.start(1) not in starts
+    ]
+    return sorted([*chunks, *extra], key=lambda c: c.start) if extra else chunks

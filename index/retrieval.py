@@ -23,6 +23,7 @@ from llama_index.core.retrievers.fusion_retriever import FUSION_MODES
 from llama_index.core.schema import NodeWithScore
 from llama_index.retrievers.bm25 import BM25Retriever
 
+from index.chunking import label_of, label_words
 from index.embedding import Embedder
 from index.store import DocumentIndex
 from index.text import fold
@@ -61,6 +62,19 @@ class HybridRetriever:
         self._vector = vector_index.as_retriever(similarity_top_k=candidates)
         nodes = index.nodes(snapshot)
         self._vocabulary = frozenset(w for n in nodes for w in re.findall(r"\w+", fold(n.get_content())))
+        # A labelled line is found by its label (``with_label_line``), not by the search:
+        # a chunk of a few words would otherwise take a place among the passages of many questions.
+        self._labels: dict[str, list[tuple[set[str], Passage]]] = {}
+        self._label_ids: set[str] = set()
+        text_nodes = []
+        for node in nodes:
+            if label := label_of(node.get_content()):
+                line = Passage.from_metadata(node.get_content(), dict(node.metadata))
+                self._labels.setdefault(line.source, []).append((label_words(label), line))
+                self._label_ids.add(line.id)
+            else:
+                text_nodes.append(node)
+        nodes = text_nodes or nodes
         self._bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(candidates, len(nodes)))
         self._n = len(nodes)
         self._index = index
@@ -82,8 +96,25 @@ class HybridRetriever:
         k = min(top_k or self.top_k, self._n)
         if not query.strip() or k <= 0:
             return []
-        fusion = self._fusion(k)
-        return self._index.reliably(lambda: [_to_passage(n) for n in fusion.retrieve(query)])
+        # The vector side may return labelled lines: ask for enough to drop them.
+        fusion = self._fusion(k + min(len(self._label_ids), self._candidates))
+        found = self._index.reliably(lambda: [_to_passage(n) for n in fusion.retrieve(query)])
+        return self.with_label_line(query, [p for p in found if p.id not in self._label_ids][:k], k)
+
+    def with_label_line(self, query: str, passages: list[Passage], top_k: int) -> list[Passage]:
+        """``passages``, led by the labelled line of their best document that the question asks about.
+
+        "Who wrote the article about Putin's readiness for talks?" shares one
+        word with "Original Author: Rustam Muratov" and many with the article's
+        text, so the search ranks the text first; the line is what answers.
+        """
+        words = set(re.findall(r"\w+", fold(query)))
+        for p in passages:  # the best-ranked document first
+            for asks_for, line in self._labels.get(p.source, []):
+                if words & asks_for:
+                    rest = [q for q in passages if q.id != line.id]
+                    return [replace(line, score=passages[0].score), *rest][:top_k]
+        return passages
 
     def vector_search(self, query: str, top_k: int | None = None) -> list[Passage]:
         """Vector hits alone, with cosine similarity as the score."""
@@ -163,7 +194,7 @@ class CrossLingualRetriever:
         for rank, i in enumerate(by_meaning):
             fused[i] += self._weight / (_RRF_K + 1 + rank)
         order = sorted(range(len(pool)), key=lambda i: (-fused[i], i))
-        return [replace(pool[i], score=fused[i]) for i in order[:k]]
+        return self._inner.with_label_line(query, [replace(pool[i], score=fused[i]) for i in order[:k]], k)
 
 
 class WholeCorpusRetriever:
@@ -176,7 +207,8 @@ class WholeCorpusRetriever:
     """
 
     def __init__(self, index: DocumentIndex) -> None:
-        self._passages = index.passages()
+        # A labelled line is also inside its article's chunk: once is enough in a prompt.
+        self._passages = [p for p in index.passages() if not label_of(p.text)]
         self._vocabulary = frozenset(w for p in self._passages for w in re.findall(r"\w+", fold(p.text)))
 
     def fixed_passages(self) -> list[Passage]:

@@ -39,7 +39,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from pydantic import PrivateAttr
 from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_exponential
 
-from index.chunking import chunk_text
+from index.chunking import CHUNKER_VERSION, chunk_text
 from index.documents import SourceDocument, find_documents, read_document
 from index.embedding import Embedder, LlamaIndexEmbedding
 from index.errors import DocumentError, IndexIncompatible, IndexMissing, StoreUnavailable
@@ -72,6 +72,7 @@ class IndexConfig:
             "docqa_dimension": self.dimension,
             "docqa_chunk_size": self.chunk_size,
             "docqa_chunk_overlap": self.chunk_overlap,
+            "docqa_chunker": CHUNKER_VERSION,
         }
 
     def differences(self, stored: dict[str, Any] | None) -> list[str]:

@@ -402,3 +402,12 @@ def test_the_search_uses_the_rewrite_with_its_question_word(answerer: Answerer, 
     fake_llm.enqueue("Did Putin propose direct talks with Ukraine?").enqueue_answer("Istanbul [1].")
     answer = answerer.ask("Де Путін запропонував провести прямі переговори з Україною?")
     assert answer.search_query == "Where did Putin propose direct talks with Ukraine?"
+
+
+def test_a_labelled_line_answers_what_its_label_names(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Rustam Muratov [1]")
+    answer = answerer.ask("Who wrote the Orda.kz article?")
+    # "Original Author: …" shares no word with "Who wrote …?", but it is what was asked for.
+    assert not answer.refused, answer.withheld
+    assert answer.citations[0].quote == "Original Author: Rustam Muratov"
+    assert answer.retrieved[0].text == "Original Author: Rustam Muratov"

@@ -5,11 +5,11 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.chunking import chunk_text, sentence_spans
+from index.chunking import chunk_text, label_of, label_words, sentence_spans
 from tests.conftest import SEEDS
 
 texty = st.lists(
-    st.sampled_from([*"abc XYZ.!?…\n\t\r“”’-–,0123456789éЖ😀", "Mr. ", "U.S. ", "word "]),
+    st.sampled_from([*"abc XYZ.!?…\n\t\r“”’-–,0123456789éЖ😀:", "Mr. ", "U.S. ", "word ", "\nAuthor: Ann Lee\n"]),
     max_size=1500,
 ).map("".join)
 
@@ -46,3 +46,26 @@ def test_seed_chunks_hold_whole_sentences() -> None:
         assert c.start == 0 or text[c.start - 1] in " \n"
     # With overlap, consecutive chunks share text.
     assert any(a.end > b.start for a, b in itertools.pairwise(chunks))
+
+
+def test_a_labelled_line_is_also_a_chunk_of_its_own() -> None:
+    text = (SEEDS / "000_c7a57708957dca49.txt").read_text(encoding="utf-8")
+    chunks = chunk_text(text, 600, 1)
+    lines = [c for c in chunks if label_of(c.text)]
+    assert [c.text for c in lines] == ["Photo: Screenshot Kremlin Video", "Original Author: Rustam Muratov"]
+    for line in lines:
+        assert text[line.start : line.end] == line.text
+        # The line stays in the article's own chunk too: text around it is not cut differently.
+        assert any(c.start < line.start and line.end <= c.end for c in chunks)
+    assert label_of("Original Author: Rustam Muratov") == "Original Author"
+    assert "wrote" in label_words("Original Author")
+
+
+def test_sentences_and_list_items_with_colons_are_not_labels() -> None:
+    for line in [
+        "Trump, in his traditional fashion, commented on Truth Social:",
+        "- Kyrgyzstan: Culture Ministry Denies Reports of Ban on Valery Meladze Concert",
+        "Putin said: we propose to begin",
+        "Note:",
+    ]:
+        assert label_of(line) == "", line

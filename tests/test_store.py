@@ -92,6 +92,18 @@ def test_lost_manifest_rebuilds_rather_than_duplicating(tmp_path: Path, seeds_co
     assert stored == len(before)  # re-added, not duplicated
 
 
+def test_an_index_cut_by_another_chunker_version_is_rebuilt(
+    tmp_path: Path, seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_index(tmp_path / "data").update([seeds_copy])
+    monkeypatch.setattr("index.store.CHUNKER_VERSION", 99)
+    idx = make_index(tmp_path / "data")
+    with pytest.raises(IndexIncompatible, match="chunker"):
+        idx.passages()
+    assert any("chunker" in r for r in idx.update([seeds_copy]).rebuilt_because)
+    assert idx.passages()
+
+
 def test_an_index_from_before_manifests_is_rebuilt(tmp_path: Path, seeds_copy: Path) -> None:
     idx = make_index(tmp_path / "data")
     legacy = idx._client.create_collection("docqa")

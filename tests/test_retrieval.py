@@ -1,0 +1,35 @@
+"""Hybrid retrieval over a real Chroma index (fake embedder, real BM25)."""
+
+from __future__ import annotations
+
+from index.chunking import label_of
+from index.retrieval import HybridRetriever
+from index.store import DocumentIndex
+
+AUTHOR = "Original Author: Rustam Muratov"
+
+
+def test_a_question_about_the_author_gets_the_author_line_first(seeded_index: DocumentIndex) -> None:
+    retriever = HybridRetriever(seeded_index, top_k=4)
+    for question in [
+        "Who is the author of the article about Putin's readiness for direct talks?",
+        "Who wrote the Orda.kz article?",
+    ]:
+        passages = retriever.retrieve(question, 4)
+        assert len(passages) == 4
+        assert passages[0].text == AUTHOR, question
+        assert passages[0].source.startswith("000_")
+        assert len({p.id for p in passages}) == 4
+
+
+def test_labelled_lines_are_not_found_by_the_search_alone(seeded_index: DocumentIndex) -> None:
+    retriever = HybridRetriever(seeded_index, top_k=4)
+    assert any(label_of(p.text) for p in seeded_index.passages())  # the lines are indexed
+    for question in [
+        "What did Putin propose?",
+        "Original Muratov Screenshot Kremlin Video",  # their own words, but no label asked for
+        "Who is Keith Kellogg?",
+    ]:
+        passages = retriever.retrieve(question, 4)
+        assert len(passages) == 4
+        assert not any(label_of(p.text) for p in passages), question
