@@ -312,6 +312,47 @@ UNSTATED_FIGURE = "it states a figure no passage states"
 _SECOND_LOOK_FOR = frozenset({UNCITED, OFF_TOPIC_QUOTE, *(OFF_TARGET_REASONS - {NOBODY})})
 
 
+class _Reading:
+    """One reply of the model, read as it streams: JSON unwrapped, markers and years checked.
+
+    ``visible`` yields what may be shown and stops early when the reply
+    repeats the prompt (``leaked``), repeats itself (``looped``: where the
+    loop starts), refuses, or closes its answer.  Both looks read this way.
+    """
+
+    def __init__(self, passages: int, years_text: str, leak_guard: LeakGuard) -> None:
+        self.reader = JsonAnswerReader()
+        self.markers = MarkerFilter(passages)
+        self.years = YearFilter(years_text)
+        self.leaked = False
+        self.looped: int | None = None
+        self._guard = leak_guard
+
+    def visible(self, gen: Generation) -> Iterator[str]:
+        try:
+            for piece in gen:
+                text = self.markers.feed(self.years.feed(self.reader.feed(piece)))
+                if text and self._guard.leaks(self.markers.text):
+                    self.leaked = True  # the answer is repeating the prompt: stop before showing more
+                    break
+                if text:
+                    self.looped = _loop_start(self.markers.text)
+                    if self.looped is not None:
+                        break  # the answer is repeating itself: the rest is more of the same
+                if text and self.reader.found is not False:
+                    yield text
+                if self.reader.found is False or self.reader.done:
+                    break  # a refusal needs no more tokens; nor does a closed answer
+        finally:
+            gen.close()
+        if self.leaked or self.looped is not None:
+            return
+        tail = self.markers.feed(self.years.finish()) + self.markers.finish()
+        self.leaked = self._guard.leaks(self.markers.text)
+        if tail and self.reader.found is not False and not self.leaked:
+            yield tail
+
+
 def _withheld_before_checks(
     *, hostile: bool, off_topic: bool, passages: bool, found: bool | None, text: str, says_nothing: bool, leaked: bool
 ) -> str:
@@ -453,35 +494,15 @@ class Answerer:
             context = focus(passages, asked_all) or passages
         messages = self._messages(context, prompt_q, lang if self.reply_in_question_language else "en")
         first: float | None = None
-        markers = MarkerFilter(len(context))
         years_text = " ".join([question, query, *(p.text for p in passages)])
-        years = YearFilter(years_text)
-        reader = JsonAnswerReader()
+        reading = _Reading(len(context), years_text, self._leak_guard)
         gen: Generation | None = None
-        leaked = False
-        looped: int | None = None
         if context and not off_topic:
             gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
-            try:
-                for piece in gen:
-                    text = markers.feed(years.feed(reader.feed(piece)))
-                    if text and self._leak_guard.leaks(markers.text):
-                        leaked = True  # the answer is repeating the prompt: stop before showing more
-                        break
-                    if text and (looped := _loop_start(markers.text)) is not None:
-                        break  # the answer is repeating itself: the rest is more of the same
-                    if text and reader.found is not False:
-                        first = first or time.perf_counter() - t0
-                        yield text
-                    if reader.found is False or reader.done:
-                        break  # a refusal needs no more tokens; nor does a closed answer
-            finally:
-                gen.close()
-            tail = "" if leaked or looped is not None else markers.feed(years.finish()) + markers.finish()
-            leaked = leaked or self._leak_guard.leaks(markers.text)
-            if tail and reader.found is not False and not leaked:
+            for text in reading.visible(gen):
                 first = first or time.perf_counter() - t0
-                yield tail
+                yield text
+        reader, markers, leaked, looped = reading.reader, reading.markers, reading.leaked, reading.looped
 
         found, _ = reader.final()
         found = reader.found if found is None else found
@@ -665,23 +686,16 @@ class Answerer:
             return "", [], (0, 0)
         messages = self._messages(context, question, lang)
         gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
-        reader, markers, year_filter = JsonAnswerReader(), MarkerFilter(len(context)), YearFilter(years)
-        try:
-            for piece in gen:
-                markers.feed(year_filter.feed(reader.feed(piece)))
-                if reader.found is False or reader.done or _loop_start(markers.text) is not None:
-                    break
-        finally:
-            gen.close()
-        markers.feed(year_filter.finish())
-        markers.finish()
-        found, _ = reader.final()
-        text = markers.text.strip()
+        reading = _Reading(len(context), years, self._leak_guard)
+        for _ in reading.visible(gen):
+            pass  # nothing of a second look is streamed: it replaces a withheld answer whole
+        found, _ = reading.reader.final()
+        text = reading.markers.text.strip()
         tokens = (gen.prompt_tokens, gen.completion_tokens)
-        nothing = found is False or reader.found is False or not text or bool(_SAYS_NOTHING.search(text))
-        if nothing or _loop_start(text) is not None or self._leak_guard.leaks(text):
+        refused = found is False or reading.reader.found is False
+        if refused or not text or _SAYS_NOTHING.search(text) or reading.leaked or reading.looped is not None:
             return "", [], tokens
-        return text, list(markers.order), tokens
+        return text, list(reading.markers.order), tokens
 
     def _supported(self, messages: list[Message], raw: str, question: str) -> tuple[bool, int]:
         """Ask the model, as the next turn of the same conversation, whether its answer is supported.
