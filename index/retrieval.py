@@ -102,18 +102,20 @@ class HybridRetriever:
         return self.with_label_line(query, [p for p in found if p.id not in self._label_ids][:k], k)
 
     def with_label_line(self, query: str, passages: list[Passage], top_k: int) -> list[Passage]:
-        """``passages``, led by the labelled line of their best document that the question asks about.
+        """``passages``, with the labelled line of their best document that the question asks about.
 
         "Who wrote the article about Putin's readiness for talks?" shares one
         word with "Original Author: Rustam Muratov" and many with the article's
         text, so the search ranks the text first; the line is what answers.
+        It goes second, after the best passage: placed first, "Photo: …" was
+        read as the source the question asked for, and the answer was "Passage [1]".
         """
         words = set(re.findall(r"\w+", fold(query)))
         for p in passages:  # the best-ranked document first
             for asks_for, line in self._labels.get(p.source, []):
                 if words & asks_for:
                     rest = [q for q in passages if q.id != line.id]
-                    return [replace(line, score=passages[0].score), *rest][:top_k]
+                    return [*rest[:1], replace(line, score=passages[0].score), *rest[1:]][:top_k]
         return passages
 
     def vector_search(self, query: str, top_k: int | None = None) -> list[Passage]:
