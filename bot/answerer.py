@@ -536,9 +536,11 @@ class Answerer:
         if not reason:
             citations, reason = self._judge(text, order, context, shown, asked_all)
         retry_tokens = (0, 0)
-        if reason and reason in _SECOND_LOOK_FOR and gen is not None and self.second_look:
-            # Withheld for answering beside the question: one more try, over the other view.
-            other = passages if context is not passages else focus(passages, asked_all)
+        # Withheld for answering beside the question: one more try, over the other view
+        # (none when no sentence shares a word with the question: the reason then stands alone).
+        wants_second_look = reason in _SECOND_LOOK_FOR and gen is not None and self.second_look
+        other = (passages if context is not passages else focus(passages, asked_all)) if wants_second_look else []
+        if other:
             retry_text, retry_order, retry_tokens = self._second_look(
                 other, prompt_q, lang if self.reply_in_question_language else "en", years_text
             )

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.answerer import REFUSALS, Answerer, Conversation, Turn, detect_language
+from bot.answerer import OFF_TOPIC_QUOTE, REFUSALS, Answerer, Conversation, Turn, detect_language
 from bot.errors import QuestionError
 from tests.conftest import SEEDS, FakeLLM
 
@@ -411,3 +411,14 @@ def test_a_labelled_line_answers_what_its_label_names(answerer: Answerer, fake_l
     assert not answer.refused, answer.withheld
     assert answer.citations[0].quote == "Original Author: Rustam Muratov"
     assert answer.retrieved[1].text == "Original Author: Rustam Muratov"
+
+
+def test_no_second_look_when_no_sentence_is_near_the_question(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    answerer.first_look = "sentences"
+    fake_llm.enqueue_answer("Putin proposed talks in Istanbul [1].")
+    answer = answerer.ask("zzzq qqqz?")
+    # No sentence shares a word with the question: the first look had the passages,
+    # and there is nothing to look at again.  The reason says what happened, not
+    # "the model found no answer" on a second look that never ran.
+    assert answer.refused and answer.withheld == OFF_TOPIC_QUOTE
+    assert len(fake_llm.calls) == 1
