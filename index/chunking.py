@@ -26,7 +26,7 @@ _ABBREV = re.compile(r"(?:\b[A-Z]\.(?:[A-Z]\.)*|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|C
 
 
 # Bumped whenever chunk_text cuts differently: an index built by another version is rebuilt.
-CHUNKER_VERSION = 2
+CHUNKER_VERSION = 3
 
 
 def label_of(text: str) -> str:
@@ -60,6 +60,7 @@ class TextChunk:
     start: int
     end: int
     text: str
+    label: str = ""  # set on the extra chunk of a labelled line: "Original Author"
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -131,7 +132,7 @@ def _with_label_lines(text: str, chunks: list[TextChunk], size: int) -> list[Tex
     spans = {(c.start, c.end) for c in chunks}
     starts = {c.start for c in chunks}
     extra = [
-        TextChunk(m.start(1), m.end(1), m.group(1))
+        TextChunk(m.start(1), m.end(1), m.group(1), label_of(m.group(1)))
         for m in LABEL_LINE.finditer(text)
         if m.end(1) - m.start(1) <= size and (m.start(1), m.end(1)) not in spans and m.start(1) not in starts
     ]

@@ -23,7 +23,7 @@ from llama_index.core.retrievers.fusion_retriever import FUSION_MODES
 from llama_index.core.schema import NodeWithScore
 from llama_index.retrievers.bm25 import BM25Retriever
 
-from index.chunking import label_of, label_words
+from index.chunking import label_words
 from index.embedding import Embedder
 from index.store import DocumentIndex
 from index.text import fold
@@ -68,13 +68,13 @@ class HybridRetriever:
         self._label_ids: set[str] = set()
         text_nodes = []
         for node in nodes:
-            if label := label_of(node.get_content()):
+            if label := str(node.metadata.get("label") or ""):
                 line = Passage.from_metadata(node.get_content(), dict(node.metadata))
                 self._labels.setdefault(line.source, []).append((label_words(label), line))
                 self._label_ids.add(line.id)
             else:
                 text_nodes.append(node)
-        nodes = text_nodes or nodes
+        nodes = text_nodes
         self._bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(candidates, len(nodes)))
         self._n = len(nodes)
         self._index = index
@@ -210,7 +210,7 @@ class WholeCorpusRetriever:
 
     def __init__(self, index: DocumentIndex) -> None:
         # A labelled line is also inside its article's chunk: once is enough in a prompt.
-        self._passages = [p for p in index.passages() if not label_of(p.text)]
+        self._passages = [p for p in index.passages() if not p.label]
         self._vocabulary = frozenset(w for p in self._passages for w in re.findall(r"\w+", fold(p.text)))
 
     def fixed_passages(self) -> list[Passage]:

@@ -53,7 +53,7 @@ MANIFEST_ID = "current"
 _OVERFETCH = 40
 T = TypeVar("T")
 # Metadata the model should not see inside passages, and that embeddings skip.
-_HIDDEN_KEYS = ["source", "start", "end", "outlet", "author", "date", "doc_sha256", "doc_key"]
+_HIDDEN_KEYS = ["source", "start", "end", "outlet", "author", "date", "label", "doc_sha256", "doc_key"]
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,8 @@ class SpanChunker(TransformComponent):
             for c in chunk_text(text, self.chunk_size, self.chunk_overlap):
                 meta = dict(doc.metadata)
                 meta.update(start=c.start, end=c.end)
+                if c.label:
+                    meta["label"] = c.label
                 node = TextNode(
                     id_=f"{doc.id_}:{c.start}-{c.end}:{doc.metadata.get('doc_sha256', '')[:12]}",
                     text=c.text,

@@ -22,6 +22,11 @@ class Passage:
         return str(self.metadata.get("title") or self.source)
 
     @property
+    def label(self) -> str:
+        """For the extra chunk of a labelled line ("Original Author: …"), its label; else ""."""
+        return str(self.metadata.get("label") or "")
+
+    @property
     def id(self) -> str:
         return f"{self.source}:{self.start}-{self.end}"
 

@@ -51,14 +51,21 @@ def test_seed_chunks_hold_whole_sentences() -> None:
 def test_a_labelled_line_is_also_a_chunk_of_its_own() -> None:
     text = (SEEDS / "000_c7a57708957dca49.txt").read_text(encoding="utf-8")
     chunks = chunk_text(text, 600, 1)
-    lines = [c for c in chunks if label_of(c.text)]
+    lines = [c for c in chunks if c.label]
     assert [c.text for c in lines] == ["Photo: Screenshot Kremlin Video", "Original Author: Rustam Muratov"]
     for line in lines:
         assert text[line.start : line.end] == line.text
         # The line stays in the article's own chunk too: text around it is not cut differently.
         assert any(c.start < line.start and line.end <= c.end for c in chunks)
+    assert [c.label for c in lines] == ["Photo", "Original Author"]
     assert label_of("Original Author: Rustam Muratov") == "Original Author"
     assert "wrote" in label_words("Original Author")
+
+
+def test_a_document_of_one_labelled_line_is_one_ordinary_chunk() -> None:
+    # Nothing else would hold its text: it must stay findable by the search.
+    (chunk,) = chunk_text("Meeting: Tuesday at ten")
+    assert chunk.label == "" and chunk.text == "Meeting: Tuesday at ten"
 
 
 def test_sentences_and_list_items_with_colons_are_not_labels() -> None:

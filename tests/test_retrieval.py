@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from index.chunking import label_of
 from index.retrieval import HybridRetriever
 from index.store import DocumentIndex
+from tests.conftest import make_index
 
 AUTHOR = "Original Author: Rustam Muratov"
 
@@ -24,7 +27,7 @@ def test_a_question_about_the_author_gets_the_author_line_first(seeded_index: Do
 
 def test_labelled_lines_are_not_found_by_the_search_alone(seeded_index: DocumentIndex) -> None:
     retriever = HybridRetriever(seeded_index, top_k=4)
-    assert any(label_of(p.text) for p in seeded_index.passages())  # the lines are indexed
+    assert any(p.label for p in seeded_index.passages())  # the lines are indexed
     for question in [
         "What did Putin propose?",
         "Original Muratov Screenshot Kremlin Video",  # their own words, but no label asked for
@@ -32,4 +35,15 @@ def test_labelled_lines_are_not_found_by_the_search_alone(seeded_index: Document
     ]:
         passages = retriever.retrieve(question, 4)
         assert len(passages) == 4
-        assert not any(label_of(p.text) for p in passages), question
+        assert not any(p.label or label_of(p.text) for p in passages), question
+
+
+def test_a_one_line_document_that_looks_like_a_label_is_still_searched(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "note.txt").write_text("Meeting: Tuesday at ten in the blue room\n", encoding="utf-8")
+    (docs / "other.txt").write_text("The weather was cold. Nobody met anyone.\n", encoding="utf-8")
+    idx = make_index(tmp_path / "data")
+    idx.update([docs])
+    passages = HybridRetriever(idx, top_k=1).retrieve("Where is the meeting on Tuesday?", 1)
+    assert [p.source for p in passages] == ["note.txt"]

@@ -12,7 +12,6 @@ from bot.errors import ConfigError
 from bot.llm import LlamaCppLLM
 from bot.prompts import Prompts
 from bot.settings import Settings
-from index.chunking import label_of
 from index.retrieval import WholeCorpusRetriever
 from index.store import DocumentIndex
 from tests.conftest import FakeLLM
@@ -22,7 +21,7 @@ from tests.test_llama import smol_path
 def test_every_question_gets_the_whole_corpus_in_file_order(seeded_index: DocumentIndex) -> None:
     r = WholeCorpusRetriever(seeded_index)
     # Every chunk but the labelled lines ("Original Author: …"), which their article's chunks hold too.
-    everything = [p for p in seeded_index.passages() if not label_of(p.text)]
+    everything = [p for p in seeded_index.passages() if not p.label]
     assert len(everything) == len(seeded_index.passages()) - 2
     assert r.retrieve("Istanbul") == r.retrieve("something else entirely", top_k=1) == everything
     assert [(p.source, p.start) for p in everything] == sorted((p.source, p.start) for p in everything)
