@@ -129,11 +129,11 @@ def chunk_text(text: str, size: int = 600, overlap: int = 1) -> list[TextChunk]:
 
 
 def _with_label_lines(text: str, chunks: list[TextChunk], size: int) -> list[TextChunk]:
-    spans = {(c.start, c.end) for c in chunks}
+    # A line that already opens a chunk is found with it (a one-line file stays an ordinary chunk).
     starts = {c.start for c in chunks}
     extra = [
         TextChunk(m.start(1), m.end(1), m.group(1), label_of(m.group(1)))
         for m in LABEL_LINE.finditer(text)
-        if m.end(1) - m.start(1) <= size and (m.start(1), m.end(1)) not in spans and m.start(1) not in starts
+        if m.end(1) - m.start(1) <= size and m.start(1) not in starts
     ]
     return sorted([*chunks, *extra], key=lambda c: c.start) if extra else chunks
