@@ -14,10 +14,12 @@ ARG PIP_EXTRA_INDEX_URL=
 
 FROM ${BASE} AS build
 ARG LLAMA_CUDA=0
+# The image may run on a CPU other than the one that builds it: no AVX-512 unless asked.
+ARG LLAMA_AVX512=0
 ARG TORCH_SPEC
 ARG PIP_EXTRA_INDEX_URL
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    DOCQA_LLAMA_CUDA=${LLAMA_CUDA} XDG_CACHE_HOME=/opt/docqa-cache
+    DOCQA_LLAMA_CUDA=${LLAMA_CUDA} DOCQA_LLAMA_AVX512=${LLAMA_AVX512} XDG_CACHE_HOME=/opt/docqa-cache
 RUN apt-get update \
  && apt-get install -y --no-install-recommends build-essential cmake \
  && rm -rf /var/lib/apt/lists/*
