@@ -92,13 +92,25 @@ def _short(title: str) -> str:
     return title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1] + "…"
 
 
-def source_line(ref: SourceRef) -> str:
+def source_line(ref: SourceRef, label: str = "") -> str:
     """``[1] <i>Title</i> — Outlet, date · <code>file.txt</code>`` (outlet and date when known)."""
-    line = f"[{ref.n}] <i>{esc(_short(ref.title))}</i>"
+    line = f"{label or f'[{ref.n}]'} <i>{esc(_short(ref.title))}</i>"
     extra = ", ".join(x for x in (ref.outlet, ref.date) if x)
     if extra:
         line += f" — {esc(extra)}"
     return line + f" · <code>{esc(ref.source)}</code>"
+
+
+def grouped(refs: Sequence[SourceRef]) -> list[tuple[str, SourceRef]]:
+    """One entry per quote, labelled with every marker that points at it ("[1][2]").
+
+    The checks can resolve several of the model's markers to one quote; listed
+    once each, the same source would fill the block two or three times.
+    """
+    groups: dict[tuple[str, str], list[SourceRef]] = {}
+    for r in refs:
+        groups.setdefault((r.source, r.quote), []).append(r)
+    return [("".join(f"[{r.n}]" for r in same), same[0]) for same in groups.values()]
 
 
 def format_answer(text: str, refs: Sequence[SourceRef]) -> str:
@@ -106,7 +118,7 @@ def format_answer(text: str, refs: Sequence[SourceRef]) -> str:
     body = esc(text.strip())
     if not refs:
         return body
-    return body + "\n\n<b>Sources</b>\n" + "\n".join(source_line(r) for r in refs)
+    return body + "\n\n<b>Sources</b>\n" + "\n".join(source_line(r, label) for label, r in grouped(refs))
 
 
 def format_refusal(text: str) -> str:
@@ -119,7 +131,8 @@ def format_quotes(refs: Sequence[SourceRef]) -> str:
     if not refs:
         return "The last answer cites nothing."
     blocks = [
-        f"{source_line(r)}\n<blockquote>{esc(' '.join(r.quote.split()) or '(no quote)')}</blockquote>" for r in refs
+        f"{source_line(r, label)}\n<blockquote>{esc(' '.join(r.quote.split()) or '(no quote)')}</blockquote>"
+        for label, r in grouped(refs)
     ]
     return "<b>Quotes behind the answer</b>\n\n" + "\n\n".join(blocks)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
@@ -27,6 +28,7 @@ from bot.telegram.format import (
     format_quotes,
     format_refusal,
     format_start,
+    grouped,
     html_to_text,
     preview_text,
     refs_from_answer,
@@ -201,3 +203,20 @@ def test_preview_and_plain_text() -> None:
     assert preview_text("Hello ") == "Hello …"
     assert len(preview_text("x" * 10_000)) <= TELEGRAM_LIMIT
     assert html_to_text("<b>a &amp; b</b> &lt;c&gt;") == "a & b <c>"
+
+
+def test_markers_that_resolve_to_one_quote_share_one_source_line() -> None:
+    same = SourceRef(1, "Putin Expresses Readiness", "000_putin.txt", "a ceasefire does not appear")
+    other = SourceRef(3, "Zelensky: Trump supports my trip", "003_zelensky.txt", "supporting the idea")
+    refs = [same, replace(same, n=2), other, replace(same, n=4)]
+    out = format_answer("Yes [1], [2], [3], [4].", refs)
+    sources = out.split("<b>Sources</b>\n")[1].split("\n")
+    assert sources == [
+        "[1][2][4] <i>Putin Expresses Readiness</i> · <code>000_putin.txt</code>",
+        "[3] <i>Zelensky: Trump supports my trip</i> · <code>003_zelensky.txt</code>",
+    ]
+    quotes = format_quotes(refs)
+    assert quotes.count("<blockquote>") == 2 and "[1][2][4] <i>" in quotes
+    analyse(out)
+    # A different quote from the same file is a source line of its own.
+    assert len(grouped([same, replace(same, n=2, quote="another sentence")])) == 2
