@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.checks import NOBODY, OFF_TARGET_REASONS, off_target
+from bot.checks import INEXACT, NOBODY, OFF_TARGET_REASONS, off_target
 from bot.citations import (
     JsonAnswerReader,
     MarkerFilter,
@@ -309,7 +309,8 @@ UNSTATED_FIGURE = "it states a figure no passage states"
 # passed over.  Not for a *who* answer that names nobody new: on a second look
 # the model names whoever is nearest ("Yuri Ushakov" for who led a delegation
 # the documents never describe), and no check can tell one name from another.
-_SECOND_LOOK_FOR = frozenset({UNCITED, OFF_TOPIC_QUOTE, *(OFF_TARGET_REASONS - {NOBODY})})
+# Nor for an estimate given for an exact figure: the documents hold no other.
+_SECOND_LOOK_FOR = frozenset({UNCITED, OFF_TOPIC_QUOTE, *(OFF_TARGET_REASONS - {NOBODY, INEXACT})})
 
 
 class _Reading:

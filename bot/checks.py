@@ -13,7 +13,9 @@ whose shape can be read from the question alone:
 * a *how many* question whose answer counts something else, or nothing, or
   whose bare number is not a count of that thing in any passage;
 * a *who* question (other than "who is X") whose answer names nobody new;
-* a *how long* question whose answer states no length of time.
+* a *how long* question whose answer states no length of time;
+* an *exactly how many* question answered with an estimate ("several
+  dozen", "about 30"): the documents do not hold the exact figure.
 
 Each returns a short reason, or None when the answer passes.  Only answers
 in Latin script are checked: the documents are English, and an answer in
@@ -64,7 +66,8 @@ NO_COUNT = "a count was asked for and the answer gives none"
 WRONG_COUNT = "the answer counts something other than what was asked"
 NOBODY = "a person or body was asked for and the answer names none"
 NO_DURATION = "a length of time was asked for and the answer gives none"
-OFF_TARGET_REASONS = frozenset({REPEATS, NO_COUNT, WRONG_COUNT, NOBODY, NO_DURATION})
+INEXACT = "an exact number was asked for and the answer gives an estimate"
+OFF_TARGET_REASONS = frozenset({REPEATS, NO_COUNT, WRONG_COUNT, NOBODY, NO_DURATION, INEXACT})
 _DURATION = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)|"
     r"until|till|since|indefinite(?:ly)?|permanent(?:ly)?|forever|prolonged|temporary|brief|long-term|short-term)\b"
@@ -167,6 +170,35 @@ def names_nobody(question: str, answer: str) -> str | None:
     return NOBODY
 
 
+# "Exactly", "precisely", "the exact number" in the languages of our users: the
+# answer is checked in English (see the module docstring), the question as asked.
+_EXACT = re.compile(r"\b(?:exact(?:ly)?|precise(?:ly)?|точн\w*|ровно|genau\w*|exakt\w*)\b")
+_ASKS_NUMBER = re.compile(
+    r"\b(?:how many|how much|number|figure|count|сколько|скільки|кількість|количеств\w*|wie viele|anzahl)\b"
+)
+_VAGUE = frozenset("several dozen dozens few couple many hundreds thousands millions numerous".split())
+_ROUGHLY = re.compile(
+    r"\b(?:about|around|approximately|roughly|nearly|almost|over|more than|fewer than|less than|at least|"
+    r"at most|up to|some|an estimated)\s+\d"
+)
+
+
+def estimates(question: str, answer: str) -> str | None:
+    """An exact number was asked for and the answer gives an estimate ("several dozen drones").
+
+    The documents' own vagueness is then the honest reply: passing "several
+    dozen" off as the exact figure asked for answers a different question.
+    """
+    folded = fold(question)
+    text = _plain(answer)
+    if not (_EXACT.search(folded) and _ASKS_NUMBER.search(folded)) or not _latin(text):
+        return None
+    answer_words = fold(text)
+    if set(_WORD.findall(answer_words)) & _VAGUE or _ROUGHLY.search(answer_words):
+        return INEXACT
+    return None
+
+
 def off_target(question: str, answer: str, passages: list[str]) -> str | None:
     """The first reason the answer does not answer ``question``, or None."""
     return (
@@ -174,4 +206,5 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
         or miscounts(question, answer, passages)
         or names_nobody(question, answer)
         or lacks_duration(question, answer)
+        or estimates(question, answer)
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.checks import adds_nothing, miscounts, names_nobody, off_target
+from bot.checks import INEXACT, adds_nothing, estimates, miscounts, names_nobody, off_target
 
 DRONES = "The lack of a ceasefire has already led to new attacks: on May 12, several dozen Russian drones entered."
 COALITION = "The coalition called for a complete ceasefire in Ukraine lasting at least 30 days, starting on May 12."
@@ -69,3 +69,28 @@ def test_a_how_long_question_needs_a_length_of_time(answer: str, withheld: bool)
     reason = lacks_duration("How long was the ceasefire supposed to last?", answer)
     assert (reason is not None) is withheld
     assert lacks_duration("When did the ceasefire start?", "Covering land, air and sea [1].") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        ("Exactly how many drones entered Ukrainian airspace on May 12?", "Several dozen Russian drones [1].", True),
+        ("Exactly how many drones entered Ukrainian airspace on May 12?", "About 40 drones [1].", True),
+        ("What was the exact number of drones?", "Dozens of drones [1].", True),
+        ("Сколько именно дронов? Назовите точное число.", "Several dozen drones [1].", True),
+        ("Wie viele Drohnen genau?", "Several dozen drones [1].", True),
+        ("How many drones entered Ukrainian airspace?", "Several dozen Russian drones [1].", False),  # not "exactly"
+        ("Exactly how many days should the ceasefire last?", "30 days [1].", False),  # an exact figure
+        ("Exactly how many drones entered?", "Несколько десятков [1].", False),  # not Latin script: not checked
+    ],
+)
+def test_an_exact_number_asked_for_is_not_answered_with_an_estimate(question: str, answer: str, withheld: bool) -> None:
+    assert (estimates(question, answer) == INEXACT) is withheld
+
+
+def test_an_estimate_for_an_exact_figure_is_off_target_and_gets_no_second_look() -> None:
+    from bot.answerer import _SECOND_LOOK_FOR
+
+    q = "Exactly how many drones entered Ukrainian airspace on May 12?"
+    assert off_target(q, "Several dozen Russian drones entered Ukrainian airspace on May 12. [1]", [DRONES]) == INEXACT
+    assert INEXACT not in _SECOND_LOOK_FOR
