@@ -20,14 +20,15 @@ from tests.conftest import ROOT, SEEDS
 pytestmark = pytest.mark.slow
 
 FLOORS = {
-    "hit_at_5": 0.95,  # measured 0.99 (2026-11-30, fifth session)
+    # Measured 2026-12-01 (eighth session, AVX-512 build): see README, "Evaluation".
+    "hit_at_5": 0.95,  # 0.99
     "answer_accuracy": 0.85,  # 0.91 (81 of 89); one question is 1.1 points, runs differ by one or two
-    "citation_precision": 0.84,  # 0.91
-    "citation_recall": 0.90,  # 0.98
-    "refusal_precision": 0.75,  # 0.88: 15 of 17 refusals right; two more wrong ones read 0.79
+    "citation_precision": 0.84,  # 0.91 (72 of 79)
+    "citation_recall": 0.90,  # 1.00
+    "refusal_precision": 0.75,  # 0.94: 15 of 16 refusals right; two more wrong ones read 0.83
     "refusal_recall": 0.76,  # 0.88: 15 of 17; one question is 6 points
 }
-# Russian, Ukrainian and German together: 20 of 22 (0.91); one question is 4.5 points.
+# Russian, Ukrainian and German together: 21 of 22 (0.95); one question is 4.5 points.
 NON_ENGLISH_ACCURACY_FLOOR = 0.77
 
 
