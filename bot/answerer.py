@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.checks import INEXACT, NOBODY, OFF_TARGET_REASONS, off_target
+from bot.checks import INEXACT, NOBODY, OFF_TARGET_REASONS, UNGIVEN_COUNT, off_target
 from bot.citations import (
     JsonAnswerReader,
     MarkerFilter,
@@ -310,7 +310,8 @@ UNSTATED_FIGURE = "it states a figure no passage states"
 # the model names whoever is nearest ("Yuri Ushakov" for who led a delegation
 # the documents never describe), and no check can tell one name from another.
 # Nor for an estimate given for an exact figure: the documents hold no other.
-_SECOND_LOOK_FOR = frozenset({UNCITED, OFF_TOPIC_QUOTE, *(OFF_TARGET_REASONS - {NOBODY, INEXACT})})
+# Nor for a count that no passage gives: it was made up, like a figure no passage states.
+_SECOND_LOOK_FOR = frozenset({UNCITED, OFF_TOPIC_QUOTE, *(OFF_TARGET_REASONS - {NOBODY, INEXACT, UNGIVEN_COUNT})})
 
 
 class _Reading:

@@ -11,7 +11,7 @@ whose shape can be read from the question alone:
 * the answer adds nothing to the question ("Orda.kz" for which platform the
   Orda.kz article quotes);
 * a *how many* question whose answer counts something else, or nothing, or
-  whose bare number is not a count of that thing in any passage;
+  gives a count of that thing that no passage gives;
 * a *who* question (other than "who is X") whose answer names nobody new;
 * a *how long* question whose answer states no length of time;
 * an *exactly how many* question answered with an estimate ("several
@@ -67,7 +67,8 @@ WRONG_COUNT = "the answer counts something other than what was asked"
 NOBODY = "a person or body was asked for and the answer names none"
 NO_DURATION = "a length of time was asked for and the answer gives none"
 INEXACT = "an exact number was asked for and the answer gives an estimate"
-OFF_TARGET_REASONS = frozenset({REPEATS, NO_COUNT, WRONG_COUNT, NOBODY, NO_DURATION, INEXACT})
+UNGIVEN_COUNT = "the answer gives a count that no passage gives"
+OFF_TARGET_REASONS = frozenset({REPEATS, NO_COUNT, WRONG_COUNT, NOBODY, NO_DURATION, INEXACT, UNGIVEN_COUNT})
 _DURATION = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)|"
     r"until|till|since|indefinite(?:ly)?|permanent(?:ly)?|forever|prolonged|temporary|brief|long-term|short-term)\b"
@@ -128,7 +129,10 @@ def miscounts(question: str, answer: str, passages: list[str]) -> str | None:
     if not counts:
         return NO_COUNT
     if any(_like(t, set(words)) for t in things):
-        return None
+        # The count must be one a passage gives for that thing: "12 dozen drones" from
+        # "several dozen drones … on May 12" is made up of a date and a count.
+        given = set().union(*(_counts_in(p, things) for p in passages))
+        return UNGIVEN_COUNT if _counts_in(text, things) - given else None
     # A bare number ("12") must count the thing in some passage, not be a date or another count.
     if len(words) <= 3 and set(counts) & set().union(*(_counts_in(p, things) for p in passages)):
         return None

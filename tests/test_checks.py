@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.checks import INEXACT, adds_nothing, estimates, miscounts, names_nobody, off_target
+from bot.checks import INEXACT, UNGIVEN_COUNT, adds_nothing, estimates, miscounts, names_nobody, off_target
 
 DRONES = "The lack of a ceasefire has already led to new attacks: on May 12, several dozen Russian drones entered."
 COALITION = "The coalition called for a complete ceasefire in Ukraine lasting at least 30 days, starting on May 12."
@@ -94,3 +94,19 @@ def test_an_estimate_for_an_exact_figure_is_off_target_and_gets_no_second_look()
     q = "Exactly how many drones entered Ukrainian airspace on May 12?"
     assert off_target(q, "Several dozen Russian drones entered Ukrainian airspace on May 12. [1]", [DRONES]) == INEXACT
     assert INEXACT not in _SECOND_LOOK_FOR
+
+
+def test_a_count_must_be_one_a_passage_gives_for_that_thing() -> None:
+    q = "How many drones entered Ukrainian airspace on May 12?"
+    # Made of the date and the passage's count (the peer's "2 dozen", our second look's "12 dozen").
+    assert miscounts(q, "12 dozen Russian drones entered Ukrainian airspace on May 12. [1]", [DRONES]) == UNGIVEN_COUNT
+    assert miscounts(q, "2 dozen Russian drones entered [1].", [DRONES]) == UNGIVEN_COUNT
+    assert miscounts(q, "Several dozen Russian drones entered on May 12 [1].", [DRONES]) is None  # the date is no count
+    assert miscounts("How many days should the ceasefire last?", "At least 30 days [1].", [COALITION]) is None
+    assert miscounts("How many days should the ceasefire last?", "At least 60 days [1].", [COALITION]) == UNGIVEN_COUNT
+
+
+def test_a_made_up_count_gets_no_second_look() -> None:
+    from bot.answerer import _SECOND_LOOK_FOR
+
+    assert UNGIVEN_COUNT not in _SECOND_LOOK_FOR
