@@ -128,13 +128,13 @@ def miscounts(question: str, answer: str, passages: list[str]) -> str | None:
     counts = [w for w, prev in zip(words, ["", *words], strict=False) if _is_count(w) and prev not in _MONTHS]
     if not counts:
         return NO_COUNT
+    given = set().union(*(_counts_in(p, things) for p in passages))
     if any(_like(t, set(words)) for t in things):
         # The count must be one a passage gives for that thing: "12 dozen drones" from
         # "several dozen drones … on May 12" is made up of a date and a count.
-        given = set().union(*(_counts_in(p, things) for p in passages))
         return UNGIVEN_COUNT if _counts_in(text, things) - given else None
     # A bare number ("12") must count the thing in some passage, not be a date or another count.
-    if len(words) <= 3 and set(counts) & set().union(*(_counts_in(p, things) for p in passages)):
+    if len(words) <= 3 and set(counts) & given:
         return None
     return WRONG_COUNT
 
