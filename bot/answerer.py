@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.checks import INEXACT, NOBODY, OFF_TARGET_REASONS, UNGIVEN_COUNT, off_target
+from bot.checks import INEXACT, NOBODY, OFF_TARGET_REASONS, UNGIVEN_COUNT, UNQUOTED, off_target
 from bot.citations import (
     JsonAnswerReader,
     MarkerFilter,
@@ -311,7 +311,11 @@ UNSTATED_FIGURE = "it states a figure no passage states"
 # the documents never describe), and no check can tell one name from another.
 # Nor for an estimate given for an exact figure: the documents hold no other.
 # Nor for a count that no passage gives: it was made up, like a figure no passage states.
-_SECOND_LOOK_FOR = frozenset({UNCITED, OFF_TOPIC_QUOTE, *(OFF_TARGET_REASONS - {NOBODY, INEXACT, UNGIVEN_COUNT})})
+# Nor for exact words that the answer does not quote: over fewer sentences, the model
+# loses who said what and quotes whoever is nearest.
+_SECOND_LOOK_FOR = frozenset(
+    {UNCITED, OFF_TOPIC_QUOTE, *(OFF_TARGET_REASONS - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED})}
+)
 
 
 class _Reading:

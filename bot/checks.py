@@ -15,7 +15,10 @@ whose shape can be read from the question alone:
 * a *who* question (other than "who is X") whose answer names nobody new;
 * a *how long* question whose answer states no length of time;
 * an *exactly how many* question answered with an estimate ("several
-  dozen", "about 30"): the documents do not hold the exact figure.
+  dozen", "about 30"): the documents do not hold the exact figure;
+* a question for the exact words of a post or statement whose answer
+  quotes nothing: a paraphrase, or the sentence after "commented on Truth
+  Social:" where the article's embedded post was lost.
 
 Each returns a short reason, or None when the answer passes.  Only answers
 in Latin script are checked: the documents are English, and an answer in
@@ -68,7 +71,8 @@ NOBODY = "a person or body was asked for and the answer names none"
 NO_DURATION = "a length of time was asked for and the answer gives none"
 INEXACT = "an exact number was asked for and the answer gives an estimate"
 UNGIVEN_COUNT = "the answer gives a count that no passage gives"
-OFF_TARGET_REASONS = frozenset({REPEATS, NO_COUNT, WRONG_COUNT, NOBODY, NO_DURATION, INEXACT, UNGIVEN_COUNT})
+UNQUOTED = "the exact words were asked for and the answer quotes none"
+OFF_TARGET_REASONS = frozenset({REPEATS, NO_COUNT, WRONG_COUNT, NOBODY, NO_DURATION, INEXACT, UNGIVEN_COUNT, UNQUOTED})
 _DURATION = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)|"
     r"until|till|since|indefinite(?:ly)?|permanent(?:ly)?|forever|prolonged|temporary|brief|long-term|short-term)\b"
@@ -203,6 +207,30 @@ def estimates(question: str, answer: str) -> str | None:
     return None
 
 
+# The wording itself asked for: "the exact text of the post", "his exact words", "verbatim".
+_EXACT_WORDS = re.compile(
+    r"\b(?:exact(?:ly)?|precise)\s+(?:\w+\s+){0,2}?(?:text|words?|wording|quote|quotation|phrase|message)\b"
+    r"|\b(?:verbatim|word for word|дословн\w*|дослівн\w*|wortlich\w*|wortlaut)\b"
+    r"|\bточн\w*\s+(?:\w+\s+)?(?:текст\w*|слов\w*|цитат\w*|формулировк\w*|формулюванн\w*)"
+)
+# A quotation: in double or curly quotes, or in single quotes that open after a space
+# or colon (an apostrophe, as in "Trump's", does not).
+_QUOTATION = re.compile(r"[\"“«„][^\"”»“]{3,}[\"”»“]|(?:^|(?<=[\s:(]))[‘'][^‘’'\s][^‘’']{2,}[’'](?=$|[\s.,;:!?)\]])")
+
+
+def unquoted(question: str, answer: str) -> str | None:
+    """The exact words of a post or statement were asked for and the answer quotes none.
+
+    An article that says "commented on Truth Social:" and then goes on to
+    other news lost the embedded post when it was saved; the next paragraph
+    read as the post is not what was asked for.
+    """
+    text = _plain(answer)
+    if not _EXACT_WORDS.search(fold(question)) or not _latin(text):
+        return None
+    return None if _QUOTATION.search(text) else UNQUOTED
+
+
 def off_target(question: str, answer: str, passages: list[str]) -> str | None:
     """The first reason the answer does not answer ``question``, or None."""
     return (
@@ -211,4 +239,5 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
         or names_nobody(question, answer)
         or lacks_duration(question, answer)
         or estimates(question, answer)
+        or unquoted(question, answer)
     )

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from bot.checks import INEXACT, UNGIVEN_COUNT, adds_nothing, estimates, miscounts, names_nobody, off_target
+from bot.checks import (
+    INEXACT,
+    UNGIVEN_COUNT,
+    UNQUOTED,
+    adds_nothing,
+    estimates,
+    miscounts,
+    names_nobody,
+    off_target,
+    unquoted,
+)
 
 DRONES = "The lack of a ceasefire has already led to new attacks: on May 12, several dozen Russian drones entered."
 COALITION = "The coalition called for a complete ceasefire in Ukraine lasting at least 30 days, starting on May 12."
@@ -110,3 +120,38 @@ def test_a_made_up_count_gets_no_second_look() -> None:
     from bot.answerer import _SECOND_LOOK_FOR
 
     assert UNGIVEN_COUNT not in _SECOND_LOOK_FOR
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        # The article's embedded post was lost: the paragraph after "commented on Truth Social:" is not it.
+        (
+            "What was the exact text of Trump's Truth Social post mentioned in the Orda.kz article?",
+            "Trump has also purportedly supported the ceasefire plan, reports Politico, citing sources. [1]",
+            True,
+        ),
+        ("What were Zelensky's exact words?", "Zelensky said that he would wait for Putin in Turkey. [1]", True),
+        ("Quote Zelensky's post verbatim.", "He will wait for Putin in Turkey. [1]", True),
+        ("Какой точный текст поста Трампа?", "Trump supported the ceasefire plan. [1]", True),
+        ("What were Zelensky's exact words?", "Zelensky wrote: 'I will be waiting for Putin in Türkiye.' [1]", False),
+        ("What were Zelensky's exact words?", "“I will be waiting for Putin in Türkiye,” he wrote. [1]", False),
+        ("Exactly how many drones entered?", "Several dozen drones [1].", False),  # a number, not words
+        ("What did Trump's post say?", "Trump's post supported the ceasefire plan. [1]", False),  # not "exact"
+        ("What were Zelensky's exact words?", "Зеленский написал, что будет ждать [1].", False),  # not Latin
+    ],
+)
+def test_exact_words_asked_for_must_be_quoted(question: str, answer: str, withheld: bool) -> None:
+    assert (unquoted(question, answer) == UNQUOTED) is withheld
+
+
+def test_an_apostrophe_is_no_quotation() -> None:
+    assert unquoted("What was the exact text of Trump's post?", "Trump's post backed Putin's call. [1]") == UNQUOTED
+
+
+def test_unquoted_exact_words_are_off_target_and_get_no_second_look() -> None:
+    from bot.answerer import _SECOND_LOOK_FOR
+
+    q = "What was the exact text of Trump's Truth Social post?"
+    assert off_target(q, "Trump supported the ceasefire plan, reports Politico. [1]", []) == UNQUOTED
+    assert UNQUOTED not in _SECOND_LOOK_FOR
