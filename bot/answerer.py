@@ -28,6 +28,7 @@ from bot.citations import (
     content_words,
     focus,
     matching_words,
+    mentions,
     overlap,
     unknown_names,
     unsupported_words,
@@ -304,6 +305,7 @@ GROUNDLESS = "most of its words are in none of the passages"
 UNCITED = "it cites no passage"
 OFF_TOPIC_QUOTE = "the sentence it quotes shares no word with the question"
 UNSTATED_FIGURE = "it states a figure no passage states"
+OFF_SUBJECT = "the passage it cites names no one the question asks about"
 # Reasons that say the answer missed the question, not that it invented: over
 # only the few sentences nearest the question, the model often finds the one it
 # passed over.  Not for a *who* answer that names nobody new: on a second look
@@ -314,7 +316,7 @@ UNSTATED_FIGURE = "it states a figure no passage states"
 # Nor for exact words that the answer does not quote: over fewer sentences, the model
 # loses who said what and quotes whoever is nearest.
 _SECOND_LOOK_FOR = frozenset(
-    {UNCITED, OFF_TOPIC_QUOTE, *(OFF_TARGET_REASONS - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED})}
+    {UNCITED, OFF_TOPIC_QUOTE, OFF_SUBJECT, *(OFF_TARGET_REASONS - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED})}
 )
 
 
@@ -398,6 +400,27 @@ def _off_topic_quote(citations: Sequence[Citation], asked: str) -> int | None:
         if (label := label_of(c.quote)) and asks & label_words(label):
             continue
         if not matching_words(words, content_words(c.quote)):
+            return c.n
+    return None
+
+
+def _off_subject(citations: Sequence[Citation], subjects: Sequence[str], around: Sequence[Passage]) -> int | None:
+    """The first citation whose passage names none of ``subjects`` (the question's names), if any.
+
+    "French President Emmanuel Macron phoned Trump …" answers which leader
+    *Putin* planned to talk to only by being near the question.  The whole
+    retrieved passage around the quote counts, not the quote alone: "He
+    mentioned plans to discuss … with Erdoğan" is Putin's, named a sentence
+    earlier.  A labelled line ("Original Author: …") names its article's
+    author, not its subject.
+    """
+    if not subjects:
+        return None
+    for c in citations:
+        if label_of(c.quote):
+            continue
+        texts = [p.text for p in around if p.source == c.source and p.start <= c.start and c.end <= p.end]
+        if not any(mentions(t, s) for t in texts or [c.passage.text] for s in subjects):
             return c.n
     return None
 
@@ -489,6 +512,7 @@ class Answerer:
         # hold the answer, and the model would only find something near it.
         names, absent = unknown_names(query, self.retriever.vocabulary())
         off_topic = hostile or (bool(absent) and 2 * len(absent) >= len(names))
+        subjects = [n for n in names if n not in absent and not n.isdigit()]
 
         # The rewrite is English and standalone: the model understands it better than a
         # follow-up or a question in another language, so it sees both.
@@ -540,7 +564,7 @@ class Answerer:
             yield suffix
         citations: list[Citation] = []
         if not reason:
-            citations, reason = self._judge(text, order, context, shown, asked_all)
+            citations, reason = self._judge(text, order, context, shown, asked_all, subjects, passages)
         retry_tokens = (0, 0)
         # Withheld for answering beside the question: one more try, over the other view
         # (none when no sentence shares a word with the question: the reason then stands alone).
@@ -554,7 +578,7 @@ class Answerer:
                 other_shown = [shown_text(p.text) for p in other]
                 if not retry_order and (stated_in := _stating(retry_text, other_shown)) is not None:
                     retry_text, retry_order = f"{retry_text} [1]", [stated_in]
-                again, why = self._judge(retry_text, retry_order, other, other_shown, asked_all)
+                again, why = self._judge(retry_text, retry_order, other, other_shown, asked_all, subjects, passages)
                 logger.info("second look (%s): %r -> %r %s", reason, draft, retry_text, why or "accepted")
                 if not why:
                     text, citations, reason = retry_text, again, ""
@@ -657,9 +681,20 @@ class Answerer:
         return keep_question_word(question, out or question), (gen.prompt_tokens, gen.completion_tokens)
 
     def _judge(
-        self, text: str, order: list[int], passages: list[Passage], shown: list[str], asked: str
+        self,
+        text: str,
+        order: list[int],
+        passages: list[Passage],
+        shown: list[str],
+        asked: str,
+        subjects: Sequence[str] = (),
+        around: Sequence[Passage] = (),
     ) -> tuple[list[Citation], str]:
-        """The answer's citations, or why it is withheld: not from the passages, or beside the question."""
+        """The answer's citations, or why it is withheld: not from the passages, or beside the question.
+
+        ``subjects`` are the names the question asks about; ``around``, the
+        retrieved passages (``passages`` may be sentences taken from them).
+        """
         order, grounded = self._ground(text, order, shown, asked)
         if not grounded:
             return [], GROUNDLESS
@@ -677,6 +712,8 @@ class Answerer:
         citations = [self._cite(n, passages[k - 1], text, asked) for n, k in enumerate(order, start=1)]
         if _off_topic_quote(citations, asked) is not None:
             return [], OFF_TOPIC_QUOTE
+        if _off_subject(citations, subjects, around) is not None:
+            return [], OFF_SUBJECT
         return citations, ""
 
     def _second_look(

@@ -417,3 +417,25 @@ def unknown_names(question: str, vocabulary: frozenset[str]) -> tuple[list[str],
         )
 
     return names, [n for n in names if not (known(n) or known(n.split()[-1]))]
+
+
+def mentions(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name``, known by its last word.
+
+    "Putin's" is Putin; "Turkish" is named by "Turkey" (a shared stem of four
+    letters or more, missing at most three); "Zaharova" by "Zakharova" (a
+    near spelling).
+    """
+    last = re.sub(r"['’]s$", "", fold(name.split()[-1])).strip(".’'-")
+    last = _SPELLINGS.get(last, last)
+    for word in set(re.findall(r"\w+", fold(text))):
+        if word == last:
+            return True
+        shorter = min(len(word), len(last))
+        common = next((i for i, (a, b) in enumerate(zip(word, last, strict=False)) if a != b), shorter)
+        if common >= 4 and common >= shorter - 3:
+            return True
+        near = word[:1] == last[:1] and abs(len(word) - len(last)) <= 2
+        if near and difflib.SequenceMatcher(None, word, last).ratio() >= 0.8:
+            return True
+    return False

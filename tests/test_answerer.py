@@ -422,3 +422,27 @@ def test_no_second_look_when_no_sentence_is_near_the_question(answerer: Answerer
     # "the model found no answer" on a second look that never ran.
     assert answer.refused and answer.withheld == OFF_TOPIC_QUOTE
     assert len(fake_llm.calls) == 1
+
+
+def test_an_answer_from_a_passage_about_someone_else_gets_a_second_look(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    question = "With which foreign leader did Putin plan to discuss the organization of the talks?"
+    macron = "French President Emmanuel Macron phoned Trump during the discussions in Kyiv [1]."
+    fake_llm.enqueue_answer(macron).enqueue_answer("Turkish President Recep Tayyip Erdoğan [1].")
+    answer = answerer.ask(question)
+    # The Macron passage never names Putin; the second look's sentence says "He",
+    # but the passage it was taken from names Putin.
+    assert not answer.refused, answer.withheld
+    assert answer.text == "Turkish President Recep Tayyip Erdoğan [1]."
+    assert "Erdoğan" in answer.citations[0].quote and "Putin" not in answer.citations[0].quote
+    assert len(fake_llm.calls) == 2
+
+
+def test_an_answer_from_a_passage_about_someone_else_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    from bot.answerer import OFF_SUBJECT
+
+    macron = "French President Emmanuel Macron phoned Trump during the discussions in Kyiv [1]."
+    fake_llm.enqueue_answer(macron).enqueue_answer(macron)
+    answer = answerer.ask("With which foreign leader did Putin plan to discuss the organization of the talks?")
+    assert answer.refused and answer.withheld.startswith(OFF_SUBJECT)
+    fake_llm.enqueue_answer(macron)
+    assert not answerer.ask("With which leader did Trump discuss the talks in Kyiv?").refused

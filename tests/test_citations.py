@@ -160,3 +160,21 @@ def test_focus_joins_windows_that_overlap_and_ignores_where_to_look() -> None:
     assert len(got) == 1  # "commented on Truth Social" and the Trump sentence after it: one window
     assert got[0].text.startswith("Trump, in his traditional fashion") and "Orda.kz" not in got[0].text
     assert focus(ps, "Кто это?") == []  # no word in common: nothing to focus on
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "named"),
+    [
+        ("Russian President Vladimir Putin said", "Putin's", True),
+        ("Turkey, which is acting as a mediator", "Turkish", True),
+        ("Maria Zakharova, spokeswoman", "Maria Zaharova", True),
+        ("Kyiv said", "Kiev", True),
+        ("French President Emmanuel Macron phoned Trump", "Putin", False),
+        ("Ukrainian airspace", "Ukraine", True),
+        ("Russia initiated the talks", "Trump", False),
+    ],
+)
+def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: bool) -> None:
+    from bot.citations import mentions
+
+    assert mentions(text, name) is named
