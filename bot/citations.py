@@ -383,6 +383,11 @@ _SPELLINGS = {
 }
 
 
+def _near_spelling(a: str, b: str) -> bool:
+    """Two folded words that differ by a letter or two ("zaharova", "zakharova")."""
+    return a[:1] == b[:1] and abs(len(a) - len(b)) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
 def unknown_names(question: str, vocabulary: frozenset[str]) -> tuple[list[str], list[str]]:
     """The question's names (capitalised words, years) and those the documents never mention.
 
@@ -410,11 +415,7 @@ def unknown_names(question: str, vocabulary: frozenset[str]) -> tuple[list[str],
         parts = re.findall(r"\w+", f)
         if f in vocabulary or (parts and all(p in vocabulary for p in parts)):
             return True
-        return any(
-            difflib.SequenceMatcher(None, f, v).ratio() >= 0.8
-            for v in vocabulary
-            if v[:1] == f[:1] and abs(len(v) - len(f)) <= 2
-        )
+        return any(_near_spelling(f, v) for v in vocabulary)
 
     return names, [n for n in names if not (known(n) or known(n.split()[-1]))]
 
@@ -435,7 +436,6 @@ def mentions(text: str, name: str) -> bool:
         common = next((i for i, (a, b) in enumerate(zip(word, last, strict=False)) if a != b), shorter)
         if common >= 4 and common >= shorter - 3:
             return True
-        near = word[:1] == last[:1] and abs(len(word) - len(last)) <= 2
-        if near and difflib.SequenceMatcher(None, word, last).ratio() >= 0.8:
+        if _near_spelling(word, last):
             return True
     return False
