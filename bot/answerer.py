@@ -687,8 +687,8 @@ class Answerer:
         passages: list[Passage],
         shown: list[str],
         asked: str,
-        subjects: Sequence[str] = (),
-        around: Sequence[Passage] = (),
+        subjects: Sequence[str],
+        around: Sequence[Passage],
     ) -> tuple[list[Citation], str]:
         """The answer's citations, or why it is withheld: not from the passages, or beside the question.
 
