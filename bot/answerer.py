@@ -26,6 +26,7 @@ from bot.citations import (
     YearFilter,
     best_quote,
     content_words,
+    document_spellings,
     focus,
     matching_words,
     mentions,
@@ -671,7 +672,11 @@ class Answerer:
 
     def _rewrite(self, question: str, history: list[Turn]) -> tuple[str, tuple[int, int]]:
         lines = [f"{t.role.capitalize()}: {t.content}" for t in history[-6:]]
-        prompt = self.prompts.condense.render(history="\n".join(lines) or "(none)", question=question)
+        # Told how the documents spell the question's Cyrillic names, the model keeps them
+        # (unhinted, "Зеленский" once came back as "Putin", "Кит Келлог" as "the cat named Kellogg").
+        spellings = document_spellings(question, self.retriever.vocabulary())
+        hint = "\n(" + ", ".join(f"{k} = {v}" for k, v in spellings.items()) + ")" if spellings else ""
+        prompt = self.prompts.condense.render(history="\n".join(lines) or "(none)", question=question + hint)
         gen = self.llm.generate([{"role": "user", "content": prompt}], max_tokens=64, stop=["\n"])
         try:
             out = "".join(gen)

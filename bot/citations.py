@@ -388,6 +388,49 @@ def _near_spelling(a: str, b: str) -> bool:
     return a[:1] == b[:1] and abs(len(a) - len(b)) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+_CYRILLIC_LATIN = dict(
+    zip(
+        "абвгґдеёєжзиіїйклмнопрстуфхцчшщъыьэюя",
+        "a b v g g d e e ye zh z i i yi y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        strict=True,
+    )
+)
+_CYRILLIC_NAME = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]{3,}")
+
+
+def _latin(word: str) -> str:
+    return "".join(_CYRILLIC_LATIN.get(c, c) for c in word.lower()).replace("_", "").strip("'’")
+
+
+def document_spellings(question: str, vocabulary: frozenset[str]) -> dict[str, str]:
+    """The question's Cyrillic names, each with the documents' spelling of it ("Зеленский": "Zelensky").
+
+    A name is matched on its transliteration: the same stem, whatever the
+    case ending ("Зеленского", "Путину"), or a near spelling of it ("Трамп",
+    "Trump").  The model that rewrites a question into English knows the
+    common names, but a small one sometimes swaps one for another
+    ("Зеленский" came back as "Putin"); told the spelling, it keeps the name.
+    """
+    found: dict[str, str] = {}
+    for word in dict.fromkeys(_CYRILLIC_NAME.findall(question)):
+        latin = _latin(word)
+        best: tuple[float, str] | None = None
+        for v in vocabulary:
+            if len(v) < 4 or not v.isalpha() or not v.isascii():
+                continue
+            common = zip(latin, v, strict=False)
+            prefix = next((i for i, (a, b) in enumerate(common) if a != b), min(len(latin), len(v)))
+            stem = prefix >= max(4, len(v) - 2) and len(latin) <= len(v) + 3
+            if not (stem or _near_spelling(latin[: len(v)], v)):
+                continue
+            score = difflib.SequenceMatcher(None, latin, v).ratio()
+            if best is None or score > best[0]:
+                best = (score, v)
+        if best is not None:
+            found[word] = best[1][:1].upper() + best[1][1:]
+    return found
+
+
 def unknown_names(question: str, vocabulary: frozenset[str]) -> tuple[list[str], list[str]]:
     """The question's names (capitalised words, years) and those the documents never mention.
 

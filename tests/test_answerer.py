@@ -82,6 +82,16 @@ def test_russian_question_is_translated_for_retrieval_and_refused_in_russian(
     assert answer.text == REFUSALS["ru"]
     assert "Russian" in fake_llm.calls[1]["messages"][-1]["content"]
     assert any("Kellogg" in p.text for p in answer.retrieved)
+    # The rewrite is told how the documents spell the name, whatever its case ending.
+    assert "(Келлог = Kellogg)" in fake_llm.calls[0]["messages"][0]["content"]
+
+
+def test_a_rewrite_is_told_only_the_names_the_documents_hold(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue("On which channel did Zelenskyy publish the statement?").enqueue_answer("", found=False)
+    answerer.ask("На каком канале Зеленского опубликовали заявление, по словам Навального?")
+    rewrite_prompt = fake_llm.calls[0]["messages"][0]["content"]
+    assert "Зеленского = Zelensky" in rewrite_prompt  # "Zelensky" or "Zelenskyy": both are in the documents
+    assert "Навального =" not in rewrite_prompt and "На каком =" not in rewrite_prompt
 
 
 def test_follow_up_is_rewritten_with_history(answerer: Answerer, fake_llm: FakeLLM) -> None:

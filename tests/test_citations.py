@@ -178,3 +178,20 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
     from bot.citations import mentions
 
     assert mentions(text, name) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Кто такая Мария Захарова?", {"Мария": "Maria", "Захарова": "Zakharova"}),
+        ("Что сказал Трампу Эрдоган?", {"Трампу": "Trump", "Эрдоган": "Erdogan"}),  # a case ending, a near spelling
+        ("Хто такий Кіт Келлог?", {"Келлог": "Kellogg"}),  # Ukrainian; "Кіт" is no word of the documents
+        ("Какой сейчас курс доллара?", {}),  # capitalised only as the first word, and in no document
+        ("Who is Kellogg?", {}),
+    ],
+)
+def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, expected: dict[str, str]) -> None:
+    from bot.citations import document_spellings
+
+    vocabulary = frozenset("maria zakharova trump erdogan kellogg keith zelensky putin ukraine".split())
+    assert document_spellings(question, vocabulary) == expected
