@@ -673,8 +673,8 @@ class Answerer:
     def _rewrite(self, question: str, history: list[Turn]) -> tuple[str, tuple[int, int]]:
         lines = [f"{t.role.capitalize()}: {t.content}" for t in history[-6:]]
         # Told how the documents spell the question's Cyrillic names, the model keeps them
-        # (unhinted, "Зеленский" once came back as "Putin", "Кит Келлог" as "the cat named Kellogg").
-        spellings = document_spellings(question, self.retriever.vocabulary())
+        # (unhinted, "Зеленский" once came back as "Putin", "Кіт Келлог" as "the cat named Kellogg").
+        spellings = document_spellings(question, self.retriever.vocabulary(), self.retriever.names())
         hint = "\n(" + ", ".join(f"{k} = {v}" for k, v in spellings.items()) + ")" if spellings else ""
         prompt = self.prompts.condense.render(history="\n".join(lines) or "(none)", question=question + hint)
         gen = self.llm.generate([{"role": "user", "content": prompt}], max_tokens=64, stop=["\n"])

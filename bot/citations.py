@@ -395,39 +395,90 @@ _CYRILLIC_LATIN = dict(
         strict=True,
     )
 )
-_CYRILLIC_NAME = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]{3,}")
+_CYRILLIC_RUN = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:[ \t]+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 
 
 def _latin(word: str) -> str:
     return "".join(_CYRILLIC_LATIN.get(c, c) for c in word.lower()).replace("_", "").strip("'’")
 
 
-def document_spellings(question: str, vocabulary: frozenset[str]) -> dict[str, str]:
+def _spelled(word: str, vocabulary: frozenset[str]) -> str | None:
+    """The documents' word (folded) that ``word``, transliterated, stands for, if any."""
+    latin = _latin(word)
+    best: tuple[float, str] | None = None
+    for v in vocabulary:
+        if len(v) < 4 or not v.isalpha() or not v.isascii():
+            continue
+        common = zip(latin, v, strict=False)
+        prefix = next((i for i, (a, b) in enumerate(common) if a != b), min(len(latin), len(v)))
+        stem = prefix >= max(4, len(v) - 2) and len(latin) <= len(v) + 3
+        if not (stem or _near_spelling(latin[: len(v)], v)):
+            continue
+        score = difflib.SequenceMatcher(None, latin, v).ratio()
+        if best is None or score > best[0]:
+            best = (score, v)
+    return best[1] if best else None
+
+
+# Month stems, Russian then Ukrainian, in the genitive a date uses ("12 мая", "12 травня"):
+# the small model read "травня" as April.
+_CYRILLIC_MONTHS = {
+    "январ": "January", "феврал": "February", "март": "March", "апрел": "April", "мая": "May", "май": "May",
+    "июн": "June", "июл": "July", "август": "August", "сентябр": "September", "октябр": "October",
+    "ноябр": "November", "декабр": "December", "січ": "January", "лют": "February", "берез": "March",
+    "квіт": "April", "травн": "May", "черв": "June", "лип": "July", "серп": "August",
+    "верес": "September", "жовт": "October", "листопад": "November", "груд": "December",
+}  # fmt: skip
+_CYRILLIC_DATE = re.compile(r"\b(\d{1,2})\s+([а-яіїєґ]+)", re.IGNORECASE)
+
+
+def document_spellings(
+    question: str, vocabulary: frozenset[str], names: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """The question's Cyrillic names, each with the documents' spelling of it ("Зеленский": "Zelensky").
 
     A name is matched on its transliteration: the same stem, whatever the
     case ending ("Зеленского", "Путину"), or a near spelling of it ("Трамп",
-    "Trump").  The model that rewrites a question into English knows the
-    common names, but a small one sometimes swaps one for another
-    ("Зеленский" came back as "Putin"); told the spelling, it keeps the name.
+    "Trump").  The words before a matched surname are matched to the words
+    before it in one of the documents' ``names`` by their first letters, as
+    given names transliterate loosely ("Кит Келлог": "Keith Kellogg").  The
+    model that rewrites a question into English knows the common names, but
+    a small one sometimes swaps one for another ("Зеленский" came back as
+    "Putin"); told the spelling, it keeps the name.  Dates come along in
+    English ("12 травня": "May 12").
     """
     found: dict[str, str] = {}
-    for word in dict.fromkeys(_CYRILLIC_NAME.findall(question)):
-        latin = _latin(word)
-        best: tuple[float, str] | None = None
-        for v in vocabulary:
-            if len(v) < 4 or not v.isalpha() or not v.isascii():
-                continue
-            common = zip(latin, v, strict=False)
-            prefix = next((i for i, (a, b) in enumerate(common) if a != b), min(len(latin), len(v)))
-            stem = prefix >= max(4, len(v) - 2) and len(latin) <= len(v) + 3
-            if not (stem or _near_spelling(latin[: len(v)], v)):
-                continue
-            score = difflib.SequenceMatcher(None, latin, v).ratio()
-            if best is None or score > best[0]:
-                best = (score, v)
-        if best is not None:
-            found[word] = best[1][:1].upper() + best[1][1:]
+    for run in _CYRILLIC_RUN.finditer(question):
+        words = run.group().split()
+        surname = _spelled(words[-1], vocabulary) if len(words[-1]) >= 4 else None
+        if surname is None:
+            for word in words[:-1]:
+                if len(word) >= 4 and (v := _spelled(word, vocabulary)):
+                    found[word] = v[:1].upper() + v[1:]
+            continue
+        given = [_latin(w)[:1] for w in words[:-1]]
+        full = [
+            n.split()[-len(words) :]
+            for n in names
+            if len(n.split()) >= len(words) and fold(n.split()[-1]).strip(".’'") == surname
+        ]
+        whole = next((ws for ws in sorted(full) if [fold(w)[:1] for w in ws[:-1]] == given), None)
+        if whole is not None:
+            found[run.group()] = " ".join(whole)
+            continue
+        for word in words[:-1]:
+            if len(word) >= 4 and (v := _spelled(word, vocabulary)):
+                found[word] = v[:1].upper() + v[1:]
+        found[words[-1]] = surname[:1].upper() + surname[1:]
+    for m in _CYRILLIC_DATE.finditer(question):
+        word = m.group(2).lower()
+        # A stem takes an ending of up to three letters; "мая" and "май" are whole words.
+        month = next(
+            (v for k, v in _CYRILLIC_MONTHS.items() if word.startswith(k) and len(word) <= len(k) + 3 * (len(k) > 3)),
+            None,
+        )
+        if month is not None:
+            found[m.group(0)] = f"{month} {m.group(1)}"
     return found
 
 

@@ -42,6 +42,18 @@ class Retriever(Protocol):
         """Every word in the indexed documents, lower-cased and without accents."""
         ...
 
+    def names(self) -> frozenset[str]:
+        """Runs of two or more capitalised words in the documents, as written ("Keith Kellogg")."""
+        ...
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)+")
+
+
+def name_runs(texts: list[str]) -> frozenset[str]:
+    """Runs of two or more capitalised words in ``texts`` ("Keith Kellogg", "Recep Tayyip Erdoğan")."""
+    return frozenset(m.group().rstrip(".’'") for t in texts for m in _NAME_RUN.finditer(t))
+
 
 def _to_passage(n: NodeWithScore) -> Passage:
     return Passage.from_metadata(n.node.get_content(), dict(n.node.metadata), n.score or 0.0)
@@ -62,6 +74,7 @@ class HybridRetriever:
         self._vector = vector_index.as_retriever(similarity_top_k=candidates)
         nodes = index.nodes(snapshot)
         self._vocabulary = frozenset(w for n in nodes for w in re.findall(r"\w+", fold(n.get_content())))
+        self._names = name_runs([n.get_content() for n in nodes])
         # A labelled line is found by its label (``with_label_line``), not by the search:
         # a chunk of a few words would otherwise take a place among the passages of many questions.
         self._labels: dict[str, list[tuple[set[str], Passage]]] = {}
@@ -91,6 +104,9 @@ class HybridRetriever:
 
     def vocabulary(self) -> frozenset[str]:
         return self._vocabulary
+
+    def names(self) -> frozenset[str]:
+        return self._names
 
     def retrieve(self, query: str, top_k: int | None = None, original: str = "") -> list[Passage]:
         k = min(top_k or self.top_k, self._n)
@@ -165,6 +181,9 @@ class CrossLingualRetriever:
     def vocabulary(self) -> frozenset[str]:
         return self._inner.vocabulary()
 
+    def names(self) -> frozenset[str]:
+        return self._inner.names()
+
     def _vectors(self, embedder: Embedder, passages: list[Passage]) -> list[list[float]]:
         keys = [(p.source, p.start, p.end, hashlib.sha1(p.text.encode()).hexdigest()) for p in passages]
         missing = [i for i, key in enumerate(keys) if key not in self._cache]
@@ -212,12 +231,16 @@ class WholeCorpusRetriever:
         # A labelled line is also inside its article's chunk: once is enough in a prompt.
         self._passages = [p for p in index.passages() if not p.label]
         self._vocabulary = frozenset(w for p in self._passages for w in re.findall(r"\w+", fold(p.text)))
+        self._names = name_runs([p.text for p in self._passages])
 
     def fixed_passages(self) -> list[Passage]:
         return list(self._passages)
 
     def vocabulary(self) -> frozenset[str]:
         return self._vocabulary
+
+    def names(self) -> frozenset[str]:
+        return self._names
 
     def retrieve(self, query: str, top_k: int | None = None, original: str = "") -> list[Passage]:
         return list(self._passages)

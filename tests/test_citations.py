@@ -195,3 +195,27 @@ def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, e
 
     vocabulary = frozenset("maria zakharova trump erdogan kellogg keith zelensky putin ukraine".split())
     assert document_spellings(question, vocabulary) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Кто такой Кит Келлог?", {"Кит Келлог": "Keith Kellogg"}),  # given names transliterate loosely
+        ("Что сказал Владимир Путин?", {"Владимир Путин": "Vladimir Putin"}),  # the run's last words
+        ("Что сказал Борис Путин?", {"Путин": "Putin"}),  # a given name the documents do not pair with him
+        ("С кем говорил Эрдоган?", {"Эрдоган": "Erdoğan"}),  # written as the documents write it
+    ],
+)
+def test_document_spellings_give_whole_names_as_written(question: str, expected: dict[str, str]) -> None:
+    from bot.citations import document_spellings
+
+    vocabulary = frozenset("keith kellogg vladimir putin recep tayyip erdogan".split())
+    names = frozenset({"Keith Kellogg", "Russian President Vladimir Putin", "Recep Tayyip Erdoğan"})
+    assert document_spellings(question, vocabulary, names) == expected
+
+
+def test_document_spellings_give_dates_in_english() -> None:
+    from bot.citations import document_spellings
+
+    got = document_spellings("Скільки дронів було 12 травня, а скільки 3 березня і 10 маяків?", frozenset())
+    assert got == {"12 травня": "May 12", "3 березня": "March 3"}  # "маяків" (lighthouses) is no month

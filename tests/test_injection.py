@@ -144,6 +144,9 @@ class StaticRetriever:
         words = " ".join(p.text for p in self.passages)
         return frozenset(w.lower() for w in re.findall(r"\w+", words))
 
+    def names(self) -> frozenset[str]:
+        return frozenset()
+
 
 def whole(path: Path) -> Passage:
     text = path.read_text(encoding="utf-8")
