@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.checks import INEXACT, NOBODY, OFF_TARGET_REASONS, UNGIVEN_COUNT, UNQUOTED, off_target
+from bot.checks import INEXACT, MISCREDITED, NOBODY, OFF_TARGET_REASONS, UNGIVEN_COUNT, UNQUOTED, off_target
 from bot.citations import (
     JsonAnswerReader,
     MarkerFilter,
@@ -570,7 +570,10 @@ class Answerer:
         # Withheld for answering beside the question: one more try, over the other view
         # (none when no sentence shares a word with the question: the reason then stands alone).
         wants_second_look = reason in _SECOND_LOOK_FOR and gen is not None and self.second_look
-        other = (passages if context is not passages else focus(passages, asked_all)) if wants_second_look else []
+        # A source is named in the one sentence that states the report: over more, the model
+        # names the first outlet it reads ("According to Politico, …. …, Reuters reports").
+        n = 1 if reason == MISCREDITED else 3
+        other = (passages if context is not passages else focus(passages, asked_all, n)) if wants_second_look else []
         if other:
             retry_text, retry_order, retry_tokens = self._second_look(
                 other, prompt_q, lang if self.reply_in_question_language else "en", years_text

@@ -19,6 +19,10 @@ whose shape can be read from the question alone:
 * a question for the exact words of a post or statement whose answer
   quotes nothing: a paraphrase, or the sentence after "commented on Truth
   Social:" where the article's embedded post was lost.
+* a *who reported* question whose answer names a source other than the one
+  the sentence stating the report credits ("Politico" for "Trump … called
+  on Ukraine to immediately agree to talks, Reuters reports", whose passage
+  opens "According to Politico, …").
 
 Each returns a short reason, or None when the answer passes.  Only answers
 in Latin script are checked: the documents are English, and an answer in
@@ -29,7 +33,8 @@ from __future__ import annotations
 
 import re
 
-from bot.citations import content_words
+from bot.citations import content_words, matching_words
+from index.chunking import sentence_spans
 from index.text import fold
 
 _WORD = re.compile(r"\w+")
@@ -72,7 +77,10 @@ NO_DURATION = "a length of time was asked for and the answer gives none"
 INEXACT = "an exact number was asked for and the answer gives an estimate"
 UNGIVEN_COUNT = "the answer gives a count that no passage gives"
 UNQUOTED = "the exact words were asked for and the answer quotes none"
-OFF_TARGET_REASONS = frozenset({REPEATS, NO_COUNT, WRONG_COUNT, NOBODY, NO_DURATION, INEXACT, UNGIVEN_COUNT, UNQUOTED})
+MISCREDITED = "the answer names another source than the sentence that states the report credits"
+OFF_TARGET_REASONS = frozenset(
+    {REPEATS, NO_COUNT, WRONG_COUNT, NOBODY, NO_DURATION, INEXACT, UNGIVEN_COUNT, UNQUOTED, MISCREDITED}
+)
 _DURATION = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)|"
     r"until|till|since|indefinite(?:ly)?|permanent(?:ly)?|forever|prolonged|temporary|brief|long-term|short-term)\b"
@@ -231,6 +239,53 @@ def unquoted(question: str, answer: str) -> str | None:
     return None if _QUOTATION.search(text) else UNQUOTED
 
 
+# "Who reported …", "Which news agency …": not "What did Politico report?", whose answer is the report.
+_ASKS_SOURCE = re.compile(
+    r"\bwho\b[^?]*\breport(?:ed|s|ing)?\b"
+    r"|\b(?:which|what)\s+(?:\w+\s+)?(?:outlet|agency|newspaper|publication|media)s?\b"
+    r"|\baccording to (?:which|what|whom)\b",
+    re.IGNORECASE,
+)
+_SOURCE_WORDS = frozenset(
+    "report reported reports reporting outlet agency news newspaper publication media according source".split()
+)
+_CREDITED = "([A-Z][\\w.’'-]*(?:\\s+[A-Z][\\w.’'-]*)*)"
+_CREDIT = re.compile(
+    rf"\b[Aa]ccording to (?:the )?{_CREDITED}"
+    rf"|{_CREDITED} (?:reports|reported|writes|wrote)\b"
+    rf"|\b(?:reports|reported by|writes|interviewed by) {_CREDITED}"
+)
+
+
+def credits(sentence: str) -> set[str]:
+    """The sources a sentence credits by name: "According to Politico, …", "…, Reuters reports"."""
+    return {name.rstrip(".") for m in _CREDIT.finditer(sentence) for name in m.groups() if name}
+
+
+def miscredits(question: str, answer: str, passages: list[str]) -> str | None:
+    """A *who reported* answer that names none of the sources credited with what was reported.
+
+    The sentence that states the report is the one sharing most of the
+    question's other words (at least two).  When it credits no one by name
+    ("According to the outlet, …"), there is nothing to compare.
+    """
+    if not _ASKS_SOURCE.search(question) or not _latin(answer):
+        return None
+    words = content_words(question) - _SOURCE_WORDS
+    best: tuple[int, str] = (1, "")
+    for passage in passages:
+        for span in sentence_spans(passage):
+            sentence = passage[span.start : span.end]
+            shared = len(matching_words(words, content_words(sentence)))
+            if shared > best[0]:
+                best = (shared, sentence)
+    named = credits(best[1])
+    plain = fold(_plain(answer))
+    if not named or any(fold(name) in plain for name in named):
+        return None
+    return MISCREDITED
+
+
 def off_target(question: str, answer: str, passages: list[str]) -> str | None:
     """The first reason the answer does not answer ``question``, or None."""
     return (
@@ -240,4 +295,5 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
         or lacks_duration(question, answer)
         or estimates(question, answer)
         or unquoted(question, answer)
+        or miscredits(question, answer, passages)
     )

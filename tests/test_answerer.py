@@ -343,6 +343,16 @@ def test_a_withheld_answer_gets_a_second_look_over_the_nearest_sentences(answere
     assert second["messages"][0] == first["messages"][0] and second["json_schema"] == first["json_schema"]
 
 
+def test_a_miscredited_source_gets_a_second_look_over_the_one_sentence(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Politico [1]").enqueue_answer("Reuters [1]")
+    answer = answerer.ask("Who reported that Trump called on Ukraine to immediately agree to talks?")
+    assert not answer.refused and answer.text == "Reuters [1]"
+    assert "Reuters reports" in answer.citations[0].quote
+    second_user = fake_llm.calls[1]["messages"][-1]["content"]
+    # Only the sentence that states the report, and the one after it: no other outlet to name.
+    assert "Reuters reports" in second_user and "Politico" not in second_user
+
+
 def test_sentences_first_then_passages(answerer: Answerer, fake_llm: FakeLLM) -> None:
     answerer.first_look = "sentences"
     fake_llm.enqueue_answer("Comprehensive [1].").enqueue_answer("At least 30 days [2].")

@@ -6,11 +6,14 @@ import pytest
 
 from bot.checks import (
     INEXACT,
+    MISCREDITED,
     UNGIVEN_COUNT,
     UNQUOTED,
     adds_nothing,
+    credits,
     estimates,
     miscounts,
+    miscredits,
     names_nobody,
     off_target,
     unquoted,
@@ -155,3 +158,44 @@ def test_unquoted_exact_words_are_off_target_and_get_no_second_look() -> None:
     q = "What was the exact text of Trump's Truth Social post?"
     assert off_target(q, "Trump supported the ceasefire plan, reports Politico. [1]", []) == UNQUOTED
     assert UNQUOTED not in _SECOND_LOOK_FOR
+
+
+REPORTS = [
+    "According to Politico, French President Emmanuel Macron spoke to Trump on the phone during a visit to Kyiv. "
+    "Trump, in turn, called on Ukraine to immediately agree to talks, expressing doubts, Reuters reports.",
+    "Russian President Vladimir Putin has announced his readiness for direct negotiations with Ukraine, "
+    "reports Orda.kz.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        ("Who reported that Trump asked Ukraine to agree to talks immediately?", "Politico [1]", True),
+        ("Who reported that Trump asked Ukraine to agree to talks immediately?", "Reuters reported it. [1]", False),
+        ("Which news agency said Trump called on Ukraine to agree to talks?", "Politico [1]", True),
+        ("Which outlet reported Putin's readiness for direct negotiations?", "Orda.kz [1]", False),
+        ("Which outlet reported Putin's readiness for direct negotiations?", "Reuters [1]", True),
+        # Not a question for a source: the answer is the report itself.
+        ("What did Reuters report about Trump and Ukraine?", "Trump called on Ukraine to agree to talks. [1]", False),
+        # No sentence states the report (two of the question's words at least): nothing to compare.
+        ("Who reported that Putin made the statement in the Kremlin?", "Reuters [1]", False),
+    ],
+)
+def test_a_source_asked_for_must_be_the_one_credited(question: str, answer: str, withheld: bool) -> None:
+    assert (miscredits(question, answer, REPORTS) == MISCREDITED) is withheld
+
+
+def test_credits_reads_a_source_before_or_after_the_report() -> None:
+    assert credits(REPORTS[0].split(". ")[0]) == {"Politico"}
+    assert credits(REPORTS[0].split(". ")[1]) == {"Reuters"}
+    assert credits(REPORTS[1]) == {"Orda.kz"}
+    assert credits("Experts interviewed by Axios noted that Putin's absence could be read as a retreat.") == {"Axios"}
+    assert credits("Erdoğan held a phone call with Putin, according to a statement from the Kremlin.") == set()
+
+
+def test_a_miscredited_answer_gets_a_second_look() -> None:
+    from bot.answerer import _SECOND_LOOK_FOR
+
+    assert off_target("Who reported that Trump asked Ukraine to agree?", "Politico [1]", REPORTS) == MISCREDITED
+    assert MISCREDITED in _SECOND_LOOK_FOR
