@@ -54,3 +54,10 @@ def test_questions_coverage() -> None:
     sources = {s for r in answerable for s in r["sources"]}
     assert len(sources) >= 2, "answerable questions must draw on both articles"
     assert sum(1 for r in answerable if len(r["sources"]) >= 2) >= 2, "need cross-article questions"
+
+
+def test_the_extra_question_sets_are_valid() -> None:
+    check = _load_check()
+    for path in sorted((REPO / "reports").glob("eval-fresh*/questions.jsonl")):
+        problems = check(path, SEEDS, None)
+        assert problems == [], "\n".join(problems)

@@ -141,8 +141,12 @@ def _check_record(
     return problems
 
 
-def check(questions_path: Path, seeds_dir: Path) -> list[str]:
-    """Return the problems found in ``questions_path`` (empty when it is valid)."""
+def check(questions_path: Path, seeds_dir: Path, first_id: int | None = 1) -> list[str]:
+    """Return the problems found in ``questions_path`` (empty when it is valid).
+
+    Ids run on from ``first_id``; ``None`` lets the first line set it (the
+    extra sets in ``reports/`` start at q101 and q121).
+    """
     try:
         raw = Path(questions_path).read_bytes()
     except OSError as exc:
@@ -155,7 +159,7 @@ def check(questions_path: Path, seeds_dir: Path) -> list[str]:
     problems: list[str] = []
     seen_ids: dict[str, int] = {}
     texts: dict[str, str | None] = {}
-    prev_num = 0
+    prev_num = (first_id or 1) - 1
     lines = content.splitlines()
     if not lines:
         return [f"{questions_path}: file is empty"]
@@ -196,7 +200,7 @@ def check(questions_path: Path, seeds_dir: Path) -> list[str]:
             problems.append(f"{where}: id must look like q01, q02, ...")
         else:
             num = int(m.group(1))
-            if num != prev_num + 1:
+            if (first_id is not None or prev_num) and num != prev_num + 1:
                 problems.append(f"{where}: id out of sequence, expected q{prev_num + 1:02d}")
             prev_num = num
         problems += [f"{where}: {msg}" for msg in _check_record(rec, Path(seeds_dir), texts)]
