@@ -23,14 +23,14 @@ FLOORS = {
     # Measured 2026-12-01 (ninth session, AVX2 build; README, "Evaluation"). Builds flip
     # about three answers of 89, so each floor leaves room for that and a little more.
     "hit_at_5": 0.95,  # 1.00
-    "answer_accuracy": 0.87,  # 0.93 (83 of 89); one question is 1.1 points
-    "citation_precision": 0.87,  # 0.947 (71 of 75)
+    "answer_accuracy": 0.87,  # 0.94 (84 of 89); one question is 1.1 points
+    "citation_precision": 0.90,  # 0.96 (72 of 75); a wrong answer's citation is 1.3 points
     "citation_recall": 0.90,  # 1.00
     "refusal_precision": 0.80,  # 0.89: 16 of 18 refusals right; two more wrong ones read 0.80
     "refusal_recall": 0.80,  # 0.94: 16 of 17; one question is 6 points
 }
-# Russian, Ukrainian and German together: 21 of 22 (0.95); one question is 4.5 points.
-NON_ENGLISH_ACCURACY_FLOOR = 0.80
+# Russian, Ukrainian and German together: 22 of 22; one question is 4.5 points.
+NON_ENGLISH_ACCURACY_FLOOR = 0.82
 
 
 def test_question_set_stays_above_the_floors(tmp_path: Path) -> None:
