@@ -451,25 +451,23 @@ def document_spellings(
     for run in _CYRILLIC_RUN.finditer(question):
         words = run.group().split()
         surname = _spelled(words[-1], vocabulary) if len(words[-1]) >= 4 else None
-        if surname is None:
-            for word in words[:-1]:
-                if len(word) >= 4 and (v := _spelled(word, vocabulary)):
-                    found[word] = v[:1].upper() + v[1:]
-            continue
-        given = [_latin(w)[:1] for w in words[:-1]]
-        full = [
-            n.split()[-len(words) :]
-            for n in names
-            if len(n.split()) >= len(words) and fold(n.split()[-1]).strip(".’'") == surname
-        ]
-        whole = next((ws for ws in sorted(full) if [fold(w)[:1] for w in ws[:-1]] == given), None)
-        if whole is not None:
-            found[run.group()] = " ".join(whole)
-            continue
+        if surname is not None:
+            given = [_latin(w)[:1] for w in words[:-1]]
+            full = [
+                n.split()[-len(words) :]
+                for n in names
+                if len(n.split()) >= len(words) and fold(n.split()[-1]).strip(".’'") == surname
+            ]
+            whole = next((ws for ws in sorted(full) if [fold(w)[:1] for w in ws[:-1]] == given), None)
+            if whole is not None:
+                found[run.group()] = " ".join(whole)
+                continue
+        # Word by word: "Трампу Эрдоган" are two names side by side, not one.
         for word in words[:-1]:
             if len(word) >= 4 and (v := _spelled(word, vocabulary)):
                 found[word] = v[:1].upper() + v[1:]
-        found[words[-1]] = surname[:1].upper() + surname[1:]
+        if surname is not None:
+            found[words[-1]] = surname[:1].upper() + surname[1:]
     for m in _CYRILLIC_DATE.finditer(question):
         word = m.group(2).lower()
         # A stem takes an ending of up to three letters; "мая" and "май" are whole words.
