@@ -249,7 +249,7 @@ _ASKS_SOURCE = re.compile(
 _SOURCE_WORDS = frozenset(
     "report reported reports reporting outlet agency news newspaper publication media according source".split()
 )
-_CREDITED = "([A-Z][\\w.’'-]*(?:\\s+[A-Z][\\w.’'-]*)*)"
+_CREDITED = f"({_NAME_RUN.pattern})"
 _CREDIT = re.compile(
     rf"\b[Aa]ccording to (?:the )?{_CREDITED}"
     rf"|{_CREDITED} (?:reports|reported|writes|wrote)\b"

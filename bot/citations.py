@@ -398,13 +398,13 @@ _CYRILLIC_LATIN = dict(
 _CYRILLIC_RUN = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:[ \t]+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 
 
-def _latin(word: str) -> str:
+def _transliterate(word: str) -> str:
     return "".join(_CYRILLIC_LATIN.get(c, c) for c in word.lower()).replace("_", "").strip("'’")
 
 
 def _spelled(word: str, vocabulary: frozenset[str]) -> str | None:
     """The documents' word (folded) that ``word``, transliterated, stands for, if any."""
-    latin = _latin(word)
+    latin = _transliterate(word)
     best: tuple[float, str] | None = None
     for v in vocabulary:
         if len(v) < 4 or not v.isalpha() or not v.isascii():
@@ -452,7 +452,7 @@ def document_spellings(
         words = run.group().split()
         surname = _spelled(words[-1], vocabulary) if len(words[-1]) >= 4 else None
         if surname is not None:
-            given = [_latin(w)[:1] for w in words[:-1]]
+            given = [_transliterate(w)[:1] for w in words[:-1]]
             full = [
                 n.split()[-len(words) :]
                 for n in names
