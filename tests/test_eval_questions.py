@@ -58,6 +58,8 @@ def test_questions_coverage() -> None:
 
 def test_the_extra_question_sets_are_valid() -> None:
     check = _load_check()
-    for path in sorted((REPO / "reports").glob("eval-fresh*/questions.jsonl")):
+    paths = sorted((REPO / "reports").glob("eval-fresh*/questions.jsonl"))
+    assert len(paths) >= 2, f"the extra question sets are missing: {paths}"
+    for path in paths:
         problems = check(path, SEEDS, None)
         assert problems == [], "\n".join(problems)

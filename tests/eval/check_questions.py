@@ -159,7 +159,7 @@ def check(questions_path: Path, seeds_dir: Path, first_id: int | None = 1) -> li
     problems: list[str] = []
     seen_ids: dict[str, int] = {}
     texts: dict[str, str | None] = {}
-    prev_num = (first_id or 1) - 1
+    expected = first_id  # the id number the next line must have; None: any
     lines = content.splitlines()
     if not lines:
         return [f"{questions_path}: file is empty"]
@@ -200,9 +200,9 @@ def check(questions_path: Path, seeds_dir: Path, first_id: int | None = 1) -> li
             problems.append(f"{where}: id must look like q01, q02, ...")
         else:
             num = int(m.group(1))
-            if (first_id is not None or prev_num) and num != prev_num + 1:
-                problems.append(f"{where}: id out of sequence, expected q{prev_num + 1:02d}")
-            prev_num = num
+            if expected is not None and num != expected:
+                problems.append(f"{where}: id out of sequence, expected q{expected:02d}")
+            expected = num + 1
         problems += [f"{where}: {msg}" for msg in _check_record(rec, Path(seeds_dir), texts)]
     return problems
 
