@@ -19,7 +19,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.checks import INEXACT, MISCREDITED, NOBODY, OFF_TARGET_REASONS, UNGIVEN_COUNT, UNQUOTED, off_target
+from bot.checks import (
+    INEXACT,
+    MISCREDITED,
+    NO_OUTCOME,
+    NOBODY,
+    OFF_TARGET_REASONS,
+    UNGIVEN_COUNT,
+    UNQUOTED,
+    off_target,
+)
 from bot.citations import (
     JsonAnswerReader,
     MarkerFilter,
@@ -315,9 +324,16 @@ OFF_SUBJECT = "the passage it cites names no one the question asks about"
 # Nor for an estimate given for an exact figure: the documents hold no other.
 # Nor for a count that no passage gives: it was made up, like a figure no passage states.
 # Nor for exact words that the answer does not quote: over fewer sentences, the model
-# loses who said what and quotes whoever is nearest.
+# loses who said what and quotes whoever is nearest.  Nor for an outcome the answer
+# does not state: the documents often end before the event, and the nearest
+# sentence about it is what led up to it.
 _SECOND_LOOK_FOR = frozenset(
-    {UNCITED, OFF_TOPIC_QUOTE, OFF_SUBJECT, *(OFF_TARGET_REASONS - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED})}
+    {
+        UNCITED,
+        OFF_TOPIC_QUOTE,
+        OFF_SUBJECT,
+        *(OFF_TARGET_REASONS - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED, NO_OUTCOME}),
+    }
 )
 
 

@@ -23,6 +23,10 @@ whose shape can be read from the question alone:
   the sentence stating the report credits ("Politico" for "Trump … called
   on Ukraine to immediately agree to talks, Reuters reports", whose passage
   opens "According to Politico, …").
+* a question for the outcome of an event ("What was the outcome of the
+  negotiations in Istanbul?", "What did Putin and Zelensky agree on?")
+  whose answer states no outcome of it: articles written before the talks
+  describe what led up to them, and a small model offers that instead.
 
 Each returns a short reason, or None when the answer passes.  Only answers
 in Latin script are checked: the documents are English, and an answer in
@@ -58,14 +62,20 @@ _AGENTS = frozenset(
     ).split()
 )
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ary", "ion", "ions")
+_THING_SUFFIXES = ("ment", "ments")  # "statement", "agreement": not who did it, unlike "president"
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _WHICH_PERSON = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+)?(?:leader|person|official|president|minister|spokes(?:person|man|woman)|"
     r"envoy|representative|politician|diplomat|aide|journalist|author)s?\b"
 )
 _IDENTITY = frozenset("is are was were s".split())
+# Capitalised words that name no one: pronouns and the like, and the days of the week
+# ("… lasting at least 30 days from Monday, May 12" names nobody).
 _NOT_NAMES = frozenset(
-    "the a an he she it they this that these those yes no according in on at after before during".split()
+    (
+        "the a an he she it they this that these those yes no according in on at after before during "
+        "monday tuesday wednesday thursday friday saturday sunday"
+    ).split()
 )
 
 
@@ -78,8 +88,9 @@ INEXACT = "an exact number was asked for and the answer gives an estimate"
 UNGIVEN_COUNT = "the answer gives a count that no passage gives"
 UNQUOTED = "the exact words were asked for and the answer quotes none"
 MISCREDITED = "the answer names another source than the sentence that states the report credits"
+NO_OUTCOME = "the outcome of an event was asked for and the answer states none"
 OFF_TARGET_REASONS = frozenset(
-    {REPEATS, NO_COUNT, WRONG_COUNT, NOBODY, NO_DURATION, INEXACT, UNGIVEN_COUNT, UNQUOTED, MISCREDITED}
+    {REPEATS, NO_COUNT, WRONG_COUNT, NOBODY, NO_DURATION, INEXACT, UNGIVEN_COUNT, UNQUOTED, MISCREDITED, NO_OUTCOME}
 )
 _DURATION = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)|"
@@ -159,6 +170,48 @@ def lacks_duration(question: str, answer: str) -> str | None:
     return None if _DURATION.search(fold(text)) else NO_DURATION
 
 
+def asks_for_someone(question: str) -> bool:
+    """A *who did it* or *which leader* question; not *who is X*, whose answer describes X."""
+    folded = fold(question).strip()
+    who = re.search(r"(?:^|[,;:]\s*)(?:and\s+|but\s+|so\s+)?who\s+(\w+)", folded)
+    return bool(_WHICH_PERSON.search(folded) or (who and who.group(1) not in _IDENTITY))
+
+
+# One thing of a kind whose answer is a name.  Not "which headline" or "which demand",
+# whose answers are phrases, nor "which four countries": one name would cut them short.
+_WHICH = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:platform|network|channel|outlet|agency|newspaper|website|site|app|"
+    r"city|town|capital|country|nation|region|company|organi[sz]ation|alliance|bloc|party|"
+    r"leader|president|minister|official|person|spokes(?:person|man|woman)|envoy|politician|diplomat)\b"
+)
+
+
+def asks_which(question: str) -> bool:
+    """A *which platform*, *which leader*, *which outlet* question: its answer is a name."""
+    return bool(_WHICH.search(fold(question)))
+
+
+def names_in(text: str, question: str) -> list[str]:
+    """The names in ``text`` (runs of capitalised words) that the question does not name, in order.
+
+    A run ends at a line break or a full stop ("Istanbul.\nTurkish President
+    …" is two), loses a possessive ("Türkiye's"), and is skipped when its last
+    word is one of the question's or names no one ("May", "Monday", "The");
+    a leading article goes ("The Kremlin" is "Kremlin").
+    """
+    asked = content_words(question)
+    found: list[str] = []
+    for line in re.split(r"\n|(?<=[a-z])\.\s", text):
+        for run in _NAME_RUN.finditer(line):
+            name = re.sub(r"^(?:The|A|An)\s+|[’']s$", "", run.group().rstrip(".:,;’'"))
+            last = fold(name.split()[-1]) if name else ""
+            if not last or _like(last, asked) or last in _MONTHS or last in _NOT_NAMES or last.isdigit():
+                continue
+            if name not in found:
+                found.append(name)
+    return found
+
+
 def names_nobody(question: str, answer: str) -> str | None:
     """A *who did it* (or *which leader*) question whose answer names no one the question did not.
 
@@ -166,11 +219,8 @@ def names_nobody(question: str, answer: str) -> str | None:
     President Vladimir Putin" is Putin): an answer that only names the
     question's own subject names nobody new.
     """
-    folded = fold(question).strip()
-    who = re.search(r"(?:^|[,;:]\s*)(?:and\s+|but\s+|so\s+)?who\s+(\w+)", folded)
-    which = _WHICH_PERSON.search(folded)
     text = _plain(answer)
-    if not (which or (who and who.group(1) not in _IDENTITY)) or not _latin(text):
+    if not asks_for_someone(question) or not _latin(text):
         return None
     asked = content_words(question)
     for run in _NAME_RUN.finditer(text):
@@ -181,7 +231,7 @@ def names_nobody(question: str, answer: str) -> str | None:
         w = fold(raw)
         if raw[:1].isupper() or _like(w, asked):
             continue
-        if w in _AGENTS or (len(w) > 4 and w.endswith(_AGENT_SUFFIXES)):
+        if w in _AGENTS or (len(w) > 4 and w.endswith(_AGENT_SUFFIXES) and not w.endswith(_THING_SUFFIXES)):
             return None
     return NOBODY
 
@@ -286,6 +336,38 @@ def miscredits(question: str, answer: str, passages: list[str]) -> str | None:
     return MISCREDITED
 
 
+# "The outcome of", "the results of", "what did they agree on", "how did the talks end".
+_ASKS_OUTCOME = re.compile(
+    r"\b(?:outcome|results? of|came of)\b"
+    r"|\b(?:what|which)\b[^?]*\b(?:agree|agreed)\s+(?:on|upon|to)\b"
+    r"|\bhow did\b[^?]*\b(?:end|conclude)\b"
+)
+_OUTCOME_WORDS = re.compile(
+    r"\b(?:agreed|agreement|agreements|deal|accord|signed|concluded|ended|resulted|outcome|results?|reached|"
+    r"achieved|failed|collapsed|broke down|yielded|produced|breakthrough|decided)\b"
+)
+_OUTCOME_ASKED = frozenset("outcome result results came end ended conclude concluded agree agreed upon".split())
+
+
+def states_no_outcome(question: str, answer: str) -> str | None:
+    """An *outcome* question whose answer has no sentence stating an outcome of the thing asked about.
+
+    Such a sentence holds an outcome word ("agreed", "ended", "results") and a
+    word of the event the question names.  "The talks in Istanbul were
+    initiated by Russia" names the event and no outcome; "taking into account
+    the results of the 2022 meetings" names an outcome of other talks.
+    """
+    folded = fold(question)
+    text = _plain(answer)
+    if not _ASKS_OUTCOME.search(folded) or not _latin(text):
+        return None
+    event = content_words(question) - _OUTCOME_ASKED
+    for sentence in re.split(r"(?<=[.!?:;])\s+", fold(text)):
+        if _OUTCOME_WORDS.search(sentence) and matching_words(event, content_words(sentence)):
+            return None
+    return NO_OUTCOME
+
+
 def off_target(question: str, answer: str, passages: list[str]) -> str | None:
     """The first reason the answer does not answer ``question``, or None."""
     return (
@@ -296,4 +378,5 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
         or estimates(question, answer)
         or unquoted(question, answer)
         or miscredits(question, answer, passages)
+        or states_no_outcome(question, answer)
     )

@@ -7,15 +7,20 @@ import pytest
 from bot.checks import (
     INEXACT,
     MISCREDITED,
+    NO_OUTCOME,
     UNGIVEN_COUNT,
     UNQUOTED,
     adds_nothing,
+    asks_for_someone,
+    asks_which,
     credits,
     estimates,
     miscounts,
     miscredits,
+    names_in,
     names_nobody,
     off_target,
+    states_no_outcome,
     unquoted,
 )
 
@@ -55,6 +60,9 @@ def test_a_who_question_needs_someone_the_question_did_not_name() -> None:
     assert names_nobody(q, "Russian President Vladimir Putin [1]")
     assert names_nobody(q, "Turkish President Recep Tayyip Erdoğan [1]") is None
     assert names_nobody("Which official urged Moscow to commit?", "Special representative Keith Kellogg") is None
+    # A weekday is no one, nor is a statement.
+    assert names_nobody("Who will mediate the talks?", "They start on Monday [1].")
+    assert names_nobody("Who will mediate the talks?", "The statement called for a ceasefire from Monday, May 12 [1].")
     # "Who is X" asks for a description, which need not name anyone.
     assert names_nobody("Who is Maria Zakharova?", "the ministry's spokesperson [1]") is None
 
@@ -199,3 +207,76 @@ def test_a_miscredited_answer_gets_a_second_look() -> None:
 
     assert off_target("Who reported that Trump asked Ukraine to agree?", "Politico [1]", REPORTS) == MISCREDITED
     assert MISCREDITED in _SECOND_LOOK_FOR
+
+
+def test_who_and_which_person_questions_ask_for_someone() -> None:
+    assert asks_for_someone("With which foreign leader did Putin plan to discuss the organization of the talks?")
+    assert asks_for_someone("According to Zelensky, who supported his decision?")
+    assert not asks_for_someone("Who is Maria Zakharova?")  # a description, not a name
+    assert not asks_for_someone("On which platform did Trump comment?")
+
+
+BEFORE_THE_TALKS = (
+    "The talks in Istanbul were initiated by Russia on May 11. Later, Russian presidential aide Yuri Ushakov "
+    "announced his readiness for dialogue, taking into account the results of the 2022 meetings. [1]"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        # The articles end before the talks: what led up to them is no outcome of them.
+        ("What was the outcome of the negotiations in Istanbul?", BEFORE_THE_TALKS, True),
+        (
+            "What did Putin and Zelensky agree on when they met in Istanbul?",
+            "A ceasefire was rejected by Moscow [1].",
+            True,
+        ),
+        ("How did the talks in Istanbul end?", "The talks were initiated by Russia on May 11 [1].", True),
+        (
+            "What was the outcome of the talks in Istanbul?",
+            "The talks in Istanbul ended without an agreement [1].",
+            False,
+        ),
+        ("What did the leaders agree on in Kyiv?", "The leaders agreed on a 30-day ceasefire [1].", False),
+        # "Results" that the question itself asks for, not the outcome of an event.
+        ("What results did he say the dialogue would take into account?", "Those of the 2022 meetings [1].", False),
+        ("Что стало итогом переговоров?", "Переговоры начались [1].", False),  # compared in English only
+    ],
+)
+def test_an_outcome_asked_for_must_be_stated(question: str, answer: str, withheld: bool) -> None:
+    assert (states_no_outcome(question, answer) == NO_OUTCOME) is withheld
+
+
+def test_an_unstated_outcome_is_off_target_and_gets_no_second_look() -> None:
+    from bot.answerer import _SECOND_LOOK_FOR
+
+    assert off_target("What was the outcome of the negotiations in Istanbul?", BEFORE_THE_TALKS, []) == NO_OUTCOME
+    assert NO_OUTCOME not in _SECOND_LOOK_FOR
+
+
+def test_a_which_question_for_one_named_thing_asks_for_a_name() -> None:
+    assert asks_which("On which platform did Trump comment, according to the Orda.kz article?")
+    assert asks_which("Which country's president confirmed readiness to host the talks?")
+    assert not asks_which("Which headline in the latest news list is about a concert?")  # a phrase
+    assert not asks_which("The leaders of which four countries issued the joint statement?")  # several names
+    assert not asks_which("What did Putin say about the talks?")
+
+
+def test_names_in_a_sentence_are_those_the_question_does_not_name() -> None:
+    text = (
+        "Trump, in his traditional fashion, commented on Truth Social:\n\nThe Kremlin said on Monday, May 10, "
+        "that talks in Kyiv were held. Kellogg urged Moscow to commit in Istanbul.\nTurkish President Recep "
+        "Tayyip Erdoğan confirmed Türkiye's readiness."
+    )
+    names = names_in(text, "On which platform did Trump comment?")
+    assert names == [
+        "Truth Social",
+        "Kremlin",
+        "Kyiv",
+        "Kellogg",
+        "Moscow",
+        "Istanbul",
+        "Turkish President Recep Tayyip Erdoğan",
+        "Türkiye",
+    ]
