@@ -27,6 +27,9 @@ from bot.checks import (
     OFF_TARGET_REASONS,
     UNGIVEN_COUNT,
     UNQUOTED,
+    asks_for_someone,
+    asks_which,
+    names_in,
     off_target,
 )
 from bot.citations import (
@@ -588,11 +591,16 @@ class Answerer:
         wants_second_look = reason in _SECOND_LOOK_FOR and gen is not None and self.second_look
         # A source is named in the one sentence that states the report: over more, the model
         # names the first outlet it reads ("According to Politico, …. …, Reuters reports").
-        n = 1 if reason == MISCREDITED else 3
+        # So is a person or a named thing asked for: over three windows the model names whoever
+        # it read first, or the question's own subject ("Putin" for whom Putin would call).
+        n = 1 if reason == MISCREDITED or asks_for_someone(asked_all) or asks_which(asked_all) else 3
         other = (passages if context is not passages else focus(passages, asked_all, n)) if wants_second_look else []
         if other:
+            # A *which platform* question is answered with a name from the sentence: asked
+            # freely, the model gives the one it remembers ("Twitter" over "Truth Social").
+            choices = names_in(" ".join(shown_text(p.text) for p in other), asked_all) if asks_which(asked_all) else []
             retry_text, retry_order, retry_tokens = self._second_look(
-                other, prompt_q, lang if self.reply_in_question_language else "en", years_text
+                other, prompt_q, lang if self.reply_in_question_language else "en", years_text, choices
             )
             if retry_text:
                 other_shown = [shown_text(p.text) for p in other]
@@ -741,20 +749,25 @@ class Answerer:
         return citations, ""
 
     def _second_look(
-        self, context: list[Passage], question: str, lang: str, years: str
+        self, context: list[Passage], question: str, lang: str, years: str, choices: Sequence[str] = ()
     ) -> tuple[str, list[int], tuple[int, int]]:
         """Ask again, in a fresh prompt, over the other view of what was retrieved.
 
         After an answer over whole passages, the other view is the few sentences
         that share most words with the question: a short prompt (seconds), with
         little else to copy.  After an answer over those sentences, it is the
-        whole passages.  Returns the new answer text ("" when the model finds
-        none) and its labels into ``context``.
+        whole passages.  With ``choices``, the answer is one of them (names
+        of the context, for a question whose answer is a name).  Returns the
+        new answer text ("" when the model finds none) and its labels into
+        ``context``.
         """
         if not context:
             return "", [], (0, 0)
         messages = self._messages(context, question, lang)
-        gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
+        schema = ANSWER_SCHEMA
+        if choices:
+            schema = {**ANSWER_SCHEMA, "properties": {**ANSWER_SCHEMA["properties"], "answer": {"enum": list(choices)}}}
+        gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=schema)
         reading = _Reading(len(context), years, self._leak_guard)
         for _ in reading.visible(gen):
             pass  # nothing of a second look is streamed: it replaces a withheld answer whole

@@ -353,6 +353,17 @@ def test_a_miscredited_source_gets_a_second_look_over_the_one_sentence(answerer:
     assert "Reuters reports" in second_user and "Politico" not in second_user
 
 
+def test_a_which_question_gets_a_second_look_that_chooses_a_name(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Orda.kz").enqueue_answer("Truth Social")
+    answer = answerer.ask("On which platform did Trump comment, according to the Orda.kz article?")
+    assert not answer.refused, answer.withheld
+    assert answer.text == "Truth Social [1]" and "commented on Truth Social" in answer.citations[0].quote
+    # The second look chooses among the sentence's names that the question does not name.
+    choices = fake_llm.calls[1]["json_schema"]["properties"]["answer"]["enum"]
+    assert "Truth Social" in choices and "Orda.kz" not in choices and "Trump" not in choices
+    assert "enum" not in str(fake_llm.calls[0]["json_schema"])  # the first look writes freely
+
+
 def test_sentences_first_then_passages(answerer: Answerer, fake_llm: FakeLLM) -> None:
     answerer.first_look = "sentences"
     fake_llm.enqueue_answer("Comprehensive [1].").enqueue_answer("At least 30 days [2].")
@@ -455,6 +466,9 @@ def test_an_answer_from_a_passage_about_someone_else_gets_a_second_look(answerer
     assert answer.text == "Turkish President Recep Tayyip Erdoğan [1]."
     assert "Erdoğan" in answer.citations[0].quote and "Putin" not in answer.citations[0].quote
     assert len(fake_llm.calls) == 2
+    # A person was asked for: the second look is over the one nearest sentence, not three.
+    second_user = fake_llm.calls[1]["messages"][-1]["content"]
+    assert "Erdoğan on May 11" in second_user and "Macron" not in second_user
 
 
 def test_an_answer_from_a_passage_about_someone_else_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
