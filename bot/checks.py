@@ -342,9 +342,13 @@ _ASKS_OUTCOME = re.compile(
     r"|\b(?:what|which)\b[^?]*\b(?:agree|agreed)\s+(?:on|upon|to)\b"
     r"|\bhow did\b[^?]*\b(?:end|conclude)\b"
 )
+# What came of something: "agreed", "ended", and also "expressed his willingness" or
+# "rejected" (what a phone call or a demand came to).  Not "announced" or "proposed",
+# which is how a meeting still to come is written about.
 _OUTCOME_WORDS = re.compile(
     r"\b(?:agreed|agreement|agreements|deal|accord|signed|concluded|ended|resulted|outcome|results?|reached|"
-    r"achieved|failed|collapsed|broke down|yielded|produced|breakthrough|decided)\b"
+    r"achieved|failed|collapsed|broke down|yielded|produced|breakthrough|decided|expressed|confirmed|accepted|"
+    r"rejected|refused|declined|approved|led to)\b"
 )
 _OUTCOME_ASKED = frozenset("outcome result results came end ended conclude concluded agree agreed upon".split())
 

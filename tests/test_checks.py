@@ -239,6 +239,12 @@ BEFORE_THE_TALKS = (
             False,
         ),
         ("What did the leaders agree on in Kyiv?", "The leaders agreed on a 30-day ceasefire [1].", False),
+        (
+            "What was the result of Erdoğan's phone call with Putin?",
+            "Erdoğan expressed his willingness to assist in organizing negotiations [1].",
+            False,
+        ),
+        ("What was the outcome of the talks in Istanbul?", "Putin proposed talks in Istanbul on May 15 [1].", True),
         # "Results" that the question itself asks for, not the outcome of an event.
         ("What results did he say the dialogue would take into account?", "Those of the 2022 meetings [1].", False),
         ("Что стало итогом переговоров?", "Переговоры начались [1].", False),  # compared in English only
