@@ -1,8 +1,9 @@
 """The whole question set on the default model, with floors that catch regressions.
 
-The floors sit a few points under the figures measured when they were set
-(README, "Evaluation"); they are not the quality targets, which the packaged
-1.5B model does not reach yet. About 20 minutes on a 2-core CPU.
+The floors sit a few points under the issue's quality targets, which the
+packaged 1.5B model now meets on this set (README, "Evaluation"), with room
+for the answers a different llama.cpp build flips. About 20 minutes on a
+2-core CPU.
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from tests.conftest import ROOT, SEEDS
 pytestmark = pytest.mark.slow
 
 FLOORS = {
-    # Measured 2026-12-01 (ninth session, AVX2 build; README, "Evaluation"). Builds flip
+    # Measured 2026-12-01 (eleventh session, AVX2 build; README, "Evaluation"). Builds flip
     # about three answers of 89, so each floor leaves room for that and a little more.
     "hit_at_5": 0.95,  # 1.00
-    "answer_accuracy": 0.87,  # 0.94 (84 of 89); one question is 1.1 points
-    "citation_precision": 0.90,  # 0.96 (72 of 75); a wrong answer's citation is 1.3 points
+    "answer_accuracy": 0.90,  # 0.98 (87 of 89); one question is 1.1 points
+    "citation_precision": 0.90,  # 0.97; a wrong answer's citation is 1.3 points
     "citation_recall": 0.90,  # 1.00
-    "refusal_precision": 0.80,  # 0.89: 16 of 18 refusals right; two more wrong ones read 0.80
-    "refusal_recall": 0.80,  # 0.94: 16 of 17; one question is 6 points
+    "refusal_precision": 0.88,  # 1.00: 17 of 17 refusals right; two wrong ones read 0.89
+    "refusal_recall": 0.88,  # 1.00: 17 of 17; one question is 6 points, two read 0.88
 }
 # Russian, Ukrainian and German together: 22 of 22; one question is 4.5 points.
 NON_ENGLISH_ACCURACY_FLOOR = 0.82
