@@ -64,10 +64,11 @@ _AGENTS = frozenset(
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ary", "ion", "ions")
 _THING_SUFFIXES = ("ment", "ments")  # "statement", "agreement": not who did it, unlike "president"
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
-_WHICH_PERSON = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+)?(?:leader|person|official|president|minister|spokes(?:person|man|woman)|"
-    r"envoy|representative|politician|diplomat|aide|journalist|author)s?\b"
+_PERSON_KINDS = (
+    r"leader|person|official|president|minister|spokes(?:person|man|woman)|envoy|representative|politician|"
+    r"diplomat|aide|journalist|author"
 )
+_WHICH_PERSON = re.compile(rf"\b(?:which|what)\s+(?:\w+\s+)?(?:{_PERSON_KINDS})s?\b")
 _IDENTITY = frozenset("is are was were s".split())
 # Capitalised words that name no one: pronouns and the like, and the days of the week
 # ("… lasting at least 30 days from Monday, May 12" names nobody).
@@ -181,8 +182,7 @@ def asks_for_someone(question: str) -> bool:
 # whose answers are phrases, nor "which four countries": one name would cut them short.
 _WHICH = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+)?(?:platform|network|channel|outlet|agency|newspaper|website|site|app|"
-    r"city|town|capital|country|nation|region|company|organi[sz]ation|alliance|bloc|party|"
-    r"leader|president|minister|official|person|spokes(?:person|man|woman)|envoy|politician|diplomat)\b"
+    rf"city|town|capital|country|nation|region|company|organi[sz]ation|alliance|bloc|party|{_PERSON_KINDS})\b"
 )
 
 
