@@ -593,17 +593,18 @@ class Answerer:
         # names the first outlet it reads ("According to Politico, …. …, Reuters reports").
         # So is a person or a named thing asked for: over three windows the model names whoever
         # it read first, or the question's own subject ("Putin" for whom Putin would call).
-        n = 1 if reason == MISCREDITED or asks_for_someone(asked_all) or asks_which(asked_all) else 3
+        named = asks_which(asked_all)
+        n = 1 if reason == MISCREDITED or asks_for_someone(asked_all) or named else 3
         other = (passages if context is not passages else focus(passages, asked_all, n)) if wants_second_look else []
         if other:
+            other_shown = [shown_text(p.text) for p in other]
             # A *which platform* question is answered with a name from the sentence: asked
             # freely, the model gives the one it remembers ("Twitter" over "Truth Social").
-            choices = names_in(" ".join(shown_text(p.text) for p in other), asked_all) if asks_which(asked_all) else []
+            choices = names_in(" ".join(other_shown), asked_all) if named else []
             retry_text, retry_order, retry_tokens = self._second_look(
                 other, prompt_q, lang if self.reply_in_question_language else "en", years_text, choices
             )
             if retry_text:
-                other_shown = [shown_text(p.text) for p in other]
                 if not retry_order and (stated_in := _stating(retry_text, other_shown)) is not None:
                     retry_text, retry_order = f"{retry_text} [1]", [stated_in]
                 again, why = self._judge(retry_text, retry_order, other, other_shown, asked_all, subjects, passages)
