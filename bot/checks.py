@@ -171,6 +171,11 @@ def lacks_duration(question: str, answer: str) -> str | None:
     return None if _DURATION.search(fold(text)) else NO_DURATION
 
 
+def _someone_new(last: str, asked: set[str]) -> bool:
+    """A name run ending in ``last`` (folded) names someone the question did not ("May", "The": no one)."""
+    return not (_like(last, asked) or last in _MONTHS or last in _NOT_NAMES or last.isdigit())
+
+
 def asks_for_someone(question: str) -> bool:
     """A *who did it* or *which leader* question; not *who is X*, whose answer describes X."""
     folded = fold(question).strip()
@@ -205,7 +210,7 @@ def names_in(text: str, question: str) -> list[str]:
         for run in _NAME_RUN.finditer(line):
             name = re.sub(r"^(?:The|A|An)\s+|[’']s$", "", run.group().rstrip(".:,;’'"))
             last = fold(name.split()[-1]) if name else ""
-            if not last or _like(last, asked) or last in _MONTHS or last in _NOT_NAMES or last.isdigit():
+            if not last or not _someone_new(last, asked):
                 continue
             if name not in found:
                 found.append(name)
@@ -225,7 +230,7 @@ def names_nobody(question: str, answer: str) -> str | None:
     asked = content_words(question)
     for run in _NAME_RUN.finditer(text):
         last = fold(run.group().split()[-1]).strip("’'.-")
-        if not (_like(last, asked) or last in _MONTHS or last in _NOT_NAMES or last.isdigit()):
+        if _someone_new(last, asked):
             return None
     for raw in _WORD.findall(text):
         w = fold(raw)
