@@ -341,9 +341,11 @@ def miscredits(question: str, answer: str, passages: list[str]) -> str | None:
     return MISCREDITED
 
 
-# "The outcome of", "the results of", "what did they agree on", "how did the talks end".
+# "What was the outcome of", "what were the results of", "what came out of", "what did they
+# agree on", "how did the talks end"; not "apart from the results of X, what else …".
 _ASKS_OUTCOME = re.compile(
-    r"\b(?:outcome|results? of|came of)\b"
+    r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:outcome|results?)(?:\s+of\b|\s*\?)"
+    r"|\bcame\s+(?:out\s+)?of\b"
     r"|\b(?:what|which)\b[^?]*\b(?:agree|agreed)\s+(?:on|upon|to)\b"
     r"|\bhow did\b[^?]*\b(?:end|conclude)\b"
 )

@@ -247,6 +247,13 @@ BEFORE_THE_TALKS = (
         ("What was the outcome of the talks in Istanbul?", "Putin proposed talks in Istanbul on May 15 [1].", True),
         # "Results" that the question itself asks for, not the outcome of an event.
         ("What results did he say the dialogue would take into account?", "Those of the 2022 meetings [1].", False),
+        (
+            "Apart from the results of the 2022 meetings, what else did Ushakov say would be taken into account?",
+            "The current situation on the front [1].",
+            False,
+        ),
+        ("What came out of the talks in Istanbul?", BEFORE_THE_TALKS, True),
+        ("What were the main results of the talks in Istanbul?", BEFORE_THE_TALKS, True),
         ("Что стало итогом переговоров?", "Переговоры начались [1].", False),  # compared in English only
     ],
 )
