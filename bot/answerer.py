@@ -27,6 +27,7 @@ from bot.checks import (
     OFF_TARGET_REASONS,
     UNGIVEN_COUNT,
     UNQUOTED,
+    about_elsewhere,
     asks_for_someone,
     asks_which,
     names_in,
@@ -439,10 +440,16 @@ def _off_subject(citations: Sequence[Citation], subjects: Sequence[str], around:
     for c in citations:
         if label_of(c.quote):
             continue
-        texts = [p.text for p in around if p.source == c.source and p.start <= c.start and c.end <= p.end]
-        if not any(mentions(t, s) for t in texts or [c.passage.text] for s in subjects):
+        if not any(mentions(t, s) for t in _around(c, around) for s in subjects):
             return c.n
     return None
+
+
+def _around(citation: Citation, around: Sequence[Passage]) -> list[str]:
+    """The retrieved passages that hold a citation (its own passage when none does)."""
+    c = citation
+    held = [p.text for p in around if p.source == c.source and p.start <= c.start and c.end <= p.end]
+    return held or [c.passage.text]
 
 
 def _visible(passages: list[Passage]) -> list[Passage]:
@@ -745,6 +752,9 @@ class Answerer:
         citations = [self._cite(n, passages[k - 1], text, asked) for n, k in enumerate(order, start=1)]
         if _off_topic_quote(citations, asked) is not None:
             return [], OFF_TOPIC_QUOTE
+        held = [t for c in citations for t in _around(c, around)]
+        if why := about_elsewhere(asked, text, [c.quote for c in citations], held):
+            return [], why
         if _off_subject(citations, subjects, around) is not None:
             return [], OFF_SUBJECT
         return citations, ""

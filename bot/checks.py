@@ -27,6 +27,10 @@ whose shape can be read from the question alone:
   negotiations in Istanbul?", "What did Putin and Zelensky agree on?")
   whose answer states no outcome of it: articles written before the talks
   describe what led up to them, and a small model offers that instead.
+* a question for what someone said *about* a topic whose answer, and the
+  sentences it cites, never mention that topic ("Kellogg urged Moscow to
+  commit to a ceasefire" for what Kellogg said about NATO membership), or
+  whose passages never mention that someone.
 
 Each returns a short reason, or None when the answer passes.  Only answers
 in Latin script are checked: the documents are English, and an answer in
@@ -90,8 +94,21 @@ UNGIVEN_COUNT = "the answer gives a count that no passage gives"
 UNQUOTED = "the exact words were asked for and the answer quotes none"
 MISCREDITED = "the answer names another source than the sentence that states the report credits"
 NO_OUTCOME = "the outcome of an event was asked for and the answer states none"
+ELSEWHERE = "what someone said about a topic was asked for and the answer is not that"
 OFF_TARGET_REASONS = frozenset(
-    {REPEATS, NO_COUNT, WRONG_COUNT, NOBODY, NO_DURATION, INEXACT, UNGIVEN_COUNT, UNQUOTED, MISCREDITED, NO_OUTCOME}
+    {
+        REPEATS,
+        NO_COUNT,
+        WRONG_COUNT,
+        NOBODY,
+        NO_DURATION,
+        INEXACT,
+        UNGIVEN_COUNT,
+        UNQUOTED,
+        MISCREDITED,
+        NO_OUTCOME,
+        ELSEWHERE,
+    }
 )
 _DURATION = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)|"
@@ -377,6 +394,54 @@ def states_no_outcome(question: str, answer: str) -> str | None:
         if _OUTCOME_WORDS.search(sentence) and matching_words(event, content_words(sentence)):
             return None
     return NO_OUTCOME
+
+
+# "What did Kellogg say about NATO membership?", "Peskov's position regarding the ceasefire";
+# the speaker is whoever comes between "did" and the verb of saying.
+_ASKS_ABOUT = re.compile(
+    r"\b(?:(?:did|does|do|has|have|had|will|would)\s+(?P<who>[^?]+?)\s+)?"
+    r"(?:say|says|said|saying|think|thinks|thought|write|writes|wrote|written|tweet(?:s|ed)?|posts?|posted|"
+    r"comments?|commented|remarks?|remarked|claims?|claimed|tell|tells|told|mention(?:s|ed)?|state[sd]?|"
+    r"believes?|believed|feel|feels|felt|views?|position|stance|opinion)\b[^?]*?"
+    r"\b(?:about|regarding|concerning)\s+(?P<topic>[^?.,;]+)",
+    re.IGNORECASE,
+)
+
+
+_DOCUMENT_WORDS = frozenset(
+    "document documents article articles text texts source sources passage passages report reports story "
+    "stories piece author authors".split()
+)
+
+
+def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[str]) -> str | None:
+    """What someone said *about* a topic was asked, and the answer is not that.
+
+    Asked what a person said about something the documents never connect them
+    with, a small model gives what that person said about something else
+    ("Kellogg urged Moscow to commit to a ceasefire" for what Kellogg said
+    about NATO membership), or what someone else said about the topic.  So
+    the answer or the sentences it cites (``quotes``) must name the topic:
+    each name in it ("NATO"), or else one of its words, by stem.  And the
+    passages those sentences come from (``around``) must name the speaker.
+    """
+    m = _ASKS_ABOUT.search(question)
+    if not m or not (topic := content_words(m.group("topic"))):
+        return None
+    said = content_words(" ".join([_plain(answer), *quotes]))
+    names = {
+        fold(w)
+        for w in _WORD.findall(m.group("topic"))
+        if w[:1].isupper() and fold(w) not in _MONTHS and fold(w) not in _NOT_NAMES
+    }
+    if not (all(_like(n, said) for n in names) if names else matching_words(topic, said)):
+        return ELSEWHERE
+    speaker = content_words(m.group("who") or "")
+    if speaker & _DOCUMENT_WORDS:
+        return None  # "what does the second article say about …": the speaker is the documents
+    if speaker and not any(_like(w, content_words(" ".join(around))) for w in speaker):
+        return ELSEWHERE
+    return None
 
 
 def off_target(question: str, answer: str, passages: list[str]) -> str | None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bot.checks import (
+    ELSEWHERE,
     INEXACT,
     MISCREDITED,
     NO_OUTCOME,
     UNGIVEN_COUNT,
     UNQUOTED,
+    about_elsewhere,
     adds_nothing,
     asks_for_someone,
     asks_which,
@@ -293,3 +295,55 @@ def test_names_in_a_sentence_are_those_the_question_does_not_name() -> None:
         "Turkish President Recep Tayyip Erdoğan",
         "Türkiye",
     ]
+
+
+KELLOGG = "Kellogg urged Moscow to commit to a prolonged ceasefire before entering negotiations in Istanbul."
+DRONES_TOO = "The lack of a ceasefire has already led to new attacks: on May 12, several dozen Russian drones entered."
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "quotes", "withheld"),
+    [
+        # Kellogg's words, about something else.
+        (
+            "What did Keith Kellogg say about NATO membership?",
+            "He urged a ceasefire.",
+            [KELLOGG],
+            True,
+        ),
+        ("What did Erdoğan say about Ukraine joining NATO?", "He spoke of Ukraine and Russia.", [], True),
+        # The topic, in the answer or only in the sentence it cites.
+        ("What did Keith Kellogg say about NATO membership?", "NATO membership is off the table.", [KELLOGG], False),
+        ("What did Kellogg say about the ceasefire?", "Commit to it before the talks.", [KELLOGG], False),
+        # The topic, said by someone the passages never name.
+        (
+            "What did Tammy Bruce say about the Russian drone attacks?",
+            "Dozens of drones.",
+            [DRONES_TOO],
+            True,
+        ),
+        # The documents are no speaker to look for.
+        (
+            "What does the second article say about the drone attacks?",
+            "Dozens of drones.",
+            [DRONES_TOO],
+            False,
+        ),
+        # Not a question about what was said about something.
+        ("What did Kellogg urge Moscow to do?", "Commit to a ceasefire.", [KELLOGG], False),
+    ],
+)
+def test_what_someone_said_about_a_topic_must_be_that(
+    question: str, answer: str, quotes: list[str], withheld: bool
+) -> None:
+    assert (about_elsewhere(question, answer, quotes, quotes) == ELSEWHERE) is withheld
+
+
+def test_the_speaker_may_be_named_in_the_passage_around_the_quote() -> None:
+    asked = "What did Peskov say Russia needs to do about the ceasefire initiative?"
+    quote = "Russia needs to think about the ceasefire initiative."
+    assert about_elsewhere(asked, "Think about it [1]", [quote], [quote]) == ELSEWHERE
+    assert (
+        about_elsewhere(asked, "Think about it [1]", [quote], [f"Kremlin spokesperson Dmitry Peskov said. {quote}"])
+        is None
+    )
