@@ -25,6 +25,7 @@ from bot.checks import (
     NO_OUTCOME,
     NOBODY,
     OFF_TARGET_REASONS,
+    PERSON_KINDS,
     UNGIVEN_COUNT,
     UNQUOTED,
     about_elsewhere,
@@ -32,6 +33,7 @@ from bot.checks import (
     asks_which,
     names_in,
     off_target,
+    which_kind,
 )
 from bot.citations import (
     JsonAnswerReader,
@@ -67,6 +69,15 @@ VERIFY_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {"supported": {"type": "boolean"}},
     "required": ["supported"],
+}
+# What a name is, as the model tells it from general knowledge: the choices are few and
+# far apart, so that even a small model tells a person from a place.
+KINDS = ("person", "city", "country", "organisation", "news outlet or platform", "building", "other")
+_PLACES = frozenset({"city", "country", "building"})
+KIND_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"kind": {"enum": list(KINDS)}},
+    "required": ["kind"],
 }
 
 REFUSALS = {
@@ -318,6 +329,7 @@ def _closed(raw: str) -> str:
 GROUNDLESS = "most of its words are in none of the passages"
 UNCITED = "it cites no passage"
 OFF_TOPIC_QUOTE = "the sentence it quotes shares no word with the question"
+WRONG_KIND = "a name of one kind was asked for and the answer names none of that kind"
 UNSTATED_FIGURE = "it states a figure no passage states"
 OFF_SUBJECT = "the passage it cites names no one the question asks about"
 # Reasons that say the answer missed the question, not that it invented: over
@@ -472,6 +484,7 @@ class Answerer:
         reply_in_question_language: bool = True,
         verify: bool = False,
         second_look: bool = True,
+        check_kinds: bool = True,
         first_look: Literal["passages", "sentences"] = "passages",
     ) -> None:
         self.llm = llm
@@ -485,6 +498,7 @@ class Answerer:
         self.reply_in_question_language = reply_in_question_language
         self.verify = verify
         self.second_look = second_look
+        self.check_kinds = check_kinds
         self.first_look = first_look
         # An answer that repeats a run of the prompts' words is stopped as it streams.
         self._leak_guard = LeakGuard(
@@ -623,6 +637,14 @@ class Answerer:
                     reason = f"{reason}; on a second look, {why}"
             else:
                 reason = f"{reason}; on a second look, the model found no answer"
+        kind_tokens = (0, 0)
+        # A *which hotel* answer that names a person is about the passages, not the question.
+        kind = which_kind(asked_all) if not reason and gen is not None and self.check_kinds else None
+        if kind and (given := names_in(re.sub(r"\[\d+\]", " ", text), asked_all)):
+            fits, kind_tokens = self._of_kind(given, kind)
+            if not fits:
+                logger.info("%s: none of %s is %s", WRONG_KIND, given, kind)
+                reason = WRONG_KIND
         t_verify = time.perf_counter()
         verify_tokens = 0
         if not reason and self.verify and gen is not None:
@@ -651,10 +673,11 @@ class Answerer:
                 retrieve_s=t_retrieve,
                 first_token_s=first if first is not None else total,
                 total_s=total,
-                prompt_tokens=(gen.prompt_tokens if gen else 0) + rewrite_tokens[0] + retry_tokens[0],
+                prompt_tokens=(gen.prompt_tokens if gen else 0) + rewrite_tokens[0] + retry_tokens[0] + kind_tokens[0],
                 completion_tokens=(gen.completion_tokens if gen else 0)
                 + rewrite_tokens[1]
                 + retry_tokens[1]
+                + kind_tokens[1]
                 + verify_tokens,
                 rewrite_s=t_rewrite,
                 verify_s=t_verify,
@@ -789,6 +812,33 @@ class Answerer:
         if refused or not text or _SAYS_NOTHING.search(text) or reading.leaked or reading.looped is not None:
             return "", [], tokens
         return text, list(reading.markers.order), tokens
+
+    def _of_kind(self, names: Sequence[str], kind: str) -> tuple[bool, tuple[int, int]]:
+        """Whether one of ``names`` (the first two) may be a ``kind``, by what the model takes it for.
+
+        The model sorts each name into one of :data:`KINDS`, in a prompt of its
+        own without the passages, so that what they say the name did does not
+        decide what it is.  Asked "is Erdoğan a hotel?" the 1.5B model says yes
+        to nearly anything; asked what Erdoğan is, it says a person.  Only a
+        person given for a thing, or a place given for a person, counts as
+        the wrong kind: the model often takes a news outlet for a country or
+        an organisation.  An unreadable reply fits.
+        """
+        wants_person = bool(re.search(rf"\b(?:{PERSON_KINDS})$", kind))
+        tokens = (0, 0)
+        for name in names[:2]:
+            content = self.prompts.kind.render(name=name, kinds=", ".join(KINDS))
+            gen = self.llm.generate([{"role": "user", "content": content}], max_tokens=16, json_schema=KIND_SCHEMA)
+            try:
+                out = "".join(gen)
+            finally:
+                gen.close()
+            tokens = (tokens[0] + gen.prompt_tokens, tokens[1] + gen.completion_tokens)
+            m = re.search(r'"kind"\s*:\s*"([^"]*)"', out)
+            told = m.group(1) if m else ""
+            if not (told in _PLACES if wants_person else told == "person"):
+                return True, tokens
+        return False, tokens
 
     def _supported(self, messages: list[Message], raw: str, question: str) -> tuple[bool, int]:
         """Ask the model, as the next turn of the same conversation, whether its answer is supported.

@@ -172,6 +172,7 @@ class App:
             reply_in_question_language=self.settings.reply_in_question_language,
             verify=self.settings.verify_answers,
             second_look=self.settings.second_look,
+            check_kinds=self.settings.check_kinds,
             first_look=self.settings.first_look,
         )
         if isinstance(retriever, WholeCorpusRetriever):

@@ -68,11 +68,11 @@ _AGENTS = frozenset(
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ary", "ion", "ions")
 _THING_SUFFIXES = ("ment", "ments")  # "statement", "agreement": not who did it, unlike "president"
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
-_PERSON_KINDS = (
+PERSON_KINDS = (
     r"leader|person|official|president|minister|spokes(?:person|man|woman)|envoy|representative|politician|"
     r"diplomat|aide|journalist|author"
 )
-_WHICH_PERSON = re.compile(rf"\b(?:which|what)\s+(?:\w+\s+)?(?:{_PERSON_KINDS})s?\b")
+_WHICH_PERSON = re.compile(rf"\b(?:which|what)\s+(?:\w+\s+)?(?:{PERSON_KINDS})s?\b")
 _IDENTITY = frozenset("is are was were s".split())
 # Capitalised words that name no one: pronouns and the like, and the days of the week
 # ("… lasting at least 30 days from Monday, May 12" names nobody).
@@ -202,15 +202,26 @@ def asks_for_someone(question: str) -> bool:
 
 # One thing of a kind whose answer is a name.  Not "which headline" or "which demand",
 # whose answers are phrases, nor "which four countries": one name would cut them short.
-_WHICH = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+)?(?:platform|network|channel|outlet|agency|newspaper|website|site|app|"
-    rf"city|town|capital|country|nation|region|company|organi[sz]ation|alliance|bloc|party|{_PERSON_KINDS})\b"
+_NAMED_KINDS = (
+    r"platform|network|channel|outlet|agency|newspaper|website|site|app|city|town|capital|country|nation|"
+    r"region|company|organi[sz]ation|alliance|bloc|party|hotel|palace|venue|building|hall|stadium|airport|"
+    rf"university|museum|embassy|{PERSON_KINDS}"
 )
+_WHICH = re.compile(rf"\b(?:which|what)\s+(?:\w+\s+)?(?:{_NAMED_KINDS})\b")
+# The kind itself, with one word before it: "media outlet", "foreign leader", and the
+# president in "which country's president" (a possessive is not the kind asked for).
+_WHICH_KIND = re.compile(rf"\b(?:which|what)\s+((?:\w+['’]?s?\s+)?(?:{_NAMED_KINDS}))\b(?!['’])")
 
 
 def asks_which(question: str) -> bool:
     """A *which platform*, *which leader*, *which outlet* question: its answer is a name."""
     return bool(_WHICH.search(fold(question)))
+
+
+def which_kind(question: str) -> str | None:
+    """The kind of thing a *which* question asks for ("hotel", "media outlet"), if it asks for a name."""
+    m = _WHICH_KIND.search(fold(question))
+    return m.group(1) if m else None
 
 
 def names_in(text: str, question: str) -> list[str]:

@@ -20,6 +20,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "answer": frozenset({"passages", "question", "language"}),
     "condense": frozenset({"history", "question"}),
     "verify": frozenset({"question"}),
+    "kind": frozenset({"name", "kinds"}),
 }
 
 
@@ -39,6 +40,8 @@ class Prompts:
     condense: Prompt
     verify: Prompt
     """Asked after an answer, in the same conversation: does a passage really answer the question?"""
+    kind: Prompt
+    """Asked alone, from general knowledge: what kind of thing (person, city, …) is this name?"""
     examples: tuple[dict[str, str], ...] = ()
     """Worked turns shown after the system prompt; with it they form the fixed prefix."""
 

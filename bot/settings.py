@@ -120,6 +120,13 @@ class Settings(BaseSettings):
     conversation, saying why, and check the new answer the same way.  Costs one more generation,
     only on those answers."""
 
+    check_kinds: bool = True
+    """For a *which hotel*, *which outlet*, *which leader* question, ask the model in a short prompt
+    of its own whether a name the answer gives is that kind of thing, and refuse when none is.
+    Over passages that do not hold the answer, the model names whoever hosted or spoke ("Erdoğan"
+    for which hotel hosted the talks); whether a name is a hotel is general knowledge that even
+    the 1.5B model has.  Costs about 1.5 s, only on those questions."""
+
     verify_answers: bool = False
     """Before an answer is sent, ask the model in one more turn of the same conversation whether a
     passage really states what was asked, and refuse when it says no.  Off by default: with the

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.answerer import OFF_TOPIC_QUOTE, REFUSALS, Answerer, Conversation, Turn, detect_language
+from bot.answerer import OFF_TOPIC_QUOTE, REFUSALS, WRONG_KIND, Answerer, Conversation, Turn, detect_language
 from bot.errors import QuestionError
 from tests.conftest import SEEDS, FakeLLM
 
@@ -354,7 +354,7 @@ def test_a_miscredited_source_gets_a_second_look_over_the_one_sentence(answerer:
 
 
 def test_a_which_question_gets_a_second_look_that_chooses_a_name(answerer: Answerer, fake_llm: FakeLLM) -> None:
-    fake_llm.enqueue_answer("Orda.kz").enqueue_answer("Truth Social")
+    fake_llm.enqueue_answer("Orda.kz").enqueue_answer("Truth Social").enqueue('{"kind": "organisation"}')
     answer = answerer.ask("On which platform did Trump comment, according to the Orda.kz article?")
     assert not answer.refused, answer.withheld
     assert answer.text == "Truth Social [1]" and "commented on Truth Social" in answer.citations[0].quote
@@ -362,6 +362,33 @@ def test_a_which_question_gets_a_second_look_that_chooses_a_name(answerer: Answe
     choices = fake_llm.calls[1]["json_schema"]["properties"]["answer"]["enum"]
     assert "Truth Social" in choices and "Orda.kz" not in choices and "Trump" not in choices
     assert "enum" not in str(fake_llm.calls[0]["json_schema"])  # the first look writes freely
+    # Truth Social is then asked about alone: what kind of thing is it?  Not a person: it fits.
+    kind = fake_llm.calls[2]
+    assert len(kind["messages"]) == 1 and '"Truth Social"' in kind["messages"][0]["content"]
+    assert "person" in kind["json_schema"]["properties"]["kind"]["enum"]
+
+
+def test_a_which_hotel_answer_that_names_a_person_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Turkish President Recep Tayyip Erdoğan [3].").enqueue('{"kind": "person"}')
+    answer = answerer.ask("Which hotel hosted the talks?")
+    assert answer.refused and answer.withheld == WRONG_KIND and answer.citations == []
+    asked = fake_llm.calls[1]["messages"][0]["content"]
+    # Asked from general knowledge: the name, the kinds to choose from, and none of the passages.
+    assert '"Turkish President Recep Tayyip Erdoğan"' in asked and "building" in asked and "Kellogg" not in asked
+
+
+def test_a_which_leader_answer_that_names_a_place_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Istanbul [1].").enqueue('{"kind": "city"}')
+    answer = answerer.ask("Which leader proposed direct talks?")
+    assert answer.refused and answer.withheld == WRONG_KIND
+    assert '"Istanbul"' in fake_llm.calls[1]["messages"][0]["content"]
+
+
+def test_the_kind_check_can_be_turned_off(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    answerer.check_kinds = False
+    fake_llm.enqueue_answer("Turkish President Recep Tayyip Erdoğan [3].")
+    answer = answerer.ask("Which hotel hosted the talks?")
+    assert not answer.refused and len(fake_llm.calls) == 1
 
 
 def test_sentences_first_then_passages(answerer: Answerer, fake_llm: FakeLLM) -> None:
@@ -459,13 +486,14 @@ def test_an_answer_from_a_passage_about_someone_else_gets_a_second_look(answerer
     question = "With which foreign leader did Putin plan to discuss the organization of the talks?"
     macron = "French President Emmanuel Macron phoned Trump during the discussions in Kyiv [1]."
     fake_llm.enqueue_answer(macron).enqueue_answer("Turkish President Recep Tayyip Erdoğan [1].")
+    fake_llm.enqueue('{"kind": "person"}')  # a foreign leader may be
     answer = answerer.ask(question)
     # The Macron passage never names Putin; the second look's sentence says "He",
     # but the passage it was taken from names Putin.
     assert not answer.refused, answer.withheld
     assert answer.text == "Turkish President Recep Tayyip Erdoğan [1]."
     assert "Erdoğan" in answer.citations[0].quote and "Putin" not in answer.citations[0].quote
-    assert len(fake_llm.calls) == 2
+    assert len(fake_llm.calls) == 3
     # A person was asked for: the second look is over the one nearest sentence, not three.
     second_user = fake_llm.calls[1]["messages"][-1]["content"]
     assert "Erdoğan on May 11" in second_user and "Macron" not in second_user
@@ -478,5 +506,5 @@ def test_an_answer_from_a_passage_about_someone_else_is_withheld(answerer: Answe
     fake_llm.enqueue_answer(macron).enqueue_answer(macron)
     answer = answerer.ask("With which foreign leader did Putin plan to discuss the organization of the talks?")
     assert answer.refused and answer.withheld.startswith(OFF_SUBJECT)
-    fake_llm.enqueue_answer(macron)
+    fake_llm.enqueue_answer(macron).enqueue('{"kind": "person"}')  # Macron may be a leader
     assert not answerer.ask("With which leader did Trump discuss the talks in Kyiv?").refused

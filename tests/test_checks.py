@@ -24,6 +24,7 @@ from bot.checks import (
     off_target,
     states_no_outcome,
     unquoted,
+    which_kind,
 )
 
 DRONES = "The lack of a ceasefire has already led to new attacks: on May 12, several dozen Russian drones entered."
@@ -295,6 +296,24 @@ def test_names_in_a_sentence_are_those_the_question_does_not_name() -> None:
         "Turkish President Recep Tayyip Erdoğan",
         "Türkiye",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which hotel in Istanbul hosted the negotiations?", "hotel"),
+        ("Which media outlet did Peskov give an interview to?", "media outlet"),
+        ("With which foreign leader did Putin plan to discuss the talks?", "foreign leader"),
+        ("Which country’s president confirmed the readiness to host?", "country’s president"),
+        ("What TV network did Peskov talk to?", "tv network"),
+        ("Which headline is about a concert?", None),  # a phrase, not a name
+        ("Which four countries signed?", None),  # several names
+        ("Which city's mayor spoke?", None),  # a mayor is not a city
+        ("Who hosted the talks?", None),
+    ],
+)
+def test_which_kind_names_the_kind_of_thing_asked_for(question: str, kind: str | None) -> None:
+    assert which_kind(question) == kind
 
 
 KELLOGG = "Kellogg urged Moscow to commit to a prolonged ceasefire before entering negotiations in Istanbul."
