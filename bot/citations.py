@@ -395,6 +395,10 @@ _CYRILLIC_LATIN = dict(
         strict=True,
     )
 )
+# Names that Russian and Ukrainian take from another language than English does, so that
+# no transliteration reaches the documents' spelling; a stem takes a case ending.  The
+# small model rewrote "в Стамбуле" as "in St. Petersburg".
+_EXONYMS = {"стамбул": "Istanbul", "турци": "Turkey", "туреччин": "Turkey", "вашингтон": "Washington"}
 _CYRILLIC_RUN = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:[ \t]+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 
 
@@ -450,6 +454,12 @@ def document_spellings(
     found: dict[str, str] = {}
     for run in _CYRILLIC_RUN.finditer(question):
         words = run.group().split()
+        for word in words:
+            stem = next((k for k in _EXONYMS if word.lower().startswith(k) and len(word) <= len(k) + 3), None)
+            if stem is not None and fold(_EXONYMS[stem]) in vocabulary:
+                found[word] = _EXONYMS[stem]
+        if all(w in found for w in words):
+            continue
         surname = _spelled(words[-1], vocabulary) if len(words[-1]) >= 4 else None
         if surname is not None:
             given = [_transliterate(w)[:1] for w in words[:-1]]

@@ -214,6 +214,16 @@ def test_document_spellings_give_whole_names_as_written(question: str, expected:
     assert document_spellings(question, vocabulary, names) == expected
 
 
+def test_document_spellings_know_names_russian_takes_from_elsewhere() -> None:
+    from bot.citations import document_spellings
+
+    vocabulary = frozenset("putin istanbul turkey".split())
+    got = document_spellings("Почему Путин предложил переговоры в Стамбуле, а не в Турции вообще?", vocabulary)
+    assert got == {"Путин": "Putin", "Стамбуле": "Istanbul", "Турции": "Turkey"}
+    # Only in the documents' own words: a name they never use is not offered.
+    assert document_spellings("Что сказали в Вашингтоне?", vocabulary) == {}
+
+
 def test_document_spellings_give_dates_in_english() -> None:
     from bot.citations import document_spellings
 
