@@ -29,6 +29,7 @@ from bot.checks import (
     UNGIVEN_COUNT,
     UNQUOTED,
     about_elsewhere,
+    as_written,
     asks_for_someone,
     asks_which,
     names_in,
@@ -641,6 +642,7 @@ class Answerer:
         # A *which hotel* answer that names a person is about the passages, not the question.
         kind = which_kind(asked_all) if not reason and gen is not None and self.check_kinds else None
         if kind and (given := names_in(re.sub(r"\[\d+\]", " ", text), asked_all)):
+            given = [as_written(g, self.retriever.names()) for g in given]
             fits, kind_tokens = self._of_kind(given, kind)
             if not fits:
                 logger.info("%s: none of %s is %s", WRONG_KIND, given, kind)

@@ -245,6 +245,17 @@ def names_in(text: str, question: str) -> list[str]:
     return found
 
 
+def as_written(name: str, runs: frozenset[str]) -> str:
+    """The longest of the documents' name ``runs`` that ends as ``name`` does ("Kellogg": "Keith Kellogg").
+
+    A surname alone is ambiguous out of context (a cereal maker); the whole
+    name, as the documents write it, is not.
+    """
+    last = fold(name.split()[-1]) if name.strip() else ""
+    longer = [r for r in runs if len(r) > len(name) and fold(r.split()[-1]).strip(".’'") == last]
+    return max(longer, key=lambda r: (len(r), r), default=name)
+
+
 def names_nobody(question: str, answer: str) -> str | None:
     """A *who did it* (or *which leader*) question whose answer names no one the question did not.
 

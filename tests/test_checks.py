@@ -13,6 +13,7 @@ from bot.checks import (
     UNQUOTED,
     about_elsewhere,
     adds_nothing,
+    as_written,
     asks_for_someone,
     asks_which,
     credits,
@@ -366,3 +367,13 @@ def test_the_speaker_may_be_named_in_the_passage_around_the_quote() -> None:
         about_elsewhere(asked, "Think about it [1]", [quote], [f"Kremlin spokesperson Dmitry Peskov said. {quote}"])
         is None
     )
+
+
+def test_a_name_is_given_whole_as_the_documents_write_it() -> None:
+    runs = frozenset(
+        {"Keith Kellogg", "Turkish President Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", "Truth Social"}
+    )
+    assert as_written("Kellogg", runs) == "Keith Kellogg"
+    assert as_written("Erdoğan", runs) == "Turkish President Recep Tayyip Erdoğan"
+    assert as_written("Truth Social", runs) == "Truth Social"
+    assert as_written("CNN", runs) == "CNN"  # none longer
