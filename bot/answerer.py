@@ -33,6 +33,7 @@ from bot.checks import (
     asks_for_someone,
     asks_which,
     names_in,
+    names_unknown,
     off_target,
     which_kind,
 )
@@ -332,6 +333,7 @@ UNCITED = "it cites no passage"
 OFF_TOPIC_QUOTE = "the sentence it quotes shares no word with the question"
 WRONG_KIND = "a name of one kind was asked for and the answer names none of that kind"
 UNSTATED_FIGURE = "it states a figure no passage states"
+UNKNOWN_NAME = "it names someone or something no document mentions"
 OFF_SUBJECT = "the passage it cites names no one the question asks about"
 # Reasons that say the answer missed the question, not that it invented: over
 # only the few sentences nearest the question, the model often finds the one it
@@ -768,6 +770,10 @@ class Answerer:
         figures = set(re.findall(r"\d+", re.sub(r"\[\d+\]", " ", text)))
         if figures - set(re.findall(r"\d+", " ".join(shown))):
             return [], UNSTATED_FIGURE
+        # Checked in English only: another language capitalises other words (German nouns).
+        if detect_language(text) == "en" and (unknown := names_unknown(text, self.retriever.vocabulary())):
+            logger.info("%s: %s", UNKNOWN_NAME, unknown)
+            return [], UNKNOWN_NAME
         if self._echoes_hidden(text, passages, shown, asked):
             return [], "it uses words of an instruction hidden in the documents"
         if not order:

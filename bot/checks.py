@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 
-from bot.citations import content_words, matching_words
+from bot.citations import content_words, matching_words, unknown_names
 from index.chunking import sentence_spans
 from index.text import fold
 
@@ -254,6 +254,23 @@ def as_written(name: str, runs: frozenset[str]) -> str:
     last = fold(name.split()[-1]) if name.strip() else ""
     longer = [r for r in runs if len(r) > len(name) and fold(r.split()[-1]).strip(".’'") == last]
     return max(longer, key=lambda r: (len(r), r), default=name)
+
+
+def names_unknown(answer: str, vocabulary: frozenset[str]) -> list[str]:
+    """The names in an answer that no document mentions ("Angela Merkel", "European Union").
+
+    An answer that names what the documents never do did not come from them,
+    however many of its other words did: asked what sanctions the European
+    Union imposed, the model wrote "The European Union imposed tougher
+    sanctions …" over a passage where sanctions "will follow if" Russia
+    refuses.  The first word of each sentence is capitalised anyway and is
+    skipped ("She", "Therefore"); years are left to the check of figures.
+    """
+    found: list[str] = []
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", _plain(answer)):
+        _, absent = unknown_names(sentence.strip(" -–—*\"'‘“("), vocabulary)
+        found += [n for n in absent if not n.isdigit() and n not in found]
+    return found
 
 
 def names_nobody(question: str, answer: str) -> str | None:

@@ -6,7 +6,16 @@ import json
 
 import pytest
 
-from bot.answerer import OFF_TOPIC_QUOTE, REFUSALS, WRONG_KIND, Answerer, Conversation, Turn, detect_language
+from bot.answerer import (
+    OFF_TOPIC_QUOTE,
+    REFUSALS,
+    UNKNOWN_NAME,
+    WRONG_KIND,
+    Answerer,
+    Conversation,
+    Turn,
+    detect_language,
+)
 from bot.errors import QuestionError
 from tests.conftest import SEEDS, FakeLLM
 
@@ -508,3 +517,18 @@ def test_an_answer_from_a_passage_about_someone_else_is_withheld(answerer: Answe
     assert answer.refused and answer.withheld.startswith(OFF_SUBJECT)
     fake_llm.enqueue_answer(macron).enqueue('{"kind": "person"}')  # Macron may be a leader
     assert not answerer.ask("With which leader did Trump discuss the talks in Kyiv?").refused
+
+
+def test_an_answer_naming_what_no_document_mentions_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    sanctions = "The European Union imposed tougher sanctions targeting its banking and energy sectors [1]."
+    fake_llm.enqueue_answer(sanctions)
+    asked = (
+        "What tougher sanctions on its banking and energy sectors did the European Union impose on Russia, "
+        "per Zelenskyy?"
+    )
+    answer = answerer.ask(asked)
+    assert answer.refused and answer.withheld == UNKNOWN_NAME and answer.draft == sanctions
+    # The same words without the name the documents lack stand.
+    fake_llm.enqueue_answer("Tougher sanctions targeting its banking and energy sectors [1].")
+    asked = "What tougher sanctions on its banking and energy sectors would follow, per Zelenskyy?"
+    assert not answerer.ask(asked).refused

@@ -22,6 +22,7 @@ from bot.checks import (
     miscredits,
     names_in,
     names_nobody,
+    names_unknown,
     off_target,
     states_no_outcome,
     unquoted,
@@ -377,3 +378,22 @@ def test_a_name_is_given_whole_as_the_documents_write_it() -> None:
     assert as_written("Erdoğan", runs) == "Turkish President Recep Tayyip Erdoğan"
     assert as_written("Truth Social", runs) == "Truth Social"
     assert as_written("CNN", runs) == "CNN"  # none longer
+
+
+VOCABULARY = frozenset(
+    "the tougher sanctions will follow if russia refuses tammy bruce she state department spokesperson".split()
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "unknown"),
+    [
+        ("The European Union imposed tougher sanctions [1].", ["European Union"]),
+        ("Tammy Bruce said it. She spoke for the State Department [1].", []),  # a sentence's first word
+        ("Tougher sanctions will follow if Russia refuses, Angela Merkel said [1].", ["Angela Merkel"]),
+        ("Russia refuses. Therefore sanctions will follow in 2026 [1].", []),  # years are the figure check's
+        ("- Tougher Sanctions Will Follow [1]", []),  # a headline, as listed
+    ],
+)
+def test_names_no_document_mentions_are_found(answer: str, unknown: list[str]) -> None:
+    assert names_unknown(answer, VOCABULARY) == unknown
