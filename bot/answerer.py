@@ -28,6 +28,7 @@ from bot.checks import (
     PERSON_KINDS,
     UNGIVEN_COUNT,
     UNQUOTED,
+    UNSTATED_ROLE,
     about_elsewhere,
     as_written,
     asks_for_someone,
@@ -35,6 +36,7 @@ from bot.checks import (
     names_in,
     names_unknown,
     off_target,
+    role_unstated,
     which_kind,
 )
 from bot.citations import (
@@ -345,13 +347,14 @@ OFF_SUBJECT = "the passage it cites names no one the question asks about"
 # Nor for exact words that the answer does not quote: over fewer sentences, the model
 # loses who said what and quotes whoever is nearest.  Nor for an outcome the answer
 # does not state: the documents often end before the event, and the nearest
-# sentence about it is what led up to it.
+# sentence about it is what led up to it.  Nor for a role that no cited sentence
+# states: the nearer sentences hold the same people, none of them in that role.
 _SECOND_LOOK_FOR = frozenset(
     {
         UNCITED,
         OFF_TOPIC_QUOTE,
         OFF_SUBJECT,
-        *(OFF_TARGET_REASONS - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED, NO_OUTCOME}),
+        *(OFF_TARGET_REASONS - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED, NO_OUTCOME, UNSTATED_ROLE}),
     }
 )
 
@@ -784,7 +787,8 @@ class Answerer:
         if _off_topic_quote(citations, asked) is not None:
             return [], OFF_TOPIC_QUOTE
         held = [t for c in citations for t in _around(c, around)]
-        if why := about_elsewhere(asked, text, [c.quote for c in citations], held):
+        quotes = [c.quote for c in citations]
+        if why := about_elsewhere(asked, text, quotes, held) or role_unstated(asked, quotes):
             return [], why
         if _off_subject(citations, subjects, around) is not None:
             return [], OFF_SUBJECT

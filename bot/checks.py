@@ -31,6 +31,8 @@ whose shape can be read from the question alone:
   sentences it cites, never mention that topic ("Kellogg urged Moscow to
   commit to a ceasefire" for what Kellogg said about NATO membership), or
   whose passages never mention that someone.
+* a *who led / hosted / mediated / wrote* question whose cited sentences
+  state no such role: the model names whoever is nearest the event.
 
 Each returns a short reason, or None when the answer passes.  Only answers
 in Latin script are checked: the documents are English, and an answer in
@@ -95,6 +97,7 @@ UNQUOTED = "the exact words were asked for and the answer quotes none"
 MISCREDITED = "the answer names another source than the sentence that states the report credits"
 NO_OUTCOME = "the outcome of an event was asked for and the answer states none"
 ELSEWHERE = "what someone said about a topic was asked for and the answer is not that"
+UNSTATED_ROLE = "who held a role was asked for and no sentence it cites states that role"
 OFF_TARGET_REASONS = frozenset(
     {
         REPEATS,
@@ -108,6 +111,7 @@ OFF_TARGET_REASONS = frozenset(
         MISCREDITED,
         NO_OUTCOME,
         ELSEWHERE,
+        UNSTATED_ROLE,
     }
 )
 _DURATION = re.compile(
@@ -480,6 +484,35 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
         return None  # "what does the second article say about …": the speaker is the documents
     if speaker and not any(_like(w, content_words(" ".join(around))) for w in speaker):
         return ELSEWHERE
+    return None
+
+
+# Roles a *who* question asks about, each with the words that state it.  "Leaders" is left
+# out: "received support from … other world leaders" names a group, not who led.
+_ROLES = (
+    re.compile(r"\b(?:led|leads?|leading|leader|head|heads|headed|heading|chair(?:s|ed|ing|man|woman)?|chief)\b"),
+    re.compile(r"\bmediat\w*"),
+    re.compile(r"\bhost\w*"),
+    re.compile(r"\borgani[sz]\w*"),
+    re.compile(r"\b(?:author\w*|wrote|written|writer)\b"),
+)
+# After a full stop or question mark too: the question as asked, then its English rewrite.
+_WHO_REST = re.compile(r"(?:^|[,;:.?!]\s*)(?:and\s+|but\s+|so\s+)?who\b([^?]*)")
+
+
+def role_unstated(question: str, quotes: list[str]) -> str | None:
+    """A *who led / hosted / mediated / wrote* question whose quoted sentences state no such role.
+
+    Asked who led a delegation the documents never describe, the model names
+    the person nearest the event ("Zelensky", from "his decision to
+    personally participate in negotiations"); the answer repeats the
+    question's "led", so only the sentences it cites can tell.
+    """
+    asked = [m.group(1) for m in _WHO_REST.finditer(fold(question))]
+    quoted = fold(" ".join(quotes))
+    for role in _ROLES:
+        if any(role.search(a) for a in asked) and not role.search(quoted):
+            return UNSTATED_ROLE
     return None
 
 

@@ -532,3 +532,14 @@ def test_an_answer_naming_what_no_document_mentions_is_withheld(answerer: Answer
     fake_llm.enqueue_answer("Tougher sanctions targeting its banking and energy sectors [1].")
     asked = "What tougher sanctions on its banking and energy sectors would follow, per Zelenskyy?"
     assert not answerer.ask(asked).refused
+
+
+def test_a_role_no_cited_sentence_states_is_withheld_without_a_second_look(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    from bot.checks import UNSTATED_ROLE
+
+    fake_llm.enqueue_answer("Russian presidential aide Yuri Ushakov [2].")
+    answer = answerer.ask("Who was the leader of the Russian delegation in Istanbul?")
+    assert answer.refused and answer.withheld == UNSTATED_ROLE
+    assert len(fake_llm.calls) == 1  # the nearer sentences hold the same people, in no such role

@@ -11,6 +11,7 @@ from bot.checks import (
     NO_OUTCOME,
     UNGIVEN_COUNT,
     UNQUOTED,
+    UNSTATED_ROLE,
     about_elsewhere,
     adds_nothing,
     as_written,
@@ -24,6 +25,7 @@ from bot.checks import (
     names_nobody,
     names_unknown,
     off_target,
+    role_unstated,
     states_no_outcome,
     unquoted,
     which_kind,
@@ -397,3 +399,34 @@ VOCABULARY = frozenset(
 )
 def test_names_no_document_mentions_are_found(answer: str, unknown: list[str]) -> None:
     assert names_unknown(answer, VOCABULARY) == unknown
+
+
+ZELENSKY = (
+    "Ukrainian President Volodymyr Zelensky said that his decision to personally participate in negotiations "
+    "with Russian President Vladimir Putin in Istanbul received full support from other world leaders."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "quotes", "withheld"),
+    [
+        # "World leaders" is a group: no one is said to lead the delegation.
+        ("Who was the leader of the Ukrainian delegation in Istanbul?", [ZELENSKY], True),
+        ("Who led the Russian delegation?", ["Russia initiated the talks."], True),
+        # A question in Russian, then its English rewrite, as the answerer reads them.
+        ("Кто возглавил делегацию? Who led the delegation?", [ZELENSKY], True),
+        ("Who will mediate the talks on behalf of the United States?", [ZELENSKY], True),
+        ("Who wrote the Orda.kz article?", ["Original Author: Rustam Muratov"], False),
+        (
+            "Who offered to host the talks?",
+            ["Erdoğan expressed his willingness to assist in hosting negotiations."],
+            False,
+        ),
+        ("Who led the delegation?", ["Vladimir Medinsky headed the Russian delegation."], False),
+        # No role asked about: another check's business.
+        ("Who supported Zelensky's decision?", [ZELENSKY], False),
+        ("Which leader did Putin plan to call?", ["He mentioned plans to discuss it with Erdoğan."], False),
+    ],
+)
+def test_a_role_asked_about_must_be_stated(question: str, quotes: list[str], withheld: bool) -> None:
+    assert (role_unstated(question, quotes) == UNSTATED_ROLE) is withheld
