@@ -492,7 +492,7 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
 _ROLES = (
     re.compile(r"\b(?:led|leads?|leading|leader|head|heads|headed|heading|chair(?:s|ed|ing|man|woman)?|chief)\b"),
     re.compile(r"\bmediat\w*"),
-    re.compile(r"\bhost\w*"),
+    re.compile(r"\bhost(?:s|ed|ing)?\b"),  # not "hostilities" or "hostages"
     re.compile(r"\borgani[sz]\w*"),
     re.compile(r"\b(?:author\w*|wrote|written|writer)\b"),
 )

@@ -422,6 +422,7 @@ ZELENSKY = (
             ["Erdoğan expressed his willingness to assist in hosting negotiations."],
             False,
         ),
+        ("Who hosted the talks?", ["The hostilities went on."], True),
         ("Who led the delegation?", ["Vladimir Medinsky headed the Russian delegation."], False),
         # No role asked about: another check's business.
         ("Who supported Zelensky's decision?", [ZELENSKY], False),
