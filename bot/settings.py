@@ -122,10 +122,11 @@ class Settings(BaseSettings):
 
     check_kinds: bool = True
     """For a *which hotel*, *which outlet*, *which leader* question, ask the model in a short prompt
-    of its own whether a name the answer gives is that kind of thing, and refuse when none is.
-    Over passages that do not hold the answer, the model names whoever hosted or spoke ("Erdoğan"
-    for which hotel hosted the talks); whether a name is a hotel is general knowledge that even
-    the 1.5B model has.  Costs about 1.5 s, only on those questions."""
+    of its own what kind of thing each name the answer gives is (person, city, organisation, …),
+    and refuse a person given for a thing or a place given for a person.  Over passages that do
+    not hold the answer, the model names whoever hosted or spoke ("Erdoğan" for which hotel
+    hosted the talks); that a name is a person and not a hotel is general knowledge that even the
+    1.5B model has.  Costs about 2 s a name, only on those questions."""
 
     verify_answers: bool = False
     """Before an answer is sent, ask the model in one more turn of the same conversation whether a
