@@ -470,6 +470,14 @@ def _around(citation: Citation, around: Sequence[Passage]) -> list[str]:
     return held or [c.passage.text]
 
 
+def _read_all(gen: Generation) -> str:
+    """The whole text of a short generation that is not streamed, its resources freed however it ends."""
+    try:
+        return "".join(gen)
+    finally:
+        gen.close()
+
+
 def _visible(passages: list[Passage]) -> list[Passage]:
     """The passages with something left once hidden instructions are taken out."""
     return [p for p in passages if any(c.isalnum() for c in shown_text(p.text))]
@@ -646,7 +654,7 @@ class Answerer:
         kind_tokens = (0, 0)
         # A *which hotel* answer that names a person is about the passages, not the question.
         kind = which_kind(asked_all) if not reason and gen is not None and self.check_kinds else None
-        if kind and (given := names_in(re.sub(r"\[\d+\]", " ", text), asked_all)):
+        if kind and (given := names_in(text, asked_all)):
             given = [as_written(g, self.retriever.names()) for g in given]
             fits, kind_tokens = self._of_kind(given, kind)
             if not fits:
@@ -743,10 +751,7 @@ class Answerer:
         hint = "\n(" + ", ".join(f"{k} = {v}" for k, v in spellings.items()) + ")" if spellings else ""
         prompt = self.prompts.condense.render(history="\n".join(lines) or "(none)", question=question + hint)
         gen = self.llm.generate([{"role": "user", "content": prompt}], max_tokens=64, stop=["\n"])
-        try:
-            out = "".join(gen)
-        finally:
-            gen.close()
+        out = _read_all(gen)
         out = re.sub(r"^(?:standalone question[^:]*:)\s*", "", out.strip(), flags=re.IGNORECASE).strip(" \"'`")
         return keep_question_word(question, out or question), (gen.prompt_tokens, gen.completion_tokens)
 
@@ -841,10 +846,7 @@ class Answerer:
         for name in names[:2]:
             content = self.prompts.kind.render(name=name, kinds=", ".join(KINDS))
             gen = self.llm.generate([{"role": "user", "content": content}], max_tokens=16, json_schema=KIND_SCHEMA)
-            try:
-                out = "".join(gen)
-            finally:
-                gen.close()
+            out = _read_all(gen)
             tokens = (tokens[0] + gen.prompt_tokens, tokens[1] + gen.completion_tokens)
             m = re.search(r'"kind"\s*:\s*"([^"]*)"', out)
             told = m.group(1) if m else ""
@@ -866,10 +868,7 @@ class Answerer:
         turn = self.prompts.verify.render(question=question)
         check = [*messages, {"role": "assistant", "content": reply}, {"role": "user", "content": turn}]
         gen = self.llm.generate(check, max_tokens=12, json_schema=VERIFY_SCHEMA)
-        try:
-            out = "".join(gen)
-        finally:
-            gen.close()
+        out = _read_all(gen)
         m = re.search(r'"supported"\s*:\s*(true|false)', out)
         # An unreadable verdict keeps the answer: the grounding check has already passed it.
         return (m is None or m.group(1) == "true"), gen.completion_tokens
