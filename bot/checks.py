@@ -197,11 +197,17 @@ def _someone_new(last: str, asked: set[str]) -> bool:
     return not (_like(last, asked) or last in _MONTHS or last in _NOT_NAMES or last.isdigit())
 
 
+# A *who* that opens a question or a clause, with the rest of its question.  After a full
+# stop or question mark too: checks see the question as asked, then its English rewrite.
+_WHO_REST = re.compile(r"(?:^|[,;:.?!]\s*)(?:and\s+|but\s+|so\s+)?who\b([^?]*)")
+
+
 def asks_for_someone(question: str) -> bool:
     """A *who did it* or *which leader* question; not *who is X*, whose answer describes X."""
     folded = fold(question).strip()
-    who = re.search(r"(?:^|[,;:]\s*)(?:and\s+|but\s+|so\s+)?who\s+(\w+)", folded)
-    return bool(_WHICH_PERSON.search(folded) or (who and who.group(1) not in _IDENTITY))
+    who = _WHO_REST.search(folded)
+    words = re.findall(r"\w+", who.group(1)) if who else []
+    return bool(_WHICH_PERSON.search(folded) or (who and not (words and words[0] in _IDENTITY)))
 
 
 # One thing of a kind whose answer is a name.  Not "which headline" or "which demand",
@@ -496,8 +502,6 @@ _ROLES = (
     re.compile(r"\borgani[sz]\w*"),
     re.compile(r"\b(?:author\w*|wrote|written|writer)\b"),
 )
-# After a full stop or question mark too: the question as asked, then its English rewrite.
-_WHO_REST = re.compile(r"(?:^|[,;:.?!]\s*)(?:and\s+|but\s+|so\s+)?who\b([^?]*)")
 
 
 def role_unstated(question: str, quotes: list[str]) -> str | None:

@@ -9,6 +9,7 @@ from bot.checks import (
     INEXACT,
     MISCREDITED,
     NO_OUTCOME,
+    NOBODY,
     UNGIVEN_COUNT,
     UNQUOTED,
     UNSTATED_ROLE,
@@ -221,6 +222,16 @@ def test_who_and_which_person_questions_ask_for_someone() -> None:
     assert asks_for_someone("According to Zelensky, who supported his decision?")
     assert not asks_for_someone("Who is Maria Zakharova?")  # a description, not a name
     assert not asks_for_someone("On which platform did Trump comment?")
+    # A question in another language is checked with its English rewrite after it.
+    assert asks_for_someone("Кто возглавил российскую делегацию? Who led the Russian delegation?")
+    assert not asks_for_someone("Кто такой Келлог? Who is Kellogg?")
+    assert not asks_for_someone("Who's Kellogg?")
+
+
+def test_a_rewritten_who_question_whose_answer_names_nobody_is_withheld() -> None:
+    asked = "Кто поддержал решение Зеленского? Who supported Zelensky's decision?"
+    assert names_nobody(asked, "Zelensky made the decision himself. [1]") == NOBODY
+    assert names_nobody(asked, "Donald Trump supported it. [1]") is None
 
 
 BEFORE_THE_TALKS = (
