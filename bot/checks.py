@@ -457,6 +457,16 @@ _ASKS_ABOUT = re.compile(
 )
 
 
+# "What did Zelensky call a positive sign?": the topic is what was so called.  Not "what did
+# Trump call on Ukraine to do" or "call for", whose answer is the demand.
+_ASKS_CALLED = re.compile(
+    r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<who>[^?]+?)\s+"
+    r"(?:call|calls|called|describe[sd]?\s+as|consider(?:s|ed)?)\s+(?!on\b|for\b|to\b|up\b|off\b)"
+    r"(?P<topic>[^?.,;]+)",
+    re.IGNORECASE,
+)
+
+
 _DOCUMENT_WORDS = frozenset(
     "document documents article articles text texts source sources passage passages report reports story "
     "stories piece author authors".split()
@@ -469,13 +479,17 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
     Asked what a person said about something the documents never connect them
     with, a small model gives what that person said about something else
     ("Kellogg urged Moscow to commit to a ceasefire" for what Kellogg said
-    about NATO membership), or what someone else said about the topic.  So
+    about NATO membership), or what someone else said about the topic.  What
+    someone *called* something is asked the same way: the topic is what was
+    so called ("a positive sign").  So
     the answer or the sentences it cites (``quotes``) must name the topic:
     each name in it ("NATO"), or else one of its words, by stem.  And the
     passages those sentences come from (``around``) must name the speaker.
     """
-    m = _ASKS_ABOUT.search(question)
-    if not m or not (topic := content_words(m.group("topic"))):
+    m = _ASKS_ABOUT.search(question) or _ASKS_CALLED.search(question)
+    # A date says when it was said, not what about ("a positive sign on May 11").
+    topic = {w for w in content_words(m.group("topic")) if w not in _MONTHS and not w.isdigit()} if m else set()
+    if not m or not topic:
         return None
     said = content_words(" ".join([_plain(answer), *quotes]))
     names = {

@@ -365,6 +365,21 @@ DRONES_TOO = "The lack of a ceasefire has already led to new attacks: on May 12,
         ),
         # Not a question about what was said about something.
         ("What did Kellogg urge Moscow to do?", "Commit to a ceasefire.", [KELLOGG], False),
+        # What someone called something: the date says when, the words say what.
+        (
+            "What did Zelensky call a positive sign on May 11?",
+            "The talks in Istanbul were initiated by Russia on May 11.",
+            ["The talks in Istanbul were initiated by Russia on May 11."],
+            True,
+        ),
+        (
+            "What did Zelensky call a positive sign on May 11?",
+            "That the Russians began to consider ending the war.",
+            ["Zelensky wrote: It is a positive sign that the Russians have finally begun to consider ending the war."],
+            False,
+        ),
+        # "Call on" and "call for" ask for the demand, not a name for something.
+        ("What did Kellogg call on Moscow to do?", "Commit to a ceasefire.", [KELLOGG], False),
     ],
 )
 def test_what_someone_said_about_a_topic_must_be_that(
