@@ -31,6 +31,7 @@ from bot.checks import (
     UNSTATED_ROLE,
     about_elsewhere,
     as_written,
+    asks_about_unknown,
     asks_for_someone,
     asks_which,
     names_in,
@@ -407,7 +408,7 @@ def _withheld_before_checks(
     if hostile:
         return "the question asks the bot to leave its task"
     if off_topic:
-        return "most of the names asked about are in none of the documents"
+        return "a name asked about is in none of the documents"
     if not passages:
         return "no passage was found"
     if leaked:
@@ -563,10 +564,14 @@ class Answerer:
         # passage that holds nothing else is not shown at all.
         passages = _visible(passages)
         t_retrieve = time.perf_counter() - t0 - t_rewrite
-        # Most of the names asked about appear nowhere in the documents: they cannot
-        # hold the answer, and the model would only find something near it.
-        names, absent = unknown_names(query, self.retriever.vocabulary())
-        off_topic = hostile or (bool(absent) and 2 * len(absent) >= len(names))
+        # Names asked about that appear nowhere in the documents: they cannot hold the
+        # answer, and the model would only find something near it.  Years count only
+        # when most of the names are absent (a year is checked as a figure too).
+        vocabulary = self.retriever.vocabulary()
+        names, absent = unknown_names(query, vocabulary)
+        off_topic = (
+            hostile or (bool(absent) and 2 * len(absent) >= len(names)) or bool(asks_about_unknown(query, vocabulary))
+        )
         subjects = [n for n in names if n not in absent and not n.isdigit()]
 
         # The rewrite is English and standalone: the model understands it better than a

@@ -283,6 +283,17 @@ def names_unknown(answer: str, vocabulary: frozenset[str]) -> list[str]:
     return found
 
 
+def asks_about_unknown(question: str, vocabulary: frozenset[str]) -> list[str]:
+    """The names a question asks about that no document mentions ("Ankara", "Donald Tusk").
+
+    One is enough, beside names the documents know: asked why the meeting
+    moved "from Istanbul to Ankara", the model answers from what it read
+    about Istanbul.  A short abbreviation ("TV", "EU") is left to the
+    answer's own check: it may be a common word written in capitals.
+    """
+    return [n for n in names_unknown(question, vocabulary) if not (n.isupper() and len(n) <= 3)]
+
+
 def names_nobody(question: str, answer: str) -> str | None:
     """A *who did it* (or *which leader*) question whose answer names no one the question did not.
 

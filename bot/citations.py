@@ -363,7 +363,9 @@ def unsupported_words(answer: str, evidence: str, question: str) -> tuple[set[st
 _NAME = re.compile(r"(?<![\w'’])([A-Z][\w’'.-]*|\d{4})")
 _NOT_NAMES = frozenset(
     "who what when where why how which whose whom did does do is are was were according in on the a an and to "
-    "from with for by of at as if i please tell".split()
+    "from with for by of at as if i please tell you we they he she it my our your thanks thank ok okay hi hello "
+    # Capitalised, yet no one's name: directions, allies, the language a reply is asked in.
+    "west western east eastern north northern south southern allies ally english".split()
 )
 
 
@@ -380,6 +382,14 @@ _SPELLINGS = {
     "rovno": "rivne",
     "lugansk": "luhansk",
     "dnepr": "dnipro",
+    # A people or its country where the documents write the other ("U.S.", "United Kingdom").
+    "america": "us",
+    "american": "us",
+    "americans": "us",
+    "britain": "kingdom",
+    "british": "kingdom",
+    "polish": "poland",
+    "uzbek": "uzbekistan",
 }
 
 

@@ -198,6 +198,14 @@ def test_names_the_documents_never_mention_are_refused_without_the_model(answere
     assert not answerer.ask("Who is Maria Zaharova?").refused
 
 
+def test_one_unknown_name_beside_known_ones_is_refused_without_the_model(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    answer = answerer.ask("Why did Putin move the talks from Istanbul to Ankara?")
+    assert answer.refused and answer.citations == [] and fake_llm.calls == []
+    # A people whose country the documents name, or a language to reply in, is no unknown name.
+    fake_llm.enqueue_answer("Putin proposed talks in Istanbul on May 15 [1].")
+    assert not answerer.ask("Answer in English: when and where did Putin propose talks the Americans backed?").refused
+
+
 def test_unknown_names() -> None:
     from bot.citations import unknown_names
 
@@ -522,11 +530,7 @@ def test_an_answer_from_a_passage_about_someone_else_is_withheld(answerer: Answe
 def test_an_answer_naming_what_no_document_mentions_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
     sanctions = "The European Union imposed tougher sanctions targeting its banking and energy sectors [1]."
     fake_llm.enqueue_answer(sanctions)
-    asked = (
-        "What tougher sanctions on its banking and energy sectors did the European Union impose on Russia, "
-        "per Zelenskyy?"
-    )
-    answer = answerer.ask(asked)
+    answer = answerer.ask("What tougher sanctions on its banking and energy sectors did Russia face, per Zelenskyy?")
     assert answer.refused and answer.withheld == UNKNOWN_NAME and answer.draft == sanctions
     # The same words without the name the documents lack stand.
     fake_llm.enqueue_answer("Tougher sanctions targeting its banking and energy sectors [1].")

@@ -16,6 +16,7 @@ from bot.checks import (
     about_elsewhere,
     adds_nothing,
     as_written,
+    asks_about_unknown,
     asks_for_someone,
     asks_which,
     credits,
@@ -396,6 +397,24 @@ def test_the_speaker_may_be_named_in_the_passage_around_the_quote() -> None:
         about_elsewhere(asked, "Think about it [1]", [quote], [f"Kremlin spokesperson Dmitry Peskov said. {quote}"])
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("Why was the meeting moved from Istanbul to Ankara?", ["Ankara"]),
+        ("What did Polish Prime Minister Donald Tusk say in Kyiv?", ["Polish Prime Minister Donald Tusk"]),
+        ("Which TV network did Peskov talk to?", []),  # a short abbreviation is left to the answer's check
+        ("Did the British and Polish leaders meet in Kyiv?", []),  # the United Kingdom, Poland
+        ("Did Western leaders back the ceasefire?", []),
+        ("Thanks. Please tell me what Putin proposed in Istanbul?", []),  # each sentence's first word
+    ],
+)
+def test_a_question_about_a_name_no_document_mentions(question: str, unknown: list[str]) -> None:
+    vocabulary = frozenset(
+        "istanbul kyiv peskov putin proposed the meeting leaders united kingdom poland ceasefire".split()
+    )
+    assert asks_about_unknown(question, vocabulary) == unknown
 
 
 def test_a_name_is_given_whole_as_the_documents_write_it() -> None:
