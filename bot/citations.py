@@ -405,10 +405,33 @@ _CYRILLIC_LATIN = dict(
         strict=True,
     )
 )
-# Names that Russian and Ukrainian take from another language than English does, so that
-# no transliteration reaches the documents' spelling; a stem takes a case ending.  The
-# small model rewrote "в Стамбуле" as "in St. Petersburg".
-_EXONYMS = {"стамбул": "Istanbul", "турци": "Turkey", "туреччин": "Turkey", "вашингтон": "Washington"}
+# Names that Russian and Ukrainian write otherwise than English does (Стамбул, Москва,
+# Росія), so that no transliteration reaches the documents' spelling; a stem takes a case
+# ending.  Unhinted, the small model rewrote "в Стамбуле" as "in St. Petersburg", and
+# "Москва может согласиться" as "Istanbul could agree".
+_EXONYMS = {
+    "стамбул": "Istanbul",
+    "турци": "Turkey",
+    "туреччин": "Turkey",
+    "вашингтон": "Washington",
+    "москв": "Moscow",
+    "киев": "Kyiv",
+    "київ": "Kyiv",
+    "києв": "Kyiv",
+    "кремл": "Kremlin",
+    "росси": "Russia",
+    "росі": "Russia",
+    "украин": "Ukraine",
+    "україн": "Ukraine",
+    "европ": "Europe",
+    "європ": "Europe",
+    "франци": "France",
+    "франці": "France",
+    "германи": "Germany",
+    "німеччин": "Germany",
+    "польш": "Poland",
+    "польщ": "Poland",
+}
 _CYRILLIC_RUN = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:[ \t]+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 
 

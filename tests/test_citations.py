@@ -222,6 +222,12 @@ def test_document_spellings_know_names_russian_takes_from_elsewhere() -> None:
     assert got == {"Путин": "Putin", "Стамбуле": "Istanbul", "Турции": "Turkey"}
     # Only in the documents' own words: a name they never use is not offered.
     assert document_spellings("Что сказали в Вашингтоне?", vocabulary) == {}
+    # Capitals and countries, in Russian and Ukrainian cases ("Москва" once came back as "Istanbul").
+    vocabulary |= {"moscow", "kyiv", "russia", "ukraine", "poland"}
+    got = document_spellings(
+        "Может ли Москва согласиться? Чи погодилася Росія з Україною в Києві й Польщі?", vocabulary
+    )
+    assert got == {"Москва": "Moscow", "Росія": "Russia", "Україною": "Ukraine", "Києві": "Kyiv", "Польщі": "Poland"}
 
 
 def test_document_spellings_give_dates_in_english() -> None:
