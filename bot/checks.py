@@ -490,12 +490,12 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
     Asked what a person said about something the documents never connect them
     with, a small model gives what that person said about something else
     ("Kellogg urged Moscow to commit to a ceasefire" for what Kellogg said
-    about NATO membership), or what someone else said about the topic.  What
-    someone *called* something is asked the same way: the topic is what was
-    so called ("a positive sign").  So
+    about NATO membership), or what someone else said about the topic.  So
     the answer or the sentences it cites (``quotes``) must name the topic:
     each name in it ("NATO"), or else one of its words, by stem.  And the
     passages those sentences come from (``around``) must name the speaker.
+    What someone *called* something is asked the same way: the topic is
+    what was so called ("a positive sign").
     """
     m = _ASKS_ABOUT.search(question) or _ASKS_CALLED.search(question)
     # A date says when it was said, not what about ("a positive sign on May 11").
