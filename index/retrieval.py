@@ -50,6 +50,11 @@ class Retriever(Protocol):
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)+")
 
 
+def words_of(texts: list[str]) -> frozenset[str]:
+    """Every word in ``texts``, lower-cased and without accents: what :meth:`Retriever.vocabulary` returns."""
+    return frozenset(w for t in texts for w in re.findall(r"\w+", fold(t)))
+
+
 def name_runs(texts: list[str]) -> frozenset[str]:
     """Runs of two or more capitalised words in ``texts`` ("Keith Kellogg", "Recep Tayyip Erdoğan")."""
     return frozenset(m.group().rstrip(".’'") for t in texts for m in _NAME_RUN.finditer(t))
@@ -73,8 +78,9 @@ class HybridRetriever:
         vector_index = VectorStoreIndex.from_vector_store(index.vector_store(snapshot), embed_model=index.embed_model)
         self._vector = vector_index.as_retriever(similarity_top_k=candidates)
         nodes = index.nodes(snapshot)
-        self._vocabulary = frozenset(w for n in nodes for w in re.findall(r"\w+", fold(n.get_content())))
-        self._names = name_runs([n.get_content() for n in nodes])
+        texts = [n.get_content() for n in nodes]
+        self._vocabulary = words_of(texts)
+        self._names = name_runs(texts)
         # A labelled line is found by its label (``with_label_line``), not by the search:
         # a chunk of a few words would otherwise take a place among the passages of many questions.
         self._labels: dict[str, list[tuple[set[str], Passage]]] = {}
@@ -230,8 +236,9 @@ class WholeCorpusRetriever:
     def __init__(self, index: DocumentIndex) -> None:
         # A labelled line is also inside its article's chunk: once is enough in a prompt.
         self._passages = [p for p in index.passages() if not p.label]
-        self._vocabulary = frozenset(w for p in self._passages for w in re.findall(r"\w+", fold(p.text)))
-        self._names = name_runs([p.text for p in self._passages])
+        texts = [p.text for p in self._passages]
+        self._vocabulary = words_of(texts)
+        self._names = name_runs(texts)
 
     def fixed_passages(self) -> list[Passage]:
         return list(self._passages)

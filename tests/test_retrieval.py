@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.chunking import label_of
-from index.retrieval import HybridRetriever
+from index.retrieval import HybridRetriever, name_runs, words_of
 from index.store import DocumentIndex
 from tests.conftest import make_index
 
@@ -47,3 +47,21 @@ def test_a_one_line_document_that_looks_like_a_label_is_still_searched(tmp_path:
     idx.update([docs])
     passages = HybridRetriever(idx, top_k=1).retrieve("Where is the meeting on Tuesday?", 1)
     assert [p.source for p in passages] == ["note.txt"]
+
+
+def test_the_vocabulary_and_names_both_retrievers_give() -> None:
+    texts = ["Turkish President Recep Tayyip Erdoğan met Putin.", "Keith Kellogg urged Moscow."]
+    assert words_of(texts) == {
+        "turkish",
+        "president",
+        "recep",
+        "tayyip",
+        "erdogan",
+        "met",
+        "putin",
+        "keith",
+        "kellogg",
+        "urged",
+        "moscow",
+    }
+    assert name_runs(texts) == {"Turkish President Recep Tayyip Erdoğan", "Keith Kellogg"}
