@@ -98,6 +98,7 @@ MISCREDITED = "the answer names another source than the sentence that states the
 NO_OUTCOME = "the outcome of an event was asked for and the answer states none"
 ELSEWHERE = "what someone said about a topic was asked for and the answer is not that"
 UNSTATED_ROLE = "who held a role was asked for and no sentence it cites states that role"
+DANGLING = 'the answer opens by referring to something ("reported this") that neither it nor the question names'
 OFF_TARGET_REASONS = frozenset(
     {
         REPEATS,
@@ -112,6 +113,7 @@ OFF_TARGET_REASONS = frozenset(
         NO_OUTCOME,
         ELSEWHERE,
         UNSTATED_ROLE,
+        DANGLING,
     }
 )
 _DURATION = re.compile(
@@ -143,6 +145,35 @@ def adds_nothing(question: str, answer: str) -> str | None:
     asked = content_words(question)
     own = [w for w in content_words(text) if not _like(w, asked)]
     return None if own else REPEATS
+
+
+# "Reported this on …", "welcomed these.": a demonstrative standing for a thing, after a verb.
+_OBJECT_THIS = re.compile(
+    r"(?<=[a-z,]\s)(?:this|these|those)\b"
+    r"(?=\s+(?:on|in|for|at|to|with|by|from|as|after|before|during|over|when|while)\b|\s*[.,;:!?]|\s*$)"
+)
+# What a question may point back with, in the languages of our users.
+_POINTING = re.compile(
+    r"\b(?:this|that|these|those|it|them|это\w*|этот|эта|эти\w*|этой|эту|этом|це|цього|цьому|цю|цей|ці|dies\w*|das|"
+    r"cela|ça|ceci|esto|eso|esta|este|bu|bunu|buna)\b",
+    re.IGNORECASE,
+)
+
+
+def refers_back(question: str, answer: str) -> str | None:
+    """An answer whose first sentence points back to something nothing before it names.
+
+    Over passages that do not hold the answer, the model may copy the one
+    that opens with a reference to the sentence before it, which the chunk
+    left out: "Zelensky reported this on his Telegram channel, …" for which
+    cities the drones struck.  Only the first sentence counts (a later one
+    may point to an earlier), and only when the question has no *this* of
+    its own ("who had waited for this so long?").
+    """
+    first = re.split(r"(?<=[.!?])\s+|\n", _plain(answer).strip(), maxsplit=1)[0]
+    if not _OBJECT_THIS.search(first) or _POINTING.search(question):
+        return None
+    return DANGLING
 
 
 def _is_count(word: str) -> bool:
@@ -549,6 +580,7 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
     """The first reason the answer does not answer ``question``, or None."""
     return (
         adds_nothing(question, answer)
+        or refers_back(question, answer)
         or miscounts(question, answer, passages)
         or names_nobody(question, answer)
         or lacks_duration(question, answer)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.checks import (
+    DANGLING,
     ELSEWHERE,
     INEXACT,
     MISCREDITED,
@@ -27,6 +28,7 @@ from bot.checks import (
     names_nobody,
     names_unknown,
     off_target,
+    refers_back,
     role_unstated,
     states_no_outcome,
     unquoted,
@@ -415,6 +417,39 @@ def test_a_question_about_a_name_no_document_mentions(question: str, unknown: li
         "istanbul kyiv peskov putin proposed the meeting leaders united kingdom poland ceasefire".split()
     )
     assert asks_about_unknown(question, vocabulary) == unknown
+
+
+COPIED = "Zelensky reported this on his Telegram channel, emphasizing that his visit to Turkey … [1]"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        # A passage's opening, copied: its "this" is in the sentence the chunk left out.
+        ("What Ukrainian cities were attacked by Russian drones on May 12?", COPIED, True),
+        ("Які міста атакували дрони? What cities were attacked by drones?", COPIED, True),
+        # The question's own "this" (or "це") is what the answer points back to.
+        (
+            "Who had been waiting for this for a very long time?",
+            "The entire world has been waiting for this. [1]",
+            False,
+        ),
+        ("Хто чекав на це? Who waited for it?", "The entire world has been waiting for this. [1]", False),
+        # A later sentence may point back to an earlier one; "this" opening a sentence is not copied.
+        ("What did Putin propose?", "Direct talks in Istanbul [1]. Zelensky welcomed this on Telegram [2].", False),
+        ("What could follow?", "This could lead to a hardening of the US position. [1]", False),
+        ("What did Peskov say?", "That Russia needs to think about it [1].", False),
+    ],
+)
+def test_an_answer_that_opens_by_pointing_back_to_nothing(question: str, answer: str, withheld: bool) -> None:
+    assert (refers_back(question, answer) == DANGLING) is withheld
+    assert (off_target(question, answer, []) == DANGLING) is withheld
+
+
+def test_an_answer_pointing_back_to_nothing_gets_a_second_look() -> None:
+    from bot.answerer import _SECOND_LOOK_FOR
+
+    assert DANGLING in _SECOND_LOOK_FOR
 
 
 def test_a_name_is_given_whole_as_the_documents_write_it() -> None:
