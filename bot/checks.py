@@ -33,6 +33,12 @@ whose shape can be read from the question alone:
   whose passages never mention that someone.
 * a *who led / hosted / mediated / wrote* question whose cited sentences
   state no such role: the model names whoever is nearest the event.
+* an answer whose first sentence points back to something nothing names
+  ("Zelensky reported this on his Telegram channel, …"): a passage's
+  opening, copied without the sentence its "this" stands for.
+
+And one read from the question alone, before the model runs: a question
+about a name no document mentions (:func:`asks_about_unknown`).
 
 Each returns a short reason, or None when the answer passes.  Only answers
 in Latin script are checked: the documents are English, and an answer in
