@@ -29,6 +29,7 @@ from bot.checks import (
     UNGIVEN_COUNT,
     UNQUOTED,
     UNSTATED_ROLE,
+    UNSTATED_YEAR,
     about_elsewhere,
     as_written,
     asks_about_unknown,
@@ -39,6 +40,7 @@ from bot.checks import (
     off_target,
     role_unstated,
     which_kind,
+    year_unstated,
 )
 from bot.citations import (
     JsonAnswerReader,
@@ -350,12 +352,14 @@ OFF_SUBJECT = "the passage it cites names no one the question asks about"
 # does not state: the documents often end before the event, and the nearest
 # sentence about it is what led up to it.  Nor for a role that no cited sentence
 # states: the nearer sentences hold the same people, none of them in that role.
+# Nor for a year no cited sentence names: the passages were searched with that year,
+# and what they say of it is all there is.
 _SECOND_LOOK_FOR = frozenset(
     {
         UNCITED,
         OFF_TOPIC_QUOTE,
         OFF_SUBJECT,
-        *(OFF_TARGET_REASONS - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED, NO_OUTCOME, UNSTATED_ROLE}),
+        *(OFF_TARGET_REASONS - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED, NO_OUTCOME, UNSTATED_ROLE, UNSTATED_YEAR}),
     }
 )
 
@@ -798,7 +802,11 @@ class Answerer:
             return [], OFF_TOPIC_QUOTE
         held = [t for c in citations for t in _around(c, around)]
         quotes = [c.quote for c in citations]
-        if why := about_elsewhere(asked, text, quotes, held) or role_unstated(asked, quotes):
+        if why := (
+            about_elsewhere(asked, text, quotes, held)
+            or role_unstated(asked, quotes)
+            or year_unstated(asked, quotes, [p.text for p in around])
+        ):
             return [], why
         if _off_subject(citations, subjects, around) is not None:
             return [], OFF_SUBJECT

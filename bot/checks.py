@@ -36,6 +36,9 @@ whose shape can be read from the question alone:
 * an answer whose first sentence points back to something nothing names
   ("Zelensky reported this on his Telegram channel, …"): a passage's
   opening, copied without the sentence its "this" stands for.
+* a question about another year than the articles' own ("in which month
+  of 2022 …") whose cited sentences never name that year: the model gives
+  a date of the articles' own time ("May 11").
 
 And one read from the question alone, before the model runs: a question
 about a name no document mentions (:func:`asks_about_unknown`).
@@ -105,6 +108,7 @@ NO_OUTCOME = "the outcome of an event was asked for and the answer states none"
 ELSEWHERE = "what someone said about a topic was asked for and the answer is not that"
 UNSTATED_ROLE = "who held a role was asked for and no sentence it cites states that role"
 DANGLING = 'the answer opens by referring to something ("reported this") that neither it nor the question names'
+UNSTATED_YEAR = "the question names a year and no sentence the answer cites is of that year"
 OFF_TARGET_REASONS = frozenset(
     {
         REPEATS,
@@ -120,6 +124,7 @@ OFF_TARGET_REASONS = frozenset(
         ELSEWHERE,
         UNSTATED_ROLE,
         DANGLING,
+        UNSTATED_YEAR,
     }
 )
 _DURATION = re.compile(
@@ -580,6 +585,33 @@ def role_unstated(question: str, quotes: list[str]) -> str | None:
         if any(role.search(a) for a in asked) and not role.search(quoted):
             return UNSTATED_ROLE
     return None
+
+
+_YEAR = re.compile(r"(?<![\w.,])(1[89]\d\d|20\d\d)(?![\w.,]\d)")
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# "May 11, 2025", "11 May 2025", "May 2025": a date, not a year on its own.
+_DATED = re.compile(rf"\b(?:{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:1[89]|20)\d\d)\b")
+_DATED_AFTER = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+((?:1[89]|20)\d\d)\b")
+
+
+def _dated_years(text: str) -> set[str]:
+    folded = fold(text)
+    return {m.group(1) for p in (_DATED, _DATED_AFTER) for m in p.finditer(folded)}
+
+
+def year_unstated(question: str, quotes: list[str], passages: list[str]) -> str | None:
+    """A question about a year other than the articles' own whose cited sentences never name it.
+
+    Asked in which month the talks of 2022 took place, the model answers
+    "May 11" from a sentence about 2025.  A year the question or the
+    passages write as part of a date ("on May 11, 2025") is the articles'
+    own time, which their sentences leave unsaid ("on May 11"); any other
+    year the question names must be in a sentence the answer cites.
+    """
+    dated = _dated_years(" ".join([question, *passages]))
+    asked = {y for y in _YEAR.findall(question) if y not in dated}
+    quoted = set(_YEAR.findall(" ".join(quotes)))
+    return UNSTATED_YEAR if asked - quoted else None
 
 
 def off_target(question: str, answer: str, passages: list[str]) -> str | None:

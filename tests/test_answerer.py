@@ -547,3 +547,18 @@ def test_a_role_no_cited_sentence_states_is_withheld_without_a_second_look(
     answer = answerer.ask("Who was the leader of the Russian delegation in Istanbul?")
     assert answer.refused and answer.withheld == UNSTATED_ROLE
     assert len(fake_llm.calls) == 1  # the nearer sentences hold the same people, in no such role
+
+
+def test_a_year_no_cited_sentence_names_is_withheld_without_a_second_look(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    from bot.checks import UNSTATED_YEAR
+
+    initiated = "The talks in Istanbul were initiated by Russia on May 11 [1]."
+    fake_llm.enqueue_answer(initiated)
+    answer = answerer.ask("In which month of 2022 were the earlier talks in Istanbul held?")
+    assert answer.refused and answer.withheld == UNSTATED_YEAR
+    assert len(fake_llm.calls) == 1  # the passages were searched with the year: there is no other sentence of it
+    # The articles' own year, written as part of a date, needs no sentence that repeats it.
+    fake_llm.enqueue_answer(initiated)
+    assert not answerer.ask("Who initiated the talks in Istanbul on May 11, 2025?").refused

@@ -14,6 +14,7 @@ from bot.checks import (
     UNGIVEN_COUNT,
     UNQUOTED,
     UNSTATED_ROLE,
+    UNSTATED_YEAR,
     about_elsewhere,
     adds_nothing,
     as_written,
@@ -33,6 +34,7 @@ from bot.checks import (
     states_no_outcome,
     unquoted,
     which_kind,
+    year_unstated,
 )
 
 DRONES = "The lack of a ceasefire has already led to new attacks: on May 12, several dozen Russian drones entered."
@@ -511,3 +513,38 @@ ZELENSKY = (
 )
 def test_a_role_asked_about_must_be_stated(question: str, quotes: list[str], withheld: bool) -> None:
     assert (role_unstated(question, quotes) == UNSTATED_ROLE) is withheld
+
+
+USHAKOV = "Ushakov announced his readiness for dialogue, taking into account the results of the 2022 meetings."
+INITIATED = "The talks in Istanbul were initiated by Russia on May 11."
+DATED = "Zelensky said he would take part in negotiations in Istanbul on May 15, 2025."
+
+
+@pytest.mark.parametrize(
+    ("question", "quotes", "passages", "withheld"),
+    [
+        # A year asked about that the cited sentence never names.
+        ("In which month of 2022 were the earlier talks in Istanbul held?", [INITIATED], [INITIATED, USHAKOV], True),
+        (
+            "В каком месяце 2022 года проходили переговоры? In which month of 2022 were the talks held?",
+            [INITIATED],
+            [DATED],
+            True,
+        ),
+        ("What results of 2022 did Ushakov mention?", [USHAKOV], [USHAKOV], False),
+        ("Who spoke of the 2022 meetings?", [INITIATED, USHAKOV], [USHAKOV], False),
+        # The articles' own year: a date in the question or the passages makes it so.
+        ("Who initiated the talks on May 11, 2025?", [INITIATED], [], False),
+        ("What happened on 11 May 2025?", [INITIATED], [], False),
+        ("Who initiated talks in May 2025?", [INITIATED], [], False),
+        ("Who initiated talks in 2025?", [INITIATED], [DATED], False),
+        ("Who initiated talks in 2025?", [INITIATED], [INITIATED], True),
+        # No year, or a figure that is not one.
+        ("Who initiated the talks?", [INITIATED], [], False),
+        ("How many drones, 2,000 or more?", [INITIATED], [], False),
+    ],
+)
+def test_a_year_asked_about_must_be_named_where_it_is_not_the_articles_own(
+    question: str, quotes: list[str], passages: list[str], withheld: bool
+) -> None:
+    assert (year_unstated(question, quotes, passages) == UNSTATED_YEAR) is withheld
