@@ -214,6 +214,12 @@ def detect_language(text: str) -> str:
         return "uk" if re.search(r"[іїєґІЇЄҐ]", text) else "ru"
     if all(c.isascii() for c in letters) and _EN_WORDS & set(re.findall(r"[a-z']+", text.lower())):
         return "en"
+    # An English question about Erdoğan or Türkiye: names keep their own letters.  Two
+    # English words besides are asked for, as "in" or "was" alone may be German.
+    rest = " ".join(w for w in text.split() if w.isascii() or not w[0].isupper())
+    rest_letters = [c for c in rest if c.isalpha()]
+    if all(c.isascii() for c in rest_letters) and len(_EN_WORDS & set(re.findall(r"[a-z']+", rest.lower()))) >= 2:
+        return "en"
     if all(c.isascii() for c in letters) and len(text.split()) < 3:
         return "en"
     return "xx"  # some other language: the model is asked to mirror the question

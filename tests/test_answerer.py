@@ -184,6 +184,12 @@ def test_conversation_keeps_the_last_turns() -> None:
         ("Хто такий Келлог і що він сказав?", "uk"),
         ("Wer ist Keith Kellogg?", "xx"),
         ("Istanbul?", "en"),
+        # A name in its own letters does not make an English question foreign.
+        ("What did Erdoğan say about Türkiye's role?", "en"),
+        ("Erdoğan's offer: what was it?", "en"),
+        ("Was hat Erdoğan über die Gespräche gesagt?", "xx"),
+        ("Welche Rolle spielte der Vatikan bei der Vermittlung der Gespräche in Istanbul?", "xx"),
+        ("¿Qué dijo Erdoğan a Macron sobre la paz?", "xx"),
     ],
 )
 def test_detect_language(text: str, lang: str) -> None:
