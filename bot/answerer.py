@@ -38,6 +38,7 @@ from bot.checks import (
     names_in,
     names_unknown,
     off_target,
+    points_only,
     role_unstated,
     which_kind,
     year_unstated,
@@ -785,6 +786,9 @@ class Answerer:
         ``subjects`` are the names the question asks about; ``around``, the
         retrieved passages (``passages`` may be sentences taken from them).
         """
+        # Before grounding: "Passage [1]" shares no word with any passage, and is worth a second look.
+        if why := points_only(text):
+            return [], why
         order, grounded = self._ground(text, order, shown, asked)
         if not grounded:
             return [], GROUNDLESS

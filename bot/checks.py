@@ -14,6 +14,11 @@ whose shape can be read from the question alone:
   gives a count of that thing that no passage gives;
 * a *who* question (other than "who is X") whose answer names nobody new;
 * a *how long* question whose answer states no length of time;
+* a *when* or *what date* question whose answer states no date ("The day
+  before, Zelenskyy published …");
+* a question that sets someone aside ("apart from Putin, who …") whose
+  answer names them;
+* an answer that only points at a passage ("Passage [1]");
 * an *exactly how many* question answered with an estimate ("several
   dozen", "about 30"): the documents do not hold the exact figure;
 * a question for the exact words of a post or statement whose answer
@@ -109,6 +114,9 @@ ELSEWHERE = "what someone said about a topic was asked for and the answer is not
 UNSTATED_ROLE = "who held a role was asked for and no sentence it cites states that role"
 DANGLING = 'the answer opens by referring to something ("reported this") that neither it nor the question names'
 UNSTATED_YEAR = "the question names a year and no sentence the answer cites is of that year"
+NO_DATE = "a date was asked for and the answer gives none"
+SET_ASIDE = "the answer names whom the question set aside"
+POINTS_ONLY = "the answer only points at a passage"
 OFF_TARGET_REASONS = frozenset(
     {
         REPEATS,
@@ -125,6 +133,9 @@ OFF_TARGET_REASONS = frozenset(
         UNSTATED_ROLE,
         DANGLING,
         UNSTATED_YEAR,
+        NO_DATE,
+        SET_ASIDE,
+        POINTS_ONLY,
     }
 )
 _DURATION = re.compile(
@@ -232,6 +243,64 @@ def lacks_duration(question: str, answer: str) -> str | None:
     if not re.search(r"\bhow long\b", fold(question)) or not _latin(text):
         return None
     return None if _DURATION.search(fold(text)) else NO_DURATION
+
+
+# A question for a date: "on what date", "which day", "what month", or a *when* that opens it
+# (not "what did he say when commenting …").
+_ASKS_DATE = re.compile(
+    r"\b(?:what|which)\s+(?:day|date|month|year)\b|\bon what (?:day|date)\b|"
+    r"(?:^|[.?!]\s*)when\s+(?:did|does|do|will|would|was|were|is|are|had|has|could|should|can)\b"
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_WORDS = frozenset("today yesterday tomorrow tonight".split())
+
+
+def lacks_date(question: str, answer: str) -> str | None:
+    """A *when* or *what date* question whose answer states no date: no figure, month, weekday or day word.
+
+    Asked on what day Zelenskyy published the joint statement, the model
+    copied the sentence that says he did so "the day before": the words
+    are right there, but the date is not.
+    """
+    text = _plain(answer)
+    if not _ASKS_DATE.search(fold(question)) or not _latin(text):
+        return None
+    words = set(_WORD.findall(fold(text)))
+    if any(w[0].isdigit() for w in words) or words & (_MONTHS | _WEEKDAYS | _DAY_WORDS):
+        return None
+    return NO_DATE
+
+
+_SET_ASIDE_BY = r"\b(?:apart from|aside from|besides|other than|except(?: for)?|excluding|not counting)\s+"
+_SET_ASIDE = re.compile(_SET_ASIDE_BY + r"([^,;?!]+)", re.IGNORECASE)
+
+
+def names_set_aside(question: str, answer: str) -> str | None:
+    """A question that sets a name aside ("Apart from Putin, …") whose answer names it anyway.
+
+    Asked for the three Russian officials besides Putin, the model listed
+    "Erdoğan, Putin, Zelenskyy".  A possessive ("Putin's spokesman") and the
+    answer's own "apart from Putin" do not count.
+    """
+    text = _plain(answer)
+    if not _latin(text):
+        return None
+    rest = fold(re.sub(_SET_ASIDE_BY + r"[^,;.]+", " ", text, flags=re.IGNORECASE))
+    for m in _SET_ASIDE.finditer(question):
+        for run in _NAME_RUN.finditer(m.group(1)):
+            last = fold(run.group().split()[-1]).strip("’'.-")
+            if last and re.search(rf"\b{re.escape(last)}\b(?!\s*['’]s?\b)", rest):
+                return SET_ASIDE
+    return None
+
+
+# "Passage [1]", "See source 2.": a pointer in place of an answer.
+_POINTER = re.compile(r"(?:see\s+)?(?:the\s+)?(?:passage|source|document)s?\s*[\d,\s]*(?:and\s*\d+)?\.?", re.IGNORECASE)
+
+
+def points_only(answer: str) -> str | None:
+    """An answer that only points at a passage ("Passage [1]"): the model read the task as picking one."""
+    return POINTS_ONLY if _POINTER.fullmatch(_plain(answer).strip()) else None
 
 
 def _someone_new(last: str, asked: set[str]) -> bool:
@@ -622,6 +691,8 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
         or miscounts(question, answer, passages)
         or names_nobody(question, answer)
         or lacks_duration(question, answer)
+        or lacks_date(question, answer)
+        or names_set_aside(question, answer)
         or estimates(question, answer)
         or unquoted(question, answer)
         or miscredits(question, answer, passages)

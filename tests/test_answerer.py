@@ -568,3 +568,12 @@ def test_a_year_no_cited_sentence_names_is_withheld_without_a_second_look(
     # The articles' own year, written as part of a date, needs no sentence that repeats it.
     fake_llm.enqueue_answer(initiated)
     assert not answerer.ask("Who initiated the talks in Istanbul on May 11, 2025?").refused
+
+
+def test_an_answer_that_only_points_at_a_passage_gets_a_second_look(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    from bot.checks import POINTS_ONLY
+
+    fake_llm.enqueue_answer("Passage [1]").enqueue_answer("Passage [2]")
+    answer = answerer.ask("Where does the article get its account of Erdoğan's call with Putin from?")
+    assert answer.refused and answer.withheld.startswith(POINTS_ONLY)
+    assert len(fake_llm.calls) == 2 and POINTS_ONLY in answer.withheld.split("; on a second look, ")[1]

@@ -9,8 +9,11 @@ from bot.checks import (
     ELSEWHERE,
     INEXACT,
     MISCREDITED,
+    NO_DATE,
     NO_OUTCOME,
     NOBODY,
+    POINTS_ONLY,
+    SET_ASIDE,
     UNGIVEN_COUNT,
     UNQUOTED,
     UNSTATED_ROLE,
@@ -23,12 +26,15 @@ from bot.checks import (
     asks_which,
     credits,
     estimates,
+    lacks_date,
     miscounts,
     miscredits,
     names_in,
     names_nobody,
+    names_set_aside,
     names_unknown,
     off_target,
+    points_only,
     refers_back,
     role_unstated,
     states_no_outcome,
@@ -548,3 +554,59 @@ def test_a_year_asked_about_must_be_named_where_it_is_not_the_articles_own(
     question: str, quotes: list[str], passages: list[str], withheld: bool
 ) -> None:
     assert (year_unstated(question, quotes, passages) == UNSTATED_YEAR) is withheld
+
+
+STATEMENT = "The day before, Zelenskyy published a joint statement on his Telegram channel [1]."
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        ("On what day did Zelenskyy publish the joint statement?", STATEMENT, True),
+        ("¿Qué día publicó Zelenski la declaración? When did Zelenski publish the declaration?", STATEMENT, True),
+        ("Which month were the talks held in?", "In Istanbul, where they were interrupted [1].", True),
+        ("On what day did Zelenskyy publish the joint statement?", "May 10 [1]", False),
+        ("When will the talks begin?", "Next Thursday [1].", False),
+        ("When did Putin speak?", "Late at night on the 11th [1].", False),
+        ("When did the ceasefire start?", "It was to start tomorrow [1].", False),
+        # A *when* that does not ask for a date.
+        ("What did Macron say when commenting on the announcement?", STATEMENT, False),
+        ("Who published the joint statement?", STATEMENT, False),
+    ],
+)
+def test_a_date_asked_for_must_be_given(question: str, answer: str, withheld: bool) -> None:
+    assert (lacks_date(question, answer) == NO_DATE) is withheld
+
+
+OFFICIALS = "Apart from Putin, three Russian officials are named across the two articles. Who are they?"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        (OFFICIALS, "Erdoğan, Putin, Zelenskyy [1]", True),
+        ("Besides Dmitry Peskov, who spoke for Moscow?", "Peskov and Zakharova [1].", True),
+        (OFFICIALS, "Peskov, Ushakov and Zakharova [1].", False),
+        (OFFICIALS, "Dmitry Peskov, Putin's spokesman; Yuri Ushakov; Maria Zakharova [1].", False),
+        (OFFICIALS, "Apart from Putin, Peskov, Ushakov and Zakharova are named [1].", False),
+        # Nothing set aside by name.
+        ("Apart from the results of the 2022 meetings, what else counts?", "The situation on the front [1].", False),
+        ("Who are the Russian officials?", "Putin and Peskov [1].", False),
+    ],
+)
+def test_an_answer_must_not_name_whom_the_question_set_aside(question: str, answer: str, withheld: bool) -> None:
+    assert (names_set_aside(question, answer) == SET_ASIDE) is withheld
+
+
+@pytest.mark.parametrize(
+    ("answer", "withheld"),
+    [
+        ("Passage [1]", True),
+        ("See passage 2.", True),
+        ("Source [3]", True),
+        ("Politico [1]", False),
+        ("The passage says the talks start on May 15 [1].", False),
+    ],
+)
+def test_an_answer_that_only_points_at_a_passage_is_no_answer(answer: str, withheld: bool) -> None:
+    assert (points_only(answer) == POINTS_ONLY) is withheld
