@@ -28,6 +28,7 @@ from bot.checks import (
     PERSON_KINDS,
     UNGIVEN_COUNT,
     UNQUOTED,
+    UNSTATED_PREMISE,
     UNSTATED_ROLE,
     UNSTATED_YEAR,
     about_elsewhere,
@@ -39,6 +40,7 @@ from bot.checks import (
     names_unknown,
     off_target,
     points_only,
+    premise_unstated,
     role_unstated,
     which_kind,
     year_unstated,
@@ -359,14 +361,17 @@ OFF_SUBJECT = "the passage it cites names no one the question asks about"
 # does not state: the documents often end before the event, and the nearest
 # sentence about it is what led up to it.  Nor for a role that no cited sentence
 # states: the nearer sentences hold the same people, none of them in that role.
-# Nor for a year no cited sentence names: the passages were searched with that year,
-# and what they say of it is all there is.
+# Nor for a year no cited sentence names, or a premise no passage states: the passages
+# were searched with that year or that deed, and what they say of it is all there is.
 _SECOND_LOOK_FOR = frozenset(
     {
         UNCITED,
         OFF_TOPIC_QUOTE,
         OFF_SUBJECT,
-        *(OFF_TARGET_REASONS - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED, NO_OUTCOME, UNSTATED_ROLE, UNSTATED_YEAR}),
+        *(
+            OFF_TARGET_REASONS
+            - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED, NO_OUTCOME, UNSTATED_ROLE, UNSTATED_YEAR, UNSTATED_PREMISE}
+        ),
     }
 )
 
@@ -816,6 +821,7 @@ class Answerer:
             about_elsewhere(asked, text, quotes, held)
             or role_unstated(asked, quotes)
             or year_unstated(asked, quotes, [p.text for p in around])
+            or premise_unstated(asked, [p.text for p in around])
         ):
             return [], why
         if _off_subject(citations, subjects, around) is not None:

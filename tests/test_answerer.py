@@ -577,3 +577,12 @@ def test_an_answer_that_only_points_at_a_passage_gets_a_second_look(answerer: An
     answer = answerer.ask("Where does the article get its account of Erdoğan's call with Putin from?")
     assert answer.refused and answer.withheld.startswith(POINTS_ONLY)
     assert len(fake_llm.calls) == 2 and POINTS_ONLY in answer.withheld.split("; on a second look, ")[1]
+
+
+def test_a_why_question_on_a_premise_no_passage_states_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    from bot.checks import UNSTATED_PREMISE
+
+    fake_llm.enqueue_answer("Erdoğan refused to host direct negotiations: Moscow's unwillingness to compromise [1].")
+    answer = answerer.ask("Why did Erdoğan refuse to host the Russia–Ukraine talks in Istanbul?")
+    assert answer.refused and answer.withheld == UNSTATED_PREMISE
+    assert len(fake_llm.calls) == 1

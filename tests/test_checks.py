@@ -16,6 +16,7 @@ from bot.checks import (
     SET_ASIDE,
     UNGIVEN_COUNT,
     UNQUOTED,
+    UNSTATED_PREMISE,
     UNSTATED_ROLE,
     UNSTATED_YEAR,
     about_elsewhere,
@@ -35,6 +36,7 @@ from bot.checks import (
     names_unknown,
     off_target,
     points_only,
+    premise_unstated,
     refers_back,
     role_unstated,
     states_no_outcome,
@@ -610,3 +612,34 @@ def test_an_answer_must_not_name_whom_the_question_set_aside(question: str, answ
 )
 def test_an_answer_that_only_points_at_a_passage_is_no_answer(answer: str, withheld: bool) -> None:
     assert (points_only(answer) == POINTS_ONLY) is withheld
+
+
+ERDOGAN = "Turkish President Recep Tayyip Erdoğan confirmed Türkiye's readiness to host direct negotiations."
+REFUSAL = "Experts fear that Putin's possible refusal to participate could be perceived as unwillingness."
+PROPOSE = "We propose to begin without delay – next Thursday, May 15, in Istanbul,\nPutin said."
+
+
+@pytest.mark.parametrize(
+    ("question", "passages", "withheld"),
+    [
+        # He did not refuse: "refusal" is Putin's, in another sentence.
+        ("Why did Erdoğan refuse to host the talks in Istanbul?", [f"{ERDOGAN} {REFUSAL}"], True),
+        ("Why did Recep Tayyip Erdoğan not host the talks?", [REFUSAL], True),
+        ("Why did Erdoğan confirm Türkiye's readiness?", [ERDOGAN], False),
+        ("Why might Putin refuse? Why did Putin refuse to participate?", [REFUSAL], False),
+        # "Putin said" closes the quote on a line of its own.
+        ("Why did Putin propose Istanbul?", [PROPOSE], False),
+        (
+            "Why did Putin propose a ceasefire?",
+            ["Putin said.\nHe emphasized that the proposal includes a ceasefire."],
+            False,
+        ),
+        # Not a *why did <name>* question.
+        ("Why were the 2022 negotiations broken off?", [ERDOGAN], False),
+        ("What did Erdoğan refuse?", [ERDOGAN], False),
+    ],
+)
+def test_a_why_question_needs_a_passage_that_states_its_premise(
+    question: str, passages: list[str], withheld: bool
+) -> None:
+    assert (premise_unstated(question, passages) == UNSTATED_PREMISE) is withheld
