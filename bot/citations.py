@@ -432,6 +432,16 @@ _EXONYMS = {
     "польш": "Poland",
     "польщ": "Poland",
 }
+# Words of the documents' subject, and of what a question asks, that the small model
+# mistranslates, with the English the documents use.  Unhinted, "перемирие" came back as
+# "a peace settlement", "the deal", "a peaceful meeting" and "the cooling process", and
+# "коалиция" as "the coal company"; "на какой день недели" (on which day of the week) was
+# dropped.  The first two are hinted only where the documents use the word.
+_TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
+    (re.compile(r"\bперемир\w*(?:['’]\w+)?", re.IGNORECASE), "ceasefire", True),
+    (re.compile(r"\bкоалици\w*|\bкоаліці\w*", re.IGNORECASE), "coalition", True),
+    (re.compile(r"\bдень\s+(?:недели|тижня)\b", re.IGNORECASE), "day of the week", False),
+)
 _CYRILLIC_RUN = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:[ \t]+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 
 
@@ -482,7 +492,8 @@ def document_spellings(
     model that rewrites a question into English knows the common names, but
     a small one sometimes swaps one for another ("Зеленский" came back as
     "Putin"); told the spelling, it keeps the name.  Dates come along in
-    English ("12 травня": "May 12").
+    English ("12 травня": "May 12"), and so do a few words of the subject
+    that the model mistranslates ("перемирие": "ceasefire").
     """
     found: dict[str, str] = {}
     for run in _CYRILLIC_RUN.finditer(question):
@@ -511,6 +522,10 @@ def document_spellings(
                 found[word] = v[:1].upper() + v[1:]
         if surname is not None:
             found[words[-1]] = surname[:1].upper() + surname[1:]
+    for pattern, english, in_documents in _TERMS:
+        for m in pattern.finditer(question):
+            if not in_documents or english in vocabulary:
+                found[m.group(0)] = english
     for m in _CYRILLIC_DATE.finditer(question):
         word = m.group(2).lower()
         # A stem takes an ending of up to three letters; "мая" and "май" are whole words.

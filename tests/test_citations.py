@@ -188,12 +188,17 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Хто такий Кіт Келлог?", {"Келлог": "Kellogg"}),  # Ukrainian; "Кіт" is no word of the documents
         ("Какой сейчас курс доллара?", {}),  # capitalised only as the first word, and in no document
         ("Who is Kellogg?", {}),
+        # A few words of the subject, in any case and with either apostrophe, where the documents use them.
+        ("Сколько длилось перемирие?", {"перемирие": "ceasefire"}),
+        ("Чи погодиться Путін на перемир’я?", {"перемир’я": "ceasefire", "Путін": "Putin"}),
+        ("Что предложила коалиция?", {}),  # "coalition" is in no document of this vocabulary
+        ("На какой день недели?", {"день недели": "day of the week"}),  # what is asked, not a word of theirs
     ],
 )
 def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, expected: dict[str, str]) -> None:
     from bot.citations import document_spellings
 
-    vocabulary = frozenset("maria zakharova trump erdogan kellogg keith zelensky putin ukraine".split())
+    vocabulary = frozenset("maria zakharova trump erdogan kellogg keith zelensky putin ukraine ceasefire".split())
     assert document_spellings(question, vocabulary) == expected
 
 
