@@ -219,7 +219,7 @@ def detect_language(text: str) -> str:
         return "en"
     # An English question about Erdoğan or Türkiye: names keep their own letters.  Two
     # English words besides are asked for, as "in" or "was" alone may be German.
-    rest = " ".join(w for w in text.split() if w.isascii() or not w[0].isupper())
+    rest = " ".join(w for w in text.split() if w.isascii() or not w.lstrip("\"'«“‘(")[:1].isupper())
     rest_letters = [c for c in rest if c.isalpha()]
     if all(c.isascii() for c in rest_letters) and len(_EN_WORDS & set(re.findall(r"[a-z']+", rest.lower()))) >= 2:
         return "en"

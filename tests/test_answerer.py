@@ -187,6 +187,7 @@ def test_conversation_keeps_the_last_turns() -> None:
         # A name in its own letters does not make an English question foreign.
         ("What did Erdoğan say about Türkiye's role?", "en"),
         ("Erdoğan's offer: what was it?", "en"),
+        ("What did «Türkiye» offer to do?", "en"),
         ("Was hat Erdoğan über die Gespräche gesagt?", "xx"),
         ("Welche Rolle spielte der Vatikan bei der Vermittlung der Gespräche in Istanbul?", "xx"),
         ("¿Qué dijo Erdoğan a Macron sobre la paz?", "xx"),
