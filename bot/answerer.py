@@ -817,11 +817,12 @@ class Answerer:
             return [], OFF_TOPIC_QUOTE
         held = [t for c in citations for t in _around(c, around)]
         quotes = [c.quote for c in citations]
+        retrieved = [p.text for p in around]
         if why := (
             about_elsewhere(asked, text, quotes, held)
             or role_unstated(asked, quotes)
-            or year_unstated(asked, quotes, [p.text for p in around])
-            or premise_unstated(asked, [p.text for p in around])
+            or year_unstated(asked, quotes, retrieved)
+            or premise_unstated(asked, retrieved)
         ):
             return [], why
         if _off_subject(citations, subjects, around) is not None:
