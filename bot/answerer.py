@@ -361,8 +361,9 @@ OFF_SUBJECT = "the passage it cites names no one the question asks about"
 # does not state: the documents often end before the event, and the nearest
 # sentence about it is what led up to it.  Nor for a role that no cited sentence
 # states: the nearer sentences hold the same people, none of them in that role.
-# Nor for a year no cited sentence names, or a premise no passage states: the passages
-# were searched with that year or that deed, and what they say of it is all there is.
+# Nor for a year no cited sentence names: the passages were searched with that year,
+# and what they say of it is all there is.  (A premise no passage states is refused
+# before the model runs, so never reaches a look.)
 _SECOND_LOOK_FOR = frozenset(
     {
         UNCITED,
@@ -589,12 +590,15 @@ class Answerer:
             hostile or (bool(absent) and 2 * len(absent) >= len(names)) or bool(asks_about_unknown(query, vocabulary))
         )
         subjects = [n for n in names if n not in absent and not n.isdigit()]
+        # A *why / when did X do Y* whose deed no passage states is refused before the model
+        # runs: the check reads only the question and the passages, and no answer passes it.
+        asked_all = f"{question} {query}"
+        premise = "" if off_topic or not passages else premise_unstated(asked_all, [p.text for p in passages]) or ""
 
         # The rewrite is English and standalone: the model understands it better than a
         # follow-up or a question in another language, so it sees both.
         prompt_q = question if query == question else f"{question}\n(Meaning: {query})"
         # The first look is over the retrieved passages, or over the sentences of them nearest the question.
-        asked_all = f"{question} {query}"
         context = passages
         if self.first_look == "sentences" and passages:
             context = focus(passages, asked_all) or passages
@@ -603,7 +607,7 @@ class Answerer:
         years_text = " ".join([question, query, *(p.text for p in passages)])
         reading = _Reading(len(context), years_text, self._leak_guard)
         gen: Generation | None = None
-        if context and not off_topic:
+        if context and not off_topic and not premise:
             gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
             for text in reading.visible(gen):
                 first = first or time.perf_counter() - t0
@@ -629,6 +633,7 @@ class Answerer:
             says_nothing=says_nothing,
             leaked=leaked,
         )
+        reason = premise or reason
         draft = text
         shown = [shown_text(p.text) for p in context]
         if not reason and not order and (stated_in := _stating(text, shown)) is not None:
@@ -822,7 +827,6 @@ class Answerer:
             about_elsewhere(asked, text, quotes, held)
             or role_unstated(asked, quotes)
             or year_unstated(asked, quotes, retrieved)
-            or premise_unstated(asked, retrieved)
         ):
             return [], why
         if _off_subject(citations, subjects, around) is not None:

@@ -586,4 +586,6 @@ def test_a_why_question_on_a_premise_no_passage_states_is_withheld(answerer: Ans
     fake_llm.enqueue_answer("Erdoğan refused to host direct negotiations: Moscow's unwillingness to compromise [1].")
     answer = answerer.ask("Why did Erdoğan refuse to host the Russia–Ukraine talks in Istanbul?")
     assert answer.refused and answer.withheld == UNSTATED_PREMISE
-    assert len(fake_llm.calls) == 1
+    # Refused before the model runs: the check needs only the question and the passages.
+    assert fake_llm.calls == [] and answer.timings.prompt_tokens == 0
+    assert answer.text == REFUSALS["en"]
