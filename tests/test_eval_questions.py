@@ -63,3 +63,19 @@ def test_the_extra_question_sets_are_valid() -> None:
     for path in paths:
         problems = check(path, SEEDS, None)
         assert problems == [], "\n".join(problems)
+
+
+def test_the_command_line_takes_a_held_out_set_from_its_first_id(tmp_path: Path) -> None:
+    path = EVAL_DIR / "check_questions.py"
+    spec = importlib.util.spec_from_file_location("docqa_eval_check_questions_cli", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    held_out = sorted((REPO / "reports").glob("eval-fresh*/questions.jsonl"))[-1]
+    assert module.main([str(held_out), str(SEEDS)]) == 0
+    # A gap is still out of sequence, and our own set must still start at q01.
+    lines = held_out.read_text(encoding="utf-8").splitlines()
+    gapped = tmp_path / "gapped.jsonl"
+    gapped.write_text("\n".join([lines[0], *lines[2:]]) + "\n", encoding="utf-8")
+    assert module.main([str(gapped), str(SEEDS)]) == 1
+    assert module.check(held_out, SEEDS) != []

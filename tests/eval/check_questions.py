@@ -4,7 +4,9 @@
 Usage: check_questions.py [QUESTIONS_JSONL] [SEEDS_DIR]
 
 QUESTIONS_JSONL defaults to questions.jsonl next to this script, SEEDS_DIR
-to ``seeds/`` at the repository root.  Prints one line per problem and a
+to ``seeds/`` at the repository root.  Ids of that set run from q01; another
+file's ids run on from its first line's (the held-out sets in ``reports/``
+start at q101, q121, ...).  Prints one line per problem and a
 summary; exits 1 when there is any problem, 0 otherwise.  ``check`` returns
 the problems as a list so that a test can import it.
 """
@@ -214,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     questions_path = Path(args[0]) if args else DEFAULT_QUESTIONS
     seeds_dir = Path(args[1]) if len(args) > 1 else DEFAULT_SEEDS
-    problems = check(questions_path, seeds_dir)
+    problems = check(questions_path, seeds_dir, 1 if questions_path.resolve() == DEFAULT_QUESTIONS else None)
     for problem in problems:
         print(problem)
     try:
