@@ -441,6 +441,8 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\bперемир\w*(?:['’]\w+)?", re.IGNORECASE), "ceasefire", True),
     (re.compile(r"\bкоалици\w*|\bкоаліці\w*", re.IGNORECASE), "coalition", True),
     (re.compile(r"\bдень\s+(?:недели|тижня)\b", re.IGNORECASE), "day of the week", False),
+    # "Згідно зі статтею" came back as "according to the law".
+    (re.compile(r"\bстат(?:ь|т)\w*", re.IGNORECASE), "article", False),
 )
 _CYRILLIC_RUN = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:[ \t]+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 

@@ -193,6 +193,9 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Чи погодиться Путін на перемир’я?", {"перемир’я": "ceasefire", "Путін": "Putin"}),
         ("Что предложила коалиция?", {}),  # "coalition" is in no document of this vocabulary
         ("На какой день недели?", {"день недели": "day of the week"}),  # what is asked, not a word of theirs
+        # A newspaper's article, not a law's: "згідно зі статтею" came back as "according to the law".
+        ("А що, згідно зі статтею, призвело до цих атак?", {"статтею": "article"}),
+        ("Что сказано в статье о статусе?", {"статье": "article"}),  # not "статусе"
     ],
 )
 def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, expected: dict[str, str]) -> None:
