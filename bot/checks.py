@@ -287,12 +287,27 @@ def names_set_aside(question: str, answer: str) -> str | None:
 
     Asked for the three Russian officials besides Putin, the model listed
     "Erdoğan, Putin, Zelenskyy".  A possessive ("Putin's spokesman") and the
-    answer's own "apart from Putin" do not count.
+    answer's own "apart from Putin" do not count; nor does a yes/no question
+    ("Apart from Trump, did he say anyone else backed it?"), whose answer
+    rightly names both: "Trump and other world leaders".
     """
     text = _plain(answer)
     if not _latin(text):
         return None
     rest = fold(re.sub(_SET_ASIDE_BY + r"[^,;.]+", " ", text, flags=re.IGNORECASE))
+    for sentence in re.split(r"(?<=[.?!])\s+", question):
+        if _YES_NO.match(re.sub(_SET_ASIDE_BY + r"[^,;?]+,?\s*", "", sentence, flags=re.IGNORECASE).lstrip()):
+            continue
+        if hit := _names_set_aside_in(sentence, rest):
+            return hit
+    return None
+
+
+# A yes/no question opens with its auxiliary.
+_YES_NO = re.compile(r"(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b", re.IGNORECASE)
+
+
+def _names_set_aside_in(question: str, rest: str) -> str | None:
     for m in _SET_ASIDE.finditer(question):
         for run in _NAME_RUN.finditer(m.group(1)):
             last = fold(run.group().split()[-1]).strip("’'.-")
@@ -537,11 +552,14 @@ def miscredits(question: str, answer: str, passages: list[str]) -> str | None:
 
 
 # "What was the outcome of", "what were the results of", "what came out of", "what did they
-# agree on", "how did the talks end"; not "apart from the results of X, what else …".
+# agree on", "how did the talks end"; not "apart from the results of X, what else …", nor
+# what someone said or hoped might be agreed ("what kind of truce did Putin say it might be
+# possible to agree on": the answer is his words, "a real truce").
 _ASKS_OUTCOME = re.compile(
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:outcome|results?)(?:\s+of\b|\s*\?)"
     r"|\bcame\s+(?:out\s+)?of\b"
-    r"|\b(?:what|which)\b[^?]*\b(?:agree|agreed)\s+(?:on|upon|to)\b"
+    r"|\b(?:what|which)\b(?:(?!\b(?:say|says|said|think|thinks|thought|hope|hoped|hopes|possible|might|could|"
+    r"would|want|wants|wanted|propose|proposed|proposes)\b)[^?])*\b(?:agree|agreed)\s+(?:on|upon|to)\b"
     r"|\bhow did\b[^?]*\b(?:end|conclude)\b"
 )
 # What came of something: "agreed", "ended", and also "expressed his willingness" or
@@ -722,9 +740,42 @@ def premise_unstated(question: str, passages: list[str]) -> str | None:
     for name, verb in asked:
         who = fold(name.split()[-1]).strip("’'.-")[:5]
         stem = verb[:5] if len(verb) > 5 else verb[:4]
-        if who in seen and not any(who in p and re.search(rf"\b{re.escape(stem)}", p) for p in pairs):
+        # "When did Putin say …" is stated by "Putin said": an irregular past has its own stem.
+        stems = "|".join(re.escape(s) for s in (stem, *_IRREGULAR.get(verb, ())))
+        if who in seen and not any(who in p and re.search(rf"\b(?:{stems})", p) for p in pairs):
             return UNSTATED_PREMISE
     return None
+
+
+# The past forms of irregular verbs a news question asks about, by the form after "did".
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said",),
+    "speak": ("spoke",),
+    "tell": ("told",),
+    "meet": ("met",),
+    "go": ("went", "gone"),
+    "come": ("came",),
+    "fly": ("flew", "flown", "flight"),
+    "make": ("made",),
+    "take": ("took",),
+    "give": ("gave",),
+    "hold": ("held",),
+    "send": ("sent",),
+    "leave": ("left",),
+    "write": ("wrote", "writt"),
+    "begin": ("began", "begun"),
+    "run": ("ran",),
+    "see": ("saw",),
+    "know": ("knew",),
+    "think": ("thought",),
+    "bring": ("brought",),
+    "lead": ("led",),
+    "win": ("won",),
+    "seek": ("sought",),
+    "buy": ("bought",),
+    "set": ("set",),
+    "put": ("put",),
+}
 
 
 def off_target(question: str, answer: str, passages: list[str]) -> str | None:

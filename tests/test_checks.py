@@ -286,6 +286,13 @@ BEFORE_THE_TALKS = (
         ("What came out of the talks in Istanbul?", BEFORE_THE_TALKS, True),
         ("What were the main results of the talks in Istanbul?", BEFORE_THE_TALKS, True),
         ("Что стало итогом переговоров?", "Переговоры начались [1].", False),  # compared in English only
+        # What someone said might be agreed is their words, not an outcome.
+        (
+            "Besides a new ceasefire, what kind of truce did Putin say it might be possible to agree on?",
+            "A real truce [1].",
+            False,
+        ),
+        ("What did Putin propose they agree on?", "A real truce [1].", False),
     ],
 )
 def test_an_outcome_asked_for_must_be_stated(question: str, answer: str, withheld: bool) -> None:
@@ -594,6 +601,15 @@ OFFICIALS = "Apart from Putin, three Russian officials are named across the two 
         # Nothing set aside by name.
         ("Apart from the results of the 2022 meetings, what else counts?", "The situation on the front [1].", False),
         ("Who are the Russian officials?", "Putin and Peskov [1].", False),
+        ("Who, besides Peskov, spoke for Moscow?", "Peskov [1].", True),
+        # A yes/no question: the answer rightly names both.
+        ("Apart from Trump, did he say anyone else backed it?", "Yes: Trump and other world leaders [1].", False),
+        (
+            "Apart from Trump, did he say anyone else backed it? Did Zelensky mention anyone besides Trump?",
+            "Yes: Trump and other world leaders [1].",
+            False,
+        ),
+        (f"Did anyone else back it? {OFFICIALS}", "Erdoğan, Putin, Zelenskyy [1]", True),
     ],
 )
 def test_an_answer_must_not_name_whom_the_question_set_aside(question: str, answer: str, withheld: bool) -> None:
@@ -637,6 +653,10 @@ PROPOSE = "We propose to begin without delay – next Thursday, May 15, in Istan
         # A date asked for an event the passages do not report.
         ("On what date did Russia launch its full-scale invasion?", [DRONES], True),
         ("When did Putin propose Istanbul?", [PROPOSE], False),
+        # An irregular past states it too.
+        ("When did Putin say the talks should begin?", [PROPOSE], False),
+        ("When did Trump fly to Istanbul?", ["Trump flew to Istanbul on Thursday."], False),
+        ("When did Trump fly to Istanbul?", ["Trump praised the talks in Istanbul."], True),
         # A name the passages never write is the checks of names' business.
         ("What day did President Poutine propose?", [PROPOSE], False),
         # Not a *why / when did <name>* question.
