@@ -11,6 +11,7 @@ object and only renders what it returns.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -34,6 +35,7 @@ from bot.checks import (
     about_elsewhere,
     as_written,
     asks_about_unknown,
+    asks_each_article,
     asks_for_someone,
     asks_which,
     names_in,
@@ -96,6 +98,8 @@ REFUSALS = {
     "uk": "У документах немає відповіді на це запитання.",
 }
 
+# Told to each article's answer, whose passages are one article's only.
+_ONE_ARTICLE = "(These passages are all from one of the articles: answer for this article alone.)"
 # A "found" answer that only says the passages are silent is a refusal too.
 _SAYS_NOTHING = re.compile(
     r"\b(?:not (?:mentioned|stated|specified|provided|given|found|available|included)|"
@@ -488,6 +492,11 @@ def _around(citation: Citation, around: Sequence[Passage]) -> list[str]:
     return held or [c.passage.text]
 
 
+def _moved_markers(text: str, offset: int, order: Sequence[int]) -> str:
+    """``text`` with marker [n] (for passage ``order[n-1]``) renamed for that passage ``offset`` places on."""
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{offset + order[int(m.group(1)) - 1]}]", text)
+
+
 def _read_all(gen: Generation) -> str:
     """The whole text of a short generation that is not streamed, its resources freed however it ends."""
     try:
@@ -602,13 +611,25 @@ class Answerer:
         context = passages
         if self.first_look == "sentences" and passages:
             context = focus(passages, asked_all) or passages
-        messages = self._messages(context, prompt_q, lang if self.reply_in_question_language else "en")
+        # A question about each of the articles is answered article by article: over passages of
+        # both, the model answers from the first it reads ("On May 12, drones entered …" for
+        # what happened on May 12 according to each article).
+        each = not off_topic and not premise and bool(passages) and asks_each_article(asked_all)
+        articles = self._by_article(query, asked, asked_all) if each else []
+        if articles:
+            passages = [p for whole, _ in articles for p in whole]
+            context = [p for _, part in articles for p in part]
+        out_lang = lang if self.reply_in_question_language else "en"
+        messages = self._messages(context, prompt_q, out_lang)
         first: float | None = None
         years_text = " ".join([question, query, *(p.text for p in passages)])
         reading = _Reading(len(context), years_text, self._leak_guard)
         gen: Generation | None = None
-        if context and not off_topic and not premise:
+        if articles:
+            gen = self._per_article([part for _, part in articles], prompt_q, out_lang, years_text)
+        elif context and not off_topic and not premise:
             gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
+        if gen is not None:
             for text in reading.visible(gen):
                 first = first or time.perf_counter() - t0
                 yield text
@@ -662,9 +683,7 @@ class Answerer:
             # A *which platform* question is answered with a name from the sentence: asked
             # freely, the model gives the one it remembers ("Twitter" over "Truth Social").
             choices = names_in(" ".join(other_shown), asked_all) if named else []
-            retry_text, retry_order, retry_tokens = self._second_look(
-                other, prompt_q, lang if self.reply_in_question_language else "en", years_text, choices
-            )
+            retry_text, retry_order, retry_tokens = self._second_look(other, prompt_q, out_lang, years_text, choices)
             if retry_text:
                 if not retry_order and (stated_in := _stating(retry_text, other_shown)) is not None:
                     retry_text, retry_order = f"{retry_text} [1]", [stated_in]
@@ -729,6 +748,63 @@ class Answerer:
             withheld=reason,
             draft=draft if refused else "",
         )
+
+    def _by_article(self, query: str, asked: str, asked_all: str) -> list[tuple[list[Passage], list[Passage]]]:
+        """The best passages of each of the two best-ranked articles, and what the model is shown of them.
+
+        Empty when the search finds only one article: the question is then answered as any other.
+        """
+        pool = _visible(self.retriever.retrieve(query, 4 * self.top_k, original=asked))
+        sources = list(dict.fromkeys(p.source for p in pool))[:2]
+        if len(sources) < 2:
+            return []
+        per = max(2, self.top_k - 1)
+        out = []
+        for source in sources:
+            whole = [p for p in pool if p.source == source][:per]
+            part = (focus(whole, asked_all) or whole) if self.first_look == "sentences" else whole
+            out.append((whole, part))
+        return out
+
+    def _per_article(self, parts: list[list[Passage]], question: str, lang: str, years_text: str) -> Generation:
+        """One answer over each article's passages, joined into one reply that is then read and checked as any.
+
+        Each answer's markers are moved to the passages' places in the joined
+        list; an article whose answer is a refusal adds nothing.
+        """
+        answers: list[str] = []
+        said: dict[str, int] = {}  # an answer, without its markers, and where it is in ``answers``
+        tokens = [0, 0]
+        offset = 0
+        for part in parts:
+            messages = self._messages(list(part), f"{question}\n{_ONE_ARTICLE}", lang)
+            gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
+            reading = _Reading(len(part), years_text, self._leak_guard)
+            for _ in reading.visible(gen):
+                pass
+            tokens[0] += gen.prompt_tokens
+            tokens[1] += gen.completion_tokens
+            text = reading.markers.text.strip()
+            if reading.looped is not None:
+                text = _before_loop(reading.markers.text, reading.looped)
+            order = list(reading.markers.order)
+            if not order and (stated_in := _stating(text, [shown_text(p.text) for p in part])) is not None:
+                text, order = f"{text} [1]", [stated_in]  # as for one answer: cite the passage that states it
+            says_nothing = not order and bool(_SAYS_NOTHING.search(text))
+            if text and reading.reader.found is not False and not reading.leaked and not says_nothing:
+                moved = _moved_markers(text, offset, order)
+                # The same answer from both ("Politico", for the outlet both cite) is said once, citing both.
+                plain = fold(re.sub(r"\s*\[\d+\]", "", moved)).strip(" .")
+                if plain in said:
+                    answers[said[plain]] += "".join(re.findall(r"\[\d+\]", moved))
+                else:
+                    said[plain] = len(answers)
+                    answers.append(moved)
+            offset += len(part)
+        joined = json.dumps({"found": bool(answers), "answer": " ".join(answers)}, ensure_ascii=False)
+        out = Generation(iter([joined]))
+        out.prompt_tokens, out.completion_tokens = tokens
+        return out
 
     def prefix_messages(self) -> list[Message]:
         """The fixed start of every answer prompt: llama.cpp reuses its KV cache across questions."""

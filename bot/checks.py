@@ -708,6 +708,21 @@ def year_unstated(question: str, quotes: list[str], passages: list[str]) -> str 
     return UNSTATED_YEAR if asked - quoted else None
 
 
+# "According to each of the two articles", "in both articles", "the other article", "across
+# the two articles": a question whose answer is spread over the documents, one part in each.
+_EACH_ARTICLE = re.compile(
+    r"\b(?:both|each|two|all)\s+(?:of\s+the\s+)?(?:articles|documents|reports|texts|sources)\b"
+    r"|\beach\s+(?:article|document|report)\b|\bother\s+(?:article|document|report)\b"
+    r"|\bacross\s+the\s+(?:two\s+)?(?:articles|documents)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_each_article(question: str) -> bool:
+    """A question about what each of the documents says, or about all of them together."""
+    return bool(_EACH_ARTICLE.search(question))
+
+
 # "Why did Erdoğan refuse …", "On what date did Russia launch …": the name, then the verb.
 _DID_WHAT = re.compile(
     r"\b(?:[Ww]hy|[Ww]hen|[Oo]n what (?:day|date)|[Ww]hat (?:day|date))\s+"

@@ -589,3 +589,61 @@ def test_a_why_question_on_a_premise_no_passage_states_is_withheld(answerer: Ans
     # Refused before the model runs: the check needs only the question and the passages.
     assert fake_llm.calls == [] and answer.timings.prompt_tokens == 0
     assert answer.text == REFUSALS["en"]
+
+
+EACH = "What happened on May 12, according to each of the two articles?"
+CEASEFIRE_MAY_12 = "The coalition called for a complete ceasefire in Ukraine lasting 30 days, starting on May 12 [1]."
+DRONES_MAY_12 = "On May 12, several dozen Russian drones entered Ukrainian airspace [1]."
+DRONES_ARTICLE, CEASEFIRE_ARTICLE = "003_077377effcd078e6.txt", "000_c7a57708957dca49.txt"
+
+
+def _drones_first(answerer: Answerer) -> bool:
+    """Whether the article about the drones ranks first for EACH (the order the articles are asked in)."""
+    return answerer.retriever.retrieve(EACH, 16)[0].source == DRONES_ARTICLE
+
+
+def test_a_question_about_each_article_is_answered_article_by_article(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    from bot.answerer import _ONE_ARTICLE
+
+    pair = (DRONES_MAY_12, CEASEFIRE_MAY_12) if _drones_first(answerer) else (CEASEFIRE_MAY_12, DRONES_MAY_12)
+    fake_llm.enqueue_answer(pair[0]).enqueue_answer(pair[1])
+    answer = answerer.ask(EACH)
+    assert len(fake_llm.calls) == 2
+    # Each call is shown one article's passages, and told so.
+    sources = [p.source for p in answer.retrieved]
+    assert len(set(sources)) == 2 and sources == sorted(sources, key=sources.index)  # grouped by article
+    for call in fake_llm.calls:
+        prompt = call["messages"][-1]["content"].replace('"', "'")
+        assert _ONE_ARTICLE in prompt
+        assert len({p.source for p in answer.retrieved if p.text[:60].replace('"', "'") in prompt}) == 1
+    # Each answer keeps its citation, moved to its passage's place in the joined list.
+    assert not answer.refused, answer.withheld
+    assert "[1]" in answer.text and "[2]" in answer.text
+    by_source = {c.source: c.quote for c in answer.citations}
+    assert "drones" in by_source[DRONES_ARTICLE] and "ceasefire" in by_source[CEASEFIRE_ARTICLE]
+
+
+def test_an_article_whose_answer_is_a_refusal_adds_nothing(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    if _drones_first(answerer):
+        fake_llm.enqueue_answer(DRONES_MAY_12).enqueue_answer("", found=False)
+    else:
+        fake_llm.enqueue_answer("", found=False).enqueue_answer(DRONES_MAY_12)
+    answer = answerer.ask(EACH)
+    assert len(fake_llm.calls) == 2 and not answer.refused, answer.withheld
+    assert [c.source for c in answer.citations] == [DRONES_ARTICLE]
+    assert answer.text.count("[") == 1
+
+
+def test_a_question_about_one_article_is_answered_once(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer(DRONES_MAY_12)
+    answer = answerer.ask("What happened on May 12?")
+    assert len(fake_llm.calls) == 1 and not answer.refused, answer.withheld
+
+
+def test_the_same_answer_from_each_article_is_said_once(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Politico").enqueue_answer("Politico [1]").enqueue('{"kind": "organisation"}')
+    answer = answerer.ask("Which news outlet is cited as a source in both articles?")
+    assert len(fake_llm.calls) == 3 and not answer.refused, answer.withheld  # the third: what kind Politico is
+    assert answer.text.count("Politico") == 1
+    # Both markers vouch for the same word, so grounding points them at the one passage that fits best.
+    assert answer.citations and all("Politico" in c.quote for c in answer.citations)

@@ -668,3 +668,22 @@ def test_a_why_or_when_question_needs_a_passage_that_states_its_premise(
     question: str, passages: list[str], withheld: bool
 ) -> None:
     assert (premise_unstated(question, passages) == UNSTATED_PREMISE) is withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "each"),
+    [
+        ("What happened on May 12, according to each of the two articles?", True),
+        ("Which news outlet is cited as a source in both articles?", True),
+        ("Apart from Putin, three Russian officials are named across the two articles. Who are they?", True),
+        ("Who insists on it as a mandatory condition in the other article?", True),
+        ("What does each article say about Kellogg?", True),
+        ("What does the article say about Kellogg?", False),
+        ("Who wrote the Orda.kz article?", False),
+        ("Which two leaders did Macron call?", False),
+    ],
+)
+def test_a_question_about_each_article_is_told_apart(question: str, each: bool) -> None:
+    from bot.checks import asks_each_article
+
+    assert asks_each_article(question) is each
