@@ -339,6 +339,23 @@ def keep_question_word(question: str, rewrite: str) -> str:
     return f"{wanted.capitalize()} {rewrite[0].lower()}{rewrite[1:]}"
 
 
+_YEAR_ADDED = re.compile(r"(?:,\s*|\s+(?:in|of)\s+|\s*)\b((?:19|20)\d\d)\b")
+
+
+def drop_added_years(asked: str, rewrite: str) -> str:
+    """The rewrite without the years that ``asked`` (the question and its history) never wrote.
+
+    Translating "15 травня" the model wrote "May 15, 2023": a year the user did
+    not give points the search at another time, and the year checks at
+    another event.
+    """
+
+    def keep(m: re.Match[str]) -> str:
+        return m.group(0) if m.group(1) in asked else ""
+
+    return _YEAR_ADDED.sub(keep, rewrite)
+
+
 def _closed(raw: str) -> str:
     """The model's JSON reply, closed where the stream was stopped at the answer's closing quote."""
     reply = raw.strip()
@@ -855,6 +872,7 @@ class Answerer:
         gen = self.llm.generate([{"role": "user", "content": prompt}], max_tokens=64, stop=["\n"])
         out = _read_all(gen)
         out = re.sub(r"^(?:standalone question[^:]*:)\s*", "", out.strip(), flags=re.IGNORECASE).strip(" \"'`")
+        out = drop_added_years(" ".join([question, *lines]), out)
         return keep_question_word(question, out or question), (gen.prompt_tokens, gen.completion_tokens)
 
     def _judge(

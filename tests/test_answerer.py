@@ -480,6 +480,26 @@ def test_a_rewrite_keeps_the_question_word(question: str, rewrite: str, kept: st
     assert keep_question_word(question, rewrite) == kept
 
 
+@pytest.mark.parametrize(
+    ("asked", "rewrite", "kept"),
+    [
+        (
+            "Хто сказав: «… 15 травня, у Стамбулі»?",
+            'Who said, "… on May 15, 2023, in Istanbul"?',
+            'Who said, "… on May 15, in Istanbul"?',
+        ),
+        ("Что случилось в 2022 году?", "What happened in 2022?", "What happened in 2022?"),
+        ("Що сталося тоді? User: What happened in 2022?", "What happened in 2022?", "What happened in 2022?"),
+        ("Чем закончились переговоры?", "How did the talks of 2022 end?", "How did the talks end?"),
+        ("Когда начнутся переговоры?", "When will the talks begin in 2025?", "When will the talks begin?"),
+    ],
+)
+def test_a_rewrite_adds_no_year(asked: str, rewrite: str, kept: str) -> None:
+    from bot.answerer import drop_added_years
+
+    assert drop_added_years(asked, rewrite) == kept
+
+
 def test_the_search_uses_the_rewrite_with_its_question_word(answerer: Answerer, fake_llm: FakeLLM) -> None:
     fake_llm.enqueue("Did Putin propose direct talks with Ukraine?").enqueue_answer("Istanbul [1].")
     answer = answerer.ask("Де Путін запропонував провести прямі переговори з Україною?")
