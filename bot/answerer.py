@@ -17,7 +17,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from bot.checks import (
@@ -509,6 +509,29 @@ def _around(citation: Citation, around: Sequence[Passage]) -> list[str]:
     return held or [c.passage.text]
 
 
+def merge_citations(text: str, citations: Sequence[Citation]) -> tuple[str, list[Citation]]:
+    """``text`` and ``citations`` with each quote cited once: markers for the same span become one.
+
+    Grounding re-points a marker to the passage that holds its sentence, so
+    "… compromise. [1] [2] [3]" may cite one quote three times.  Labels are
+    renumbered in order, and a marker repeated next to itself is dropped.
+    """
+    first: dict[tuple[str, int, int], int] = {}
+    label: dict[int, int] = {}
+    kept: list[Citation] = []
+    for c in citations:
+        span = (c.source, c.start, c.end)
+        if span not in first:
+            first[span] = len(kept) + 1
+            kept.append(replace(c, n=first[span]))
+        label[c.n] = first[span]
+    if len(kept) == len(citations):
+        return text, list(citations)
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{label.get(int(m.group(1)), int(m.group(1)))}]", text)
+    text = re.sub(r"(\[\d+\])(?:[\s,]*\1)+", r"\1", text)
+    return text, kept
+
+
 def _moved_markers(text: str, offset: int, order: Sequence[int]) -> str:
     """``text`` with marker [n] (for passage ``order[n-1]``) renamed for that passage ``offset`` places on."""
     return re.sub(r"\[(\d+)\]", lambda m: f"[{offset + order[int(m.group(1)) - 1]}]", text)
@@ -729,6 +752,8 @@ class Answerer:
             reason = "" if supported else "the model's own check did not find it supported"
         t_verify = time.perf_counter() - t_verify
         refused = bool(reason)
+        if not refused:
+            text, citations = merge_citations(text, citations)
         if refused:
             logger.info("answer withheld (%s): %r", reason, draft)
             text = REFUSALS.get(lang, REFUSALS["en"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -665,5 +666,37 @@ def test_the_same_answer_from_each_article_is_said_once(answerer: Answerer, fake
     answer = answerer.ask("Which news outlet is cited as a source in both articles?")
     assert len(fake_llm.calls) == 3 and not answer.refused, answer.withheld  # the third: what kind Politico is
     assert answer.text.count("Politico") == 1
-    # Both markers vouch for the same word, so grounding points them at the one passage that fits best.
-    assert answer.citations and all("Politico" in c.quote for c in answer.citations)
+    # Both markers vouch for the same word, so grounding points them at the one passage that fits
+    # best, and that quote is cited once.
+    assert answer.text == "Politico [1]"
+    assert len(answer.citations) == 1 and "Politico" in answer.citations[0].quote
+
+
+def _cited(n: int, start: int) -> Any:
+    from bot.answerer import Citation
+    from index.types import Passage
+
+    passage = Passage("a.txt", 0, 100, "x" * 100)
+    return Citation(n, "a.txt", "A", start, start + 10, "quote", passage)
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "merged", "kept"),
+    [
+        (
+            "Moscow's unwillingness to compromise. [1] [2] [3]",
+            [5, 5, 5],
+            "Moscow's unwillingness to compromise. [1]",
+            [5],
+        ),
+        ("A [1]. B [2]. C [3].", [5, 9, 5], "A [1]. B [2]. C [1].", [5, 9]),
+        ("A [1], [2]; B [3].", [5, 5, 9], "A [1]; B [2].", [5, 9]),
+        ("A [1]. B [2].", [5, 9], "A [1]. B [2].", [5, 9]),  # nothing to merge
+    ],
+)
+def test_a_quote_cited_twice_is_cited_once(text: str, starts: list[int], merged: str, kept: list[int]) -> None:
+    from bot.answerer import merge_citations
+
+    out, citations = merge_citations(text, [_cited(n, s) for n, s in enumerate(starts, start=1)])
+    assert out == merged
+    assert [c.start for c in citations] == kept and [c.n for c in citations] == list(range(1, len(kept) + 1))
