@@ -794,8 +794,12 @@ class Answerer:
     def _by_article(self, query: str, asked: str, asked_all: str) -> list[tuple[list[Passage], list[Passage]]]:
         """The best passages of each of the two best-ranked articles, and what the model is shown of them.
 
-        Empty when the search finds only one article: the question is then answered as any other.
+        Empty when the search finds only one article, or in the whole-corpus mode, whose prompt
+        holds every passage in a prefix kept across questions: the question is then answered
+        as any other.
         """
+        if getattr(self.retriever, "fixed_passages", None) is not None:
+            return []
         pool = _visible(self.retriever.retrieve(query, 4 * self.top_k, original=asked))
         sources = list(dict.fromkeys(p.source for p in pool))[:2]
         if len(sources) < 2:

@@ -48,6 +48,17 @@ def test_the_prompt_is_the_same_for_every_question_up_to_the_question(
     assert first[-1]["content"].startswith(shared) and second[-1]["content"].startswith(shared)
 
 
+def test_a_question_about_each_article_keeps_the_whole_corpus(
+    seeded_index: DocumentIndex, fake_llm: FakeLLM, prompts: Prompts
+) -> None:
+    r = WholeCorpusRetriever(seeded_index)
+    answerer = Answerer(fake_llm, r, prompts, top_k=len(r.fixed_passages()), context_tokens=100_000, second_look=False)
+    fake_llm.enqueue_answer("On May 12, several dozen Russian drones entered Ukrainian airspace [1].")
+    answer = answerer.ask("What happened on May 12, according to each of the two articles?")
+    # One generation over every passage, not one per article over a few of each.
+    assert len(fake_llm.calls) == 1 and answer.retrieved == r.fixed_passages()
+
+
 def test_a_corpus_too_big_for_the_context_is_refused_at_start(
     seeded_index: DocumentIndex, fake_llm: FakeLLM, prompts: Prompts, tmp_path: Path
 ) -> None:
