@@ -711,7 +711,8 @@ def year_unstated(question: str, quotes: list[str], passages: list[str]) -> str 
 # "According to each of the two articles", "in both articles", "the other article", "across
 # the two articles": a question whose answer is spread over the documents, one part in each.
 _EACH_ARTICLE = re.compile(
-    r"\b(?:both|each|two|all)\s+(?:of\s+the\s+)?(?:articles|documents|reports|texts|sources)\b"
+    r"\b(?:both|each|two|all)\s+(?:of\s+the\s+)?(?:articles|documents|texts)\b"
+    r"|\b(?:both|each)\s+(?:of\s+the\s+)?(?:reports|sources)\b"
     r"|\beach\s+(?:article|document|report)\b|\bother\s+(?:article|document|report)\b"
     r"|\bacross\s+the\s+(?:two\s+)?(?:articles|documents)\b",
     re.IGNORECASE,
@@ -788,8 +789,6 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "win": ("won",),
     "seek": ("sought",),
     "buy": ("bought",),
-    "set": ("set",),
-    "put": ("put",),
 }
 
 

@@ -681,6 +681,8 @@ def test_a_why_or_when_question_needs_a_passage_that_states_its_premise(
         ("What does the article say about Kellogg?", False),
         ("Who wrote the Orda.kz article?", False),
         ("Which two leaders did Macron call?", False),
+        ("Which two sources does the Orda.kz article cite?", False),  # outlets within one article
+        ("What do both sources say about the drones?", True),
     ],
 )
 def test_a_question_about_each_article_is_told_apart(question: str, each: bool) -> None:
