@@ -528,8 +528,18 @@ def merge_citations(text: str, citations: Sequence[Citation]) -> tuple[str, list
     if len(kept) == len(citations):
         return text, list(citations)
     text = re.sub(r"\[(\d+)\]", lambda m: f"[{label.get(int(m.group(1)), int(m.group(1)))}]", text)
-    text = re.sub(r"(\[\d+\])(?:[\s,]*\1)+", r"\1", text)
-    return text, kept
+    return _MARKER_RUN.sub(_once_each, text), kept
+
+
+# Markers side by side: "[1] [2]", "[1], [2], [1]", "[1][1]".
+_MARKER_RUN = re.compile(r"\[\d+\](?:[\s,]*\[\d+\])+")
+
+
+def _once_each(run: re.Match[str]) -> str:
+    """A run of markers with each label once, in order, joined as the run was ("[1], [2]")."""
+    labels = list(dict.fromkeys(re.findall(r"\[\d+\]", run.group())))
+    between = re.search(r"\](.*?)\[", run.group())
+    return (between.group(1) if between else "").join(labels)
 
 
 def _moved_markers(text: str, offset: int, order: Sequence[int]) -> str:

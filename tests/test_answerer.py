@@ -692,6 +692,8 @@ def _cited(n: int, start: int) -> Any:
         ("A [1]. B [2]. C [3].", [5, 9, 5], "A [1]. B [2]. C [1].", [5, 9]),
         ("A [1], [2]; B [3].", [5, 5, 9], "A [1]; B [2].", [5, 9]),
         ("A [1]. B [2].", [5, 9], "A [1]. B [2].", [5, 9]),  # nothing to merge
+        ("A was discussed. [1], [2], [3], [4]", [9, 5, 9, 9], "A was discussed. [1], [2]", [9, 5]),  # our q45
+        ("A [1][2] B [3].", [5, 5, 9], "A [1] B [2].", [5, 9]),
     ],
 )
 def test_a_quote_cited_twice_is_cited_once(text: str, starts: list[int], merged: str, kept: list[int]) -> None:
