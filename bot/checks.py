@@ -763,7 +763,8 @@ def premise_unstated(question: str, passages: list[str]) -> str | None:
     return None
 
 
-# The past forms of irregular verbs a news question asks about, by the form after "did".
+# What else states an irregular verb a news question asks about (by the form after "did"):
+# its past forms, and for *fly* the noun ("Trump's flight to Istanbul").
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said",),
     "speak": ("spoke",),
