@@ -846,8 +846,16 @@ class Answerer:
             order = list(reading.markers.order)
             if not order and (stated_in := _stating(text, [shown_text(p.text) for p in part])) is not None:
                 text, order = f"{text} [1]", [stated_in]  # as for one answer: cite the passage that states it
-            says_nothing = not order and bool(_SAYS_NOTHING.search(text))
-            if text and reading.reader.found is not False and not reading.leaked and not says_nothing:
+            unanswered = _withheld_before_checks(
+                hostile=False,
+                off_topic=False,
+                passages=True,
+                found=reading.reader.found,
+                text=text,
+                says_nothing=not order and bool(_SAYS_NOTHING.search(text)),
+                leaked=reading.leaked,
+            )
+            if not unanswered:
                 moved = _moved_markers(text, offset, order)
                 # The same answer from both ("Politico", for the outlet both cite) is said once, citing both.
                 plain = fold(re.sub(r"\s*\[\d+\]", "", moved)).strip(" .")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 
@@ -13,11 +12,13 @@ from bot.answerer import (
     UNKNOWN_NAME,
     WRONG_KIND,
     Answerer,
+    Citation,
     Conversation,
     Turn,
     detect_language,
 )
 from bot.errors import QuestionError
+from index.types import Passage
 from tests.conftest import SEEDS, FakeLLM
 
 PUTIN_Q = "When and where did Putin propose direct talks with Ukraine?"
@@ -672,10 +673,7 @@ def test_the_same_answer_from_each_article_is_said_once(answerer: Answerer, fake
     assert len(answer.citations) == 1 and "Politico" in answer.citations[0].quote
 
 
-def _cited(n: int, start: int) -> Any:
-    from bot.answerer import Citation
-    from index.types import Passage
-
+def _cited(n: int, start: int) -> Citation:
     passage = Passage("a.txt", 0, 100, "x" * 100)
     return Citation(n, "a.txt", "A", start, start + 10, "quote", passage)
 

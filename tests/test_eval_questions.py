@@ -15,14 +15,18 @@ QUESTIONS = EVAL_DIR / "questions.jsonl"
 SEEDS = REPO / "seeds"
 
 
-def _load_check() -> Callable[[Path, Path], list[str]]:
+def _load_module() -> Any:
     path = EVAL_DIR / "check_questions.py"
     spec = importlib.util.spec_from_file_location("docqa_eval_check_questions", path)
     assert spec is not None, f"cannot load {path}"
     assert spec.loader is not None, f"cannot load {path}"
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    check: Callable[[Path, Path], list[str]] = module.check
+    return module
+
+
+def _load_check() -> Callable[[Path, Path], list[str]]:
+    check: Callable[[Path, Path], list[str]] = _load_module().check
     return check
 
 
@@ -66,11 +70,7 @@ def test_the_extra_question_sets_are_valid() -> None:
 
 
 def test_the_command_line_takes_a_held_out_set_from_its_first_id(tmp_path: Path) -> None:
-    path = EVAL_DIR / "check_questions.py"
-    spec = importlib.util.spec_from_file_location("docqa_eval_check_questions_cli", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _load_module()
     held_out = sorted((REPO / "reports").glob("eval-fresh*/questions.jsonl"))[-1]
     assert module.main([str(held_out), str(SEEDS)]) == 0
     # A gap is still out of sequence, and our own set must still start at q01.
