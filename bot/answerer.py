@@ -18,6 +18,7 @@ import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any, Literal
 
 from bot.checks import (
@@ -50,6 +51,7 @@ from bot.checks import (
 from bot.citations import (
     JsonAnswerReader,
     MarkerFilter,
+    Quote,
     YearFilter,
     best_quote,
     content_words,
@@ -61,6 +63,7 @@ from bot.citations import (
     unknown_names,
     unsupported_words,
 )
+from bot.dates import as_date, asks_days_between, dates_in, days_between
 from bot.errors import QuestionError
 from bot.injection import LeakGuard, hostile_question, is_instruction, shown_text
 from bot.llm import LLM, Generation, Message
@@ -100,6 +103,11 @@ REFUSALS = {
 
 # Told to each article's answer, whose passages are one article's only.
 _ONE_ARTICLE = "(These passages are all from one of the articles: answer for this article alone.)"
+# Told with a question that counts the days between two events: the model picks the dates, we count.
+_TWO_DATES = (
+    "Do not count the days yourself. Give the date of each of the two events the question counts days "
+    "between, as the passages state them."
+)
 # A "found" answer that only says the passages are silent is a refusal too.
 _SAYS_NOTHING = re.compile(
     r"\b(?:not (?:mentioned|stated|specified|provided|given|found|available|included)|"
@@ -675,9 +683,18 @@ class Answerer:
         years_text = " ".join([question, query, *(p.text for p in passages)])
         reading = _Reading(len(context), years_text, self._leak_guard)
         gen: Generation | None = None
+        # A count of days between two events: the model names the dates, and the days are counted here.
+        counted: tuple[str, list[Citation]] | None = None
+        count_tokens = (0, 0)
+        answerable = bool(context) and not off_topic and not premise
+        if answerable and not articles and out_lang == "en" and asks_days_between(asked_all):
+            counted, count_tokens = self._count_days(context, prompt_q, asked_all, years_text)
         if articles:
             gen = self._per_article([part for _, part in articles], prompt_q, out_lang, years_text)
-        elif context and not off_topic and not premise:
+        elif counted:
+            reading = _Reading(max(len(context), len(counted[1])), years_text, self._leak_guard)
+            gen = Generation(iter([json.dumps({"found": True, "answer": counted[0]}, ensure_ascii=False)]))
+        elif answerable:
             gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
         if gen is not None:
             for text in reading.visible(gen):
@@ -715,7 +732,10 @@ class Answerer:
             first = first or time.perf_counter() - t0
             yield suffix
         citations: list[Citation] = []
-        if not reason:
+        if counted and not reason:
+            # Its figure is ours and each date is quoted from where it is written: nothing for the checks to catch.
+            citations = counted[1]
+        elif not reason:
             citations, reason = self._judge(text, order, context, shown, asked_all, subjects, passages)
         retry_tokens = (0, 0)
         # Withheld for answering beside the question: one more try, over the other view
@@ -785,9 +805,14 @@ class Answerer:
                 retrieve_s=t_retrieve,
                 first_token_s=first if first is not None else total,
                 total_s=total,
-                prompt_tokens=(gen.prompt_tokens if gen else 0) + rewrite_tokens[0] + retry_tokens[0] + kind_tokens[0],
+                prompt_tokens=(gen.prompt_tokens if gen else 0)
+                + rewrite_tokens[0]
+                + retry_tokens[0]
+                + kind_tokens[0]
+                + count_tokens[0],
                 completion_tokens=(gen.completion_tokens if gen else 0)
                 + rewrite_tokens[1]
+                + count_tokens[1]
                 + retry_tokens[1]
                 + kind_tokens[1]
                 + verify_tokens,
@@ -869,6 +894,71 @@ class Answerer:
         out = Generation(iter([joined]))
         out.prompt_tokens, out.completion_tokens = tokens
         return out
+
+    def _count_days(
+        self, context: list[Passage], question: str, asked: str, years_text: str
+    ) -> tuple[tuple[str, list[Citation]] | None, tuple[int, int]]:
+        """The days between the two events a question names: the model picks their dates, we count.
+
+        The dates offered are those written in the passages or the question, so
+        the model can only choose among them.  Returns the answer ("4 days: from
+        May 11 [1] to May 15 [2].", markers by passage as the model writes them)
+        with a citation of the sentence that gives each date, or None when the
+        model finds no two distinct dates; the question is then answered as any.
+        """
+        shown = [shown_text(p.text) for p in context]
+        offered = dates_in(" ".join([*shown, asked]))
+        if len(offered) < 2:
+            return None, (0, 0)
+        messages = self._messages(list(context), f"{question}\n{_TWO_DATES}", "en")
+        schema = {
+            "type": "object",
+            "properties": {
+                "found": {"type": "boolean"},
+                "first_event_date": {"enum": offered},
+                "second_event_date": {"enum": offered},
+            },
+            "required": ["found", "first_event_date", "second_event_date"],
+        }
+        gen = self.llm.generate(messages, max_tokens=48, json_schema=schema)
+        out = _read_all(gen)
+        tokens = (gen.prompt_tokens, gen.completion_tokens)
+        try:
+            picked = json.loads(out)
+        except json.JSONDecodeError:
+            return None, tokens
+        first, second = picked.get("first_event_date"), picked.get("second_event_date")
+        if picked.get("found") is not True or first not in offered or second not in offered or first == second:
+            return None, tokens
+        days = days_between(first, second, years_text)
+        if not days:
+            return None, tokens
+        earlier, later = sorted((first, second), key=lambda d: as_date(d, years_text) or date.min)
+        # Each date is cited where the passage that writes it is most about the question.
+        words = content_words(asked)
+        where: dict[str, tuple[int, Quote]] = {}
+        for day in (earlier, later):
+            holding = [i for i, s in enumerate(shown) if day in dates_in(s)]
+            quotes = {i: best_quote(context[i], day, skip=is_instruction, question=asked) for i in holding}
+            if quotes:
+                best = max(holding, key=lambda i: (len(words & content_words(quotes[i].text)), -i))
+                where[day] = (best, quotes[best])
+        if not where:
+            return None, tokens
+        # One label for each date, or one for both when a single sentence gives them.
+        spans = list(dict.fromkeys((i, q.start, q.end) for i, q in where.values()))
+        cited = {day: spans.index((i, q.start, q.end)) + 1 for day, (i, q) in where.items()}
+        marks = {day: f" [{n}]" for day, n in cited.items()}
+        if len(spans) == 1:
+            marks = {later: f" [{cited[later] if later in cited else cited[earlier]}]"}
+        unit = "day" if days == 1 else "days"
+        text = f"{days} {unit}: from {earlier}{marks.get(earlier, '')} to {later}{marks.get(later, '')}."
+        citations: list[Citation] = []
+        for day, (i, q) in where.items():
+            n = cited[day]
+            if n > len(citations):
+                citations.append(Citation(n, context[i].source, context[i].title, q.start, q.end, q.text, context[i]))
+        return (text, citations), tokens
 
     def prefix_messages(self) -> list[Message]:
         """The fixed start of every answer prompt: llama.cpp reuses its KV cache across questions."""

@@ -17,6 +17,7 @@ from bot.answerer import (
     Turn,
     detect_language,
 )
+from bot.dates import dates_in
 from bot.errors import QuestionError
 from index.types import Passage
 from tests.conftest import SEEDS, FakeLLM
@@ -700,3 +701,48 @@ def test_a_quote_cited_twice_is_cited_once(text: str, starts: list[int], merged:
     out, citations = merge_citations(text, [_cited(n, s) for n, s in enumerate(starts, start=1)])
     assert out == merged
     assert [c.start for c in citations] == kept and [c.n for c in citations] == list(range(1, len(kept) + 1))
+
+
+DAYS = "How many days were there between Putin's announcement and the date he proposed for starting the talks?"
+
+
+def _picked(first: str, second: str, found: bool = True) -> str:
+    return json.dumps({"found": found, "first_event_date": first, "second_event_date": second})
+
+
+def test_the_days_between_two_events_are_counted_from_the_dates_the_model_picks(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    fake_llm.enqueue(_picked("May 11", "May 10"))
+    answer = answerer.ask(DAYS)
+    assert not answer.refused, answer.withheld
+    assert len(fake_llm.calls) == 1
+    # The model may only pick dates the passages write, and is told not to count.
+    offered = fake_llm.calls[0]["json_schema"]["properties"]["first_event_date"]["enum"]
+    assert sorted(offered) == sorted(dates_in(" ".join(p.text for p in answer.retrieved)))
+    assert "Do not count the days yourself" in fake_llm.calls[0]["messages"][-1]["content"]
+    assert answer.text == "1 day: from May 10 [1] to May 11 [2]."
+    assert "May 10" in answer.citations[0].quote and "May 11" in answer.citations[1].quote
+
+
+def test_a_date_the_passages_do_not_write_is_no_count(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # The schema allows only the passages' dates; a model that wrote another anyway is not believed.
+    fake_llm.enqueue(_picked("May 11", "June 1")).enqueue_answer("", found=False)
+    answer = answerer.ask(DAYS)
+    assert len(fake_llm.calls) == 2 and answer.refused
+
+
+def test_the_same_date_twice_is_no_count_and_the_question_is_answered_as_any(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    fake_llm.enqueue(_picked("May 11", "May 11")).enqueue_answer("14 days [1]")
+    answer = answerer.ask(DAYS)
+    assert len(fake_llm.calls) == 2
+    assert answer.refused  # "14 days" is a count that no passage gives
+
+
+def test_no_dates_found_is_answered_as_any(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue(_picked("May 11", "May 15", found=False)).enqueue_answer("", found=False)
+    answer = answerer.ask(DAYS)
+    assert len(fake_llm.calls) == 2 and answer.refused
+    assert "first_event_date" not in json.dumps(fake_llm.calls[1]["json_schema"])

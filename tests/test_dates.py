@@ -1,0 +1,47 @@
+"""Dates as the documents write them, and the days between two of them (bot/dates.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dates import asks_days_between, dates_in, days_between
+
+
+def test_dates_are_found_in_each_written_form_once_in_order() -> None:
+    text = "On May 15, 2025 in Istanbul. The May 10 talks in Kyiv; from 12 May. Again May 15. On March 3rd."
+    assert dates_in(text) == ["May 15", "May 10", "May 12", "March 3"]
+
+
+def test_a_number_that_is_no_day_of_a_month_is_no_date() -> None:
+    assert dates_in("May 45 people and 2025 drones") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "text", "days"),
+    [
+        ("May 11", "May 15", "", 4),
+        ("May 15", "May 10", "", 5),  # in either order
+        # The year written beside a date counts, else the year most written, else a common year.
+        ("February 28", "March 1", "", 1),
+        ("February 28", "March 1", "In 2024 and again in 2024.", 2),
+        ("February 28", "March 1", "on March 1, 2024 it began, 2023 aside", 2),
+        ("February 30", "March 1", "", None),
+    ],
+)
+def test_days_between_two_dates(first: str, second: str, text: str, days: int | None) -> None:
+    assert days_between(first, second, text) == days
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("How many days were there between Putin's announcement and the talks?", True),
+        ("How many days before the Istanbul talks was the ceasefire supposed to begin?", True),
+        ("how many days after the meeting in Kyiv did Putin speak?", True),
+        ("How many days was the ceasefire supposed to last?", False),
+        ("How many drones entered Ukrainian airspace?", False),
+        ("What happened between May 11 and May 15?", False),
+    ],
+)
+def test_a_question_that_counts_days_between_events(question: str, asks: bool) -> None:
+    assert asks_days_between(question) is asks
