@@ -37,6 +37,7 @@ from bot.checks import (
     as_written,
     asks_about_unknown,
     asks_each_article,
+    asks_for_headline,
     asks_for_someone,
     asks_which,
     names_in,
@@ -103,6 +104,7 @@ REFUSALS = {
 
 # Told to each article's answer, whose passages are one article's only.
 _ONE_ARTICLE = "(These passages are all from one of the articles: answer for this article alone.)"
+NO_HEADLINE = "the article asked about has no headline"
 # Told with a question that counts the days between two events: the model picks the dates, we count.
 _TWO_DATES = (
     "Do not count the days yourself. Give the date of each of the two events the question counts days "
@@ -683,11 +685,16 @@ class Answerer:
         years_text = " ".join([question, query, *(p.text for p in passages)])
         reading = _Reading(len(context), years_text, self._leak_guard)
         gen: Generation | None = None
-        # A count of days between two events: the model names the dates, and the days are counted here.
+        # Answers written here, not by the model: an article's headline is its first line, quoted;
+        # a count of days between two events, from the dates the model picks.
         counted: tuple[str, list[Citation]] | None = None
         count_tokens = (0, 0)
         answerable = bool(context) and not off_topic and not premise
-        if answerable and not articles and out_lang == "en" and asks_days_between(asked_all):
+        if answerable and not articles and asks_for_headline(asked_all):
+            # An article without a headline is refused before the model runs, as an unstated premise is.
+            counted, premise = self._headline(passages)
+            answerable = not premise
+        if answerable and not articles and not counted and out_lang == "en" and asks_days_between(asked_all):
             counted, count_tokens = self._count_days(context, prompt_q, asked_all, years_text)
         if articles:
             gen = self._per_article([part for _, part in articles], prompt_q, out_lang, years_text)
@@ -894,6 +901,30 @@ class Answerer:
         out = Generation(iter([joined]))
         out.prompt_tokens, out.completion_tokens = tokens
         return out
+
+    def _headline(self, passages: list[Passage]) -> tuple[tuple[str, list[Citation]] | None, str]:
+        """The best-ranked article's headline, quoted from its first line; or why there is none to give.
+
+        A headline is a first line on its own without a full stop (the title the
+        index gives a document that has one).  An article that opens with its
+        first sentence has none: asked for it, the model made one up.  When the
+        article's first passage was not retrieved, the question is answered as
+        any.  Not in the whole-corpus mode, whose passages come in the documents' order.
+        """
+        if not passages or getattr(self.retriever, "fixed_passages", None) is not None:
+            return None, ""
+        best = passages[0]
+        if best.title == best.source or best.title.endswith(("…", ".")):
+            return None, NO_HEADLINE
+        for p in passages:
+            if p.source != best.source or p.start != 0:
+                continue
+            at = len(p.text) - len(p.text.lstrip("# \t\n"))
+            head = p.title
+            if p.text.startswith(head, at) and p.text[at + len(head) :][:1] in ("", "\n"):
+                quote = Citation(1, p.source, p.title, p.start + at, p.start + at + len(head), head, p)
+                return (f"{head} [1]", [quote]), ""
+        return None, ""
 
     def _count_days(
         self, context: list[Passage], question: str, asked: str, years_text: str

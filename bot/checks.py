@@ -724,6 +724,17 @@ def asks_each_article(question: str) -> bool:
     return bool(_EACH_ARTICLE.search(question))
 
 
+# "What's the full headline of the Orda.kz article?", "the article's title": the article's own
+# headline, not one of a list of headlines printed under it ("Latest news").
+_HEADLINE = re.compile(r"\b(?:headline|title)\b", re.IGNORECASE)
+_HEADLINE_LIST = re.compile(r"\b(?:headlines|titles|list|latest news|news)\b", re.IGNORECASE)
+
+
+def asks_for_headline(question: str) -> bool:
+    """A question that asks for an article's own headline."""
+    return bool(_HEADLINE.search(question)) and not _HEADLINE_LIST.search(question)
+
+
 # "Why did Erdoğan refuse …", "On what date did Russia launch …": the name, then the verb.
 _DID_WHAT = re.compile(
     r"\b(?:[Ww]hy|[Ww]hen|[Oo]n what (?:day|date)|[Ww]hat (?:day|date))\s+"

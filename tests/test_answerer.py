@@ -7,6 +7,7 @@ import json
 import pytest
 
 from bot.answerer import (
+    NO_HEADLINE,
     OFF_TOPIC_QUOTE,
     REFUSALS,
     UNKNOWN_NAME,
@@ -746,3 +747,19 @@ def test_no_dates_found_is_answered_as_any(answerer: Answerer, fake_llm: FakeLLM
     answer = answerer.ask(DAYS)
     assert len(fake_llm.calls) == 2 and answer.refused
     assert "first_event_date" not in json.dumps(fake_llm.calls[1]["json_schema"])
+
+
+def test_an_articles_headline_is_quoted_from_its_first_line(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    answer = answerer.ask("What is the full headline of the Orda.kz article about Putin's readiness for direct talks?")
+    assert fake_llm.calls == [] and not answer.refused, answer.withheld
+    headline = "Putin Expresses Readiness for Direct Talks with Ukraine Amid Renewed Calls for Ceasefire"
+    assert answer.text == f"{headline} [1]"
+    (cited,) = answer.citations
+    assert (cited.start, cited.quote) == (0, headline)
+
+
+def test_an_article_without_a_headline_has_none_to_give(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # The Zelensky article opens with its first sentence: asked for its title, the model made one up.
+    answer = answerer.ask("What is the title of the article where Zelensky says Trump supported his decision?")
+    assert fake_llm.calls == [] and answer.refused
+    assert answer.withheld == NO_HEADLINE

@@ -23,6 +23,7 @@ from bot.checks import (
     adds_nothing,
     as_written,
     asks_about_unknown,
+    asks_for_headline,
     asks_for_someone,
     asks_which,
     credits,
@@ -689,3 +690,18 @@ def test_a_question_about_each_article_is_told_apart(question: str, each: bool) 
     from bot.checks import asks_each_article
 
     assert asks_each_article(question) is each
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What's the full headline of the Orda.kz article about Putin?", True),
+        ("What is the title of the article?", True),
+        ("Which headline in the latest news list is about a concert?", False),
+        ("One of the 'Latest news' headlines is about Kazakhstan. Which year does it recall?", False),
+        ("Anything about NATO in the headline list?", False),
+        ("Who wrote the article?", False),
+    ],
+)
+def test_a_question_for_an_articles_own_headline(question: str, asks: bool) -> None:
+    assert asks_for_headline(question) is asks
