@@ -46,6 +46,7 @@ from bot.checks import (
     points_only,
     premise_unstated,
     role_unstated,
+    unknown_ordinal,
     which_kind,
     year_unstated,
 )
@@ -656,7 +657,10 @@ class Answerer:
         vocabulary = self.retriever.vocabulary()
         names, absent = unknown_names(query, vocabulary)
         off_topic = (
-            hostile or (bool(absent) and 2 * len(absent) >= len(names)) or bool(asks_about_unknown(query, vocabulary))
+            hostile
+            or (bool(absent) and 2 * len(absent) >= len(names))
+            or bool(asks_about_unknown(query, vocabulary))
+            or bool(unknown_ordinal(query, vocabulary))
         )
         subjects = [n for n in names if n not in absent and not n.isdigit()]
         # A *why / when did X do Y* whose deed no passage states is refused before the model

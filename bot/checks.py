@@ -427,6 +427,24 @@ def asks_about_unknown(question: str, vocabulary: frozenset[str]) -> list[str]:
     return [n for n in names_unknown(question, vocabulary) if not (n.isupper() and len(n) <= 3)]
 
 
+# "The second round of talks", "the third meeting": one of a series of events.  Documents that
+# never count the events cannot say which was the second (fresh7 q287: asked when the second
+# round in Istanbul was held, the model told of the first).
+_ORDINAL_EVENT = re.compile(
+    r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|4th|5th)\s+"
+    r"(?:round|meeting|session|summit|phase|stage|visit|call|talks|negotiations?|attack|wave)\b",
+    re.IGNORECASE,
+)
+
+
+def unknown_ordinal(question: str, vocabulary: frozenset[str]) -> str | None:
+    """The ordinal of an event the question asks about ("second round") that no document writes."""
+    for m in _ORDINAL_EVENT.finditer(question):
+        if fold(m.group(1)) not in vocabulary:
+            return m.group(0)
+    return None
+
+
 def names_nobody(question: str, answer: str) -> str | None:
     """A *who did it* (or *which leader*) question whose answer names no one the question did not.
 

@@ -763,3 +763,10 @@ def test_an_article_without_a_headline_has_none_to_give(answerer: Answerer, fake
     answer = answerer.ask("What is the title of the article where Zelensky says Trump supported his decision?")
     assert fake_llm.calls == [] and answer.refused
     assert answer.withheld == NO_HEADLINE
+
+
+def test_the_second_round_of_talks_the_documents_never_count_is_refused_before_the_model(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    answer = answerer.ask("When did Russia and Ukraine finish their second round of negotiations in Istanbul?")
+    assert fake_llm.calls == [] and answer.refused

@@ -41,6 +41,7 @@ from bot.checks import (
     refers_back,
     role_unstated,
     states_no_outcome,
+    unknown_ordinal,
     unquoted,
     which_kind,
     year_unstated,
@@ -705,3 +706,17 @@ def test_a_question_about_each_article_is_told_apart(question: str, each: bool) 
 )
 def test_a_question_for_an_articles_own_headline(question: str, asks: bool) -> None:
     assert asks_for_headline(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("When did the second round of talks in Istanbul end?", "second round"),
+        ("What was agreed at the 3rd meeting?", "3rd meeting"),
+        ("Was this the first round of talks?", None),  # the documents write "first"
+        ("What does the second article say?", None),  # a document, not an event
+    ],
+)
+def test_an_event_counted_by_an_ordinal_the_documents_never_write(question: str, found: str | None) -> None:
+    vocabulary = frozenset("the very first step talks in istanbul round meeting".split())
+    assert unknown_ordinal(question, vocabulary) == found
