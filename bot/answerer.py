@@ -691,20 +691,21 @@ class Answerer:
         gen: Generation | None = None
         # Answers written here, not by the model: an article's headline is its first line, quoted;
         # a count of days between two events, from the dates the model picks.
-        counted: tuple[str, list[Citation]] | None = None
+        written: tuple[str, list[Citation]] | None = None
         count_tokens = (0, 0)
         answerable = bool(context) and not off_topic and not premise
         if answerable and not articles and asks_for_headline(asked_all):
             # An article without a headline is refused before the model runs, as an unstated premise is.
-            counted, premise = self._headline(passages)
+            written, premise = self._headline(passages)
             answerable = not premise
-        if answerable and not articles and not counted and out_lang == "en" and asks_days_between(asked_all):
-            counted, count_tokens = self._count_days(context, prompt_q, asked_all, years_text)
+        if answerable and not articles and not written and out_lang == "en" and asks_days_between(asked_all):
+            written, count_tokens = self._count_days(context, prompt_q, asked_all, years_text)
         if articles:
             gen = self._per_article([part for _, part in articles], prompt_q, out_lang, years_text)
-        elif counted:
-            reading = _Reading(max(len(context), len(counted[1])), years_text, self._leak_guard)
-            gen = Generation(iter([json.dumps({"found": True, "answer": counted[0]}, ensure_ascii=False)]))
+        elif written:
+            # Its labels are its citations' numbers: none may be dropped as naming no passage.
+            reading = _Reading(max(len(context), len(written[1])), years_text, self._leak_guard)
+            gen = Generation(iter([json.dumps({"found": True, "answer": written[0]}, ensure_ascii=False)]))
         elif answerable:
             gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
         if gen is not None:
@@ -743,9 +744,9 @@ class Answerer:
             first = first or time.perf_counter() - t0
             yield suffix
         citations: list[Citation] = []
-        if counted and not reason:
-            # Its figure is ours and each date is quoted from where it is written: nothing for the checks to catch.
-            citations = counted[1]
+        if written and not reason:
+            # A quoted headline, or a count of ours between quoted dates: nothing for the checks to catch.
+            citations = written[1]
         elif not reason:
             citations, reason = self._judge(text, order, context, shown, asked_all, subjects, passages)
         retry_tokens = (0, 0)
@@ -937,9 +938,9 @@ class Answerer:
 
         The dates offered are those written in the passages or the question, so
         the model can only choose among them.  Returns the answer ("4 days: from
-        May 11 [1] to May 15 [2].", markers by passage as the model writes them)
-        with a citation of the sentence that gives each date, or None when the
-        model finds no two distinct dates; the question is then answered as any.
+        May 11 [1] to May 15 [2].") with its citations, one of the sentence that
+        gives each date (one for both when a sentence gives both), or None when
+        the model finds no two distinct dates; the question is then answered as any.
         """
         shown = [shown_text(p.text) for p in context]
         offered = dates_in(" ".join([*shown, asked]))
