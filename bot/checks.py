@@ -63,14 +63,12 @@ import itertools
 import re
 
 from bot.citations import content_words, matching_words, unknown_names
+from bot.dates import MONTHS
 from index.chunking import sentence_spans
 from index.text import fold
 
 _WORD = re.compile(r"\w+")
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_MONTHS = frozenset(m.lower() for m in MONTHS) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _QUANTITY = frozenset(
     (
         "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
