@@ -331,6 +331,11 @@ _QUESTION_WORDS = {
 _AUXILIARY = re.compile(r"^(did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b", re.IGNORECASE)
 
 
+# A third-person word a standalone question should not need, and how it is named again.
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
+_OBJECT = {"he": "him", "him": "him", "she": "her", "her": "her", "they": "them", "them": "them"}
+
+
 def keep_question_word(question: str, rewrite: str) -> str:
     """The rewrite, with the question word it dropped put back where that is safe.
 
@@ -1042,11 +1047,27 @@ class Answerer:
         spellings = document_spellings(question, self.retriever.vocabulary(), self.retriever.names())
         hint = "\n(" + ", ".join(f"{k} = {v}" for k, v in spellings.items()) + ")" if spellings else ""
         prompt = self.prompts.condense.render(history="\n".join(lines) or "(none)", question=question + hint)
+        out, tokens = self._condensed(prompt)
+        # A follow-up's rewrite that still says "he" searches for no one ("Who did he contact?"):
+        # told once whom such a word stands for, the model names him ("Who did the lawyer contact?").
+        kept = _PRONOUN.search(out) if history else None
+        if kept:
+            word = kept.group().lower()
+            told = f'{hint}\n("{word}" = the one the conversation last spoke of: name {_OBJECT[word]}.)'
+            again, more = self._condensed(
+                self.prompts.condense.render(history="\n".join(lines), question=question + told)
+            )
+            tokens = (tokens[0] + more[0], tokens[1] + more[1])
+            out = again if again and not _PRONOUN.search(again) else out
+        out = drop_added_years(" ".join([question, *lines]), out)
+        return keep_question_word(question, out or question), tokens
+
+    def _condensed(self, prompt: str) -> tuple[str, tuple[int, int]]:
+        """The model's standalone question for a rewrite prompt, and its prompt and completion tokens."""
         gen = self.llm.generate([{"role": "user", "content": prompt}], max_tokens=64, stop=["\n"])
         out = _read_all(gen)
         out = re.sub(r"^(?:standalone question[^:]*:)\s*", "", out.strip(), flags=re.IGNORECASE).strip(" \"'`")
-        out = drop_added_years(" ".join([question, *lines]), out)
-        return keep_question_word(question, out or question), (gen.prompt_tokens, gen.completion_tokens)
+        return out, (gen.prompt_tokens, gen.completion_tokens)
 
     def _judge(
         self,

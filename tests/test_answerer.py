@@ -117,6 +117,33 @@ def test_follow_up_is_rewritten_with_history(answerer: Answerer, fake_llm: FakeL
     assert any("Kellogg urged Moscow" in p.text for p in answer.retrieved)
 
 
+LAWYER = [
+    Turn("user", "Есть ли в последних новостях что-нибудь про Гульнару Бажкенову?"),
+    Turn("assistant", "Да: адвокат прокомментировал условия её домашнего ареста [1]."),
+]
+
+
+def test_a_follow_ups_rewrite_that_keeps_he_is_asked_again_whom_he_is(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue("Who did he contact?", "Who did the lawyer contact?").enqueue_answer("", found=False)
+    answer = answerer.ask("А к кому он обратился?", LAWYER)
+    assert '("he" = the one the conversation last spoke of: name him.)' in fake_llm.calls[1]["messages"][0]["content"]
+    assert answer.search_query == "Who did the lawyer contact?"
+    assert answer.timings.prompt_tokens > 0 and len(fake_llm.calls) == 3
+
+
+def test_a_second_rewrite_that_keeps_the_pronoun_too_is_not_taken(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue("Who did he contact?", "Whom did he contact then?").enqueue_answer("", found=False)
+    answer = answerer.ask("А к кому он обратился?", LAWYER)
+    assert answer.search_query == "Who did he contact?"
+
+
+def test_a_rewrite_without_history_is_not_asked_again(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # With no conversation there is no one for "he" to be: the question is answered (here refused) as asked.
+    fake_llm.enqueue("Who did he contact?").enqueue_answer("", found=False)
+    answer = answerer.ask("А к кому он обратился?")
+    assert len(fake_llm.calls) == 2 and answer.refused
+
+
 def test_a_citation_is_repointed_to_the_passage_that_supports_it(answerer: Answerer, fake_llm: FakeLLM) -> None:
     passages = answerer.retriever.retrieve("Who is Keith Kellogg?", 4)
     right = next(i for i, p in enumerate(passages, 1) if "special representative for Ukraine" in p.text)
