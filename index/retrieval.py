@@ -132,6 +132,11 @@ class HybridRetriever:
         It goes second, after the best passage: placed first, "Photo: …" was
         read as the source the question asked for, and the answer was "Passage [1]".
         """
+        unquoted = _QUOTATION.sub(" ", query)
+        if unquoted != query and not _WORK.search(fold(unquoted)):
+            # "Who wrote: “It is a positive sign …”?" asks who wrote the words quoted, not the
+            # article: given the byline, the model answered with its author.
+            return passages
         words = set(re.findall(r"\w+", fold(query)))
         for p in passages:  # the best-ranked document first
             for asks_for, line in self._labels.get(p.source, []):
@@ -145,6 +150,10 @@ class HybridRetriever:
         hits = self._index.reliably(lambda: self._vector.retrieve(query))
         return [_to_passage(n) for n in hits][: top_k or self.top_k]
 
+
+# Words quoted in a question (three characters or more), and the words that name the article itself.
+_QUOTATION = re.compile(r"[\"“«„][^\"”»“]{3,}[\"”»“]|‘[^‘’]{3,}’")
+_WORK = re.compile(r"\b(?:article|articles|piece|story|report|text|headline|title|news|publication)\b")
 
 _RRF_K = 60  # the constant of reciprocal-rank fusion (Cormack et al. 2009)
 

@@ -25,6 +25,15 @@ def test_a_question_about_the_author_gets_the_author_line_first(seeded_index: Do
         assert len({p.id for p in passages}) == 4
 
 
+def test_who_wrote_quoted_words_is_not_asked_for_the_byline(seeded_index: DocumentIndex) -> None:
+    retriever = HybridRetriever(seeded_index, top_k=4)
+    quoted = "Who wrote: “It is a positive sign that the Russians have finally begun to consider ending the war”?"
+    assert AUTHOR not in [p.text for p in retriever.retrieve(quoted, 4)]
+    # Quoting the article's name still asks for the article's author.
+    named = 'Who is the author of the article "Orda.kz" about Putin\'s readiness for direct talks?'
+    assert retriever.retrieve(named, 4)[1].text == AUTHOR
+
+
 def test_labelled_lines_are_not_found_by_the_search_alone(seeded_index: DocumentIndex) -> None:
     retriever = HybridRetriever(seeded_index, top_k=4)
     assert any(p.label for p in seeded_index.passages())  # the lines are indexed
