@@ -681,6 +681,13 @@ _ROLES = (
 )
 
 
+_ROLE_VERB = re.compile(
+    r"\b(?:lead|leads|led|head|heads|headed|chair|chairs|chaired|hosts?|hosted|mediate[sd]?|"
+    r"organi[sz]e[sd]?|wrote|written)\b"
+)
+_WHICH_HOLDER = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}(?:{PERSON_KINDS})s?\b")
+
+
 def role_unstated(question: str, quotes: list[str]) -> str | None:
     """A *who led / hosted / mediated / wrote* question whose quoted sentences state no such role.
 
@@ -689,7 +696,12 @@ def role_unstated(question: str, quotes: list[str]) -> str | None:
     personally participate in negotiations"); the answer repeats the
     question's "led", so only the sentences it cites can tell.
     """
-    asked = [m.group(1) for m in _WHO_REST.finditer(fold(question))]
+    folded = fold(question)
+    asked = [m.group(1) for m in _WHO_REST.finditer(folded)]
+    # "Which Turkish foreign minister was chosen to chair …" asks who held the role as "who chaired"
+    # does; its clause's role verb counts, not a noun ("the organization of the talks").
+    for m in _WHICH_HOLDER.finditer(folded):
+        asked += _ROLE_VERB.findall(re.split(r"[?.!;]", folded[m.end() :], maxsplit=1)[0])
     quoted = fold(" ".join(quotes))
     for role in _ROLES:
         if any(role.search(a) for a in asked) and not role.search(quoted):

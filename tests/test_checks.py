@@ -526,6 +526,20 @@ ZELENSKY = (
         # No role asked about: another check's business.
         ("Who supported Zelensky's decision?", [ZELENSKY], False),
         ("Which leader did Putin plan to call?", ["He mentioned plans to discuss it with Erdoğan."], False),
+        # Which holder of a role, as well as who: the quoted sentence must state the role.
+        (
+            "Which Turkish foreign minister was chosen to chair the Istanbul talks?",
+            ["Later, Russian presidential aide Yuri Ushakov announced his readiness for dialogue."],
+            True,
+        ),
+        ("Which official chaired the meeting?", ["Hakan Fidan chaired the meeting in Istanbul."], False),
+        # A role's noun is not the role asked about, and the question asked once again adds none.
+        (
+            "With which foreign leader did Putin plan to discuss the organization of the talks?",
+            ["He mentioned plans to discuss it with Erdoğan."],
+            False,
+        ),
+        ("Which leader proposed direct talks? Which leader proposed direct talks?", ["Putin proposed talks."], False),
     ],
 )
 def test_a_role_asked_about_must_be_stated(question: str, quotes: list[str], withheld: bool) -> None:
