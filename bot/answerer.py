@@ -71,6 +71,7 @@ from bot.injection import LeakGuard, hostile_question, is_instruction, shown_tex
 from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
 from index.chunking import label_of, label_words
+from index.documents import is_headline
 from index.retrieval import Retriever
 from index.text import fold
 from index.types import Passage
@@ -924,7 +925,7 @@ class Answerer:
         if not passages or getattr(self.retriever, "fixed_passages", None) is not None:
             return None, ""
         best = passages[0]
-        if best.title == best.source or best.title.endswith(("…", ".")):
+        if not is_headline(best.title, best.source):
             return None, NO_HEADLINE
         for p in passages:
             if p.source != best.source or p.start != 0:

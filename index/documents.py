@@ -90,3 +90,13 @@ def extract_metadata(name: str, text: str) -> dict[str, str]:
     if m := _DATE_RE.search(text):
         meta["date"] = m.group(1)
     return meta
+
+
+def is_headline(title: str, name: str) -> bool:
+    """Whether ``title``, as :func:`extract_metadata` made it for the file ``name``, is the document's own headline.
+
+    A heading or a short first line without a full stop is; a title made from
+    the first words of a first sentence ("…", or the whole sentence with its
+    full stop) or the file name is not: such a document has no headline to give.
+    """
+    return bool(title) and title != name and not title.endswith(("…", "."))

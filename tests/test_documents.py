@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from index.documents import extract_metadata, find_documents, read_document
+from index.documents import extract_metadata, find_documents, is_headline, read_document
 from index.errors import DocumentError
 from tests.conftest import SEEDS
 
@@ -23,6 +23,22 @@ def test_markdown_title_and_labelled_date() -> None:
     meta = extract_metadata("a.md", "# Talks in Istanbul\nDate: May 16, 2025\nBody.")
     assert meta["title"] == "Talks in Istanbul"
     assert meta["date"] == "May 16, 2025"
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("# Talks in Istanbul\nBody.", True),
+        ("Putin Expresses Readiness for Direct Talks\nBody.", True),
+        # A document that opens with its first sentence has no headline, whatever its title.
+        ("Ukrainian President Volodymyr Zelensky said that his decision to personally take part was right.", False),
+        ("Zelensky will go.\nBody.", False),
+        ("", False),  # the title is then the file name
+    ],
+)
+def test_a_title_is_a_headline_only_when_the_document_has_one(text: str, headline: bool) -> None:
+    meta = extract_metadata("a.txt", text)
+    assert is_headline(meta["title"], "a.txt") is headline
 
 
 def test_crlf_is_kept_so_offsets_match_the_file(tmp_path: Path) -> None:
