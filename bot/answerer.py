@@ -71,7 +71,7 @@ from bot.injection import LeakGuard, hostile_question, is_instruction, shown_tex
 from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
 from index.chunking import label_of, label_words
-from index.documents import is_headline
+from index.documents import is_headline, named_document
 from index.retrieval import Retriever
 from index.text import fold
 from index.types import Passage
@@ -652,7 +652,13 @@ class Answerer:
         t_rewrite = time.perf_counter() - t0
         # A question in another language is also compared, as asked, with what the rewrite found.
         asked = question if lang != "en" and not history else ""
-        passages = [] if hostile else self.retriever.retrieve(query, self.top_k, original=asked)
+        asked_all = f"{question} {query}"
+        # "In the Orda.kz article, …", "according to the second article": that document alone is searched,
+        # or the other's passages answer for it ("Politico, Reuters" for the outlets one article cites).
+        within = "" if hostile else named_document(asked_all, self.retriever.documents())
+        if within:
+            logger.info("the question names %s: searching it alone", within)
+        passages = [] if hostile else self.retriever.retrieve(query, self.top_k, original=asked, within=within)
         # Instructions hidden in the documents are not shown to the model, and a
         # passage that holds nothing else is not shown at all.
         passages = _visible(passages)
@@ -671,7 +677,6 @@ class Answerer:
         subjects = [n for n in names if n not in absent and not n.isdigit()]
         # A *why / when did X do Y* whose deed no passage states is refused before the model
         # runs: the check reads only the question and the passages, and no answer passes it.
-        asked_all = f"{question} {query}"
         premise = "" if off_topic or not passages else premise_unstated(asked_all, [p.text for p in passages]) or ""
 
         # The rewrite is English and standalone: the model understands it better than a
@@ -684,7 +689,7 @@ class Answerer:
         # A question about each of the articles is answered article by article: over passages of
         # both, the model answers from the first it reads ("On May 12, drones entered …" for
         # what happened on May 12 according to each article).
-        each = not off_topic and not premise and bool(passages) and asks_each_article(asked_all)
+        each = not off_topic and not premise and bool(passages) and not within and asks_each_article(asked_all)
         articles = self._by_article(query, asked, asked_all) if each else []
         if articles:
             passages = [p for whole, _ in articles for p in whole]

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from index.errors import DocumentError
+from index.text import fold
 
 SUFFIXES = (".txt", ".md", ".markdown")
 MAX_BYTES = 20 * 1024 * 1024
@@ -100,3 +102,53 @@ def is_headline(title: str, name: str) -> bool:
     full stop) or the file name is not: such a document has no headline to give.
     """
     return bool(title) and title != name and not title.endswith(("…", "."))
+
+
+# "the second article", "the shorter piece": a document named by its place or its length.
+_WORK = r"(?:article|document|piece|story|text|file|report)"
+_ORDINAL = re.compile(rf"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s+{_WORK}\b")
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4}
+_LENGTH = re.compile(rf"\b(shorter|shortest|longer|longest)\s+(?:of\s+the\s+(?:two\s+)?)?{_WORK}s?\b")
+# "both articles", "the other article", "across the articles": more than one document is meant.
+_SEVERAL = re.compile(
+    rf"\b(?:both|two|each|all|other|either|three|several)\s+(?:of\s+the\s+)?{_WORK}s?\b"
+    r"|\b(?:articles|documents|pieces|stories|texts)\b"
+)
+
+
+def named_document(question: str, documents: Mapping[str, Mapping[str, Any]]) -> str:
+    """The file name of the one document ``question`` names, or "" when it names none or several.
+
+    A document is named by its outlet ("the Orda.kz article", "По данным
+    Orda.kz"), by its place among the documents in file order ("the second
+    article"), or by its length ("the shorter article", of two).  ``documents``
+    maps file names to their metadata, with ``chars`` for the length.  The
+    place and length words are English: a question in another language is
+    read together with its English rewrite.
+    """
+    if len(documents) < 2:
+        return ""
+    asked = fold(question)
+    if _SEVERAL.search(asked):
+        return ""
+    names = sorted(documents)
+    named: set[str] = set()
+    for name, meta in documents.items():
+        outlet = fold(str(meta.get("outlet") or ""))
+        if not outlet:
+            continue
+        stem = outlet.split(".")[0]
+        if re.search(rf"(?<![\w.-]){re.escape(outlet)}(?![\w-])", asked) or (
+            len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}(?:'s|’s)?\s+{_WORK}\b", asked)
+        ):
+            named.add(name)
+    for m in _ORDINAL.finditer(asked):
+        at = len(names) - 1 if m.group(1) == "last" else _ORDINALS[m.group(1)]
+        if at < len(names):
+            named.add(names[at])
+    for m in _LENGTH.finditer(asked):
+        if m.group(1) in ("shorter", "longer") and len(names) != 2:
+            continue
+        by_length = sorted(names, key=lambda n: int(documents[n].get("chars") or 0))
+        named.add(by_length[0] if m.group(1).startswith("short") else by_length[-1])
+    return named.pop() if len(named) == 1 else ""

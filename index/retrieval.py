@@ -14,13 +14,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from llama_index.core import VectorStoreIndex
+from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.llms import MockLLM
 from llama_index.core.retrievers import QueryFusionRetriever
 from llama_index.core.retrievers.fusion_retriever import FUSION_MODES
-from llama_index.core.schema import NodeWithScore
+from llama_index.core.schema import BaseNode, NodeWithScore
 from llama_index.retrievers.bm25 import BM25Retriever
 
 from index.chunking import label_words
@@ -34,8 +35,15 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 class Retriever(Protocol):
-    def retrieve(self, query: str, top_k: int | None = None, original: str = "") -> list[Passage]:
-        """Passages for ``query``; ``original`` is the question as asked when ``query`` translates it."""
+    def retrieve(self, query: str, top_k: int | None = None, original: str = "", within: str = "") -> list[Passage]:
+        """Passages for ``query``; ``original`` is the question as asked when ``query`` translates it.
+
+        ``within``: a document's file name, for a question about that document alone.
+        """
+        ...
+
+    def documents(self) -> dict[str, dict[str, Any]]:
+        """The indexed documents by file name: their metadata (title, outlet…) and length (``chars``)."""
         ...
 
     def vocabulary(self) -> frozenset[str]:
@@ -64,6 +72,17 @@ def _to_passage(n: NodeWithScore) -> Passage:
     return Passage.from_metadata(n.node.get_content(), dict(n.node.metadata), n.score or 0.0)
 
 
+def documents_of(passages: list[Passage]) -> dict[str, dict[str, Any]]:
+    """What :meth:`Retriever.documents` returns, read from every passage of the index."""
+    docs: dict[str, dict[str, Any]] = {}
+    for p in passages:
+        if p.label:  # a labelled line's chunk repeats a line of its document
+            continue
+        doc = docs.setdefault(p.source, {**p.metadata, "chars": 0})
+        doc["chars"] = max(doc["chars"], p.end)
+    return docs
+
+
 class HybridRetriever:
     """BM25 + vectors, fused with reciprocal rank fusion (Cormack et al. 2009).
 
@@ -75,10 +94,13 @@ class HybridRetriever:
         self.top_k = top_k
         self._candidates = candidates
         snapshot = index.snapshot()  # both sides read the same committed index
-        vector_index = VectorStoreIndex.from_vector_store(index.vector_store(snapshot), embed_model=index.embed_model)
-        self._vector = vector_index.as_retriever(similarity_top_k=candidates)
+        self._vector_index = VectorStoreIndex.from_vector_store(
+            index.vector_store(snapshot), embed_model=index.embed_model
+        )
+        self._vector = self._vector_index.as_retriever(similarity_top_k=candidates)
         nodes = index.nodes(snapshot)
         texts = [n.get_content() for n in nodes]
+        self._documents = documents_of([Passage.from_metadata(n.get_content(), dict(n.metadata)) for n in nodes])
         self._vocabulary = words_of(texts)
         self._names = name_runs(texts)
         # A labelled line is found by its label (``with_label_line``), not by the search:
@@ -96,11 +118,16 @@ class HybridRetriever:
         nodes = text_nodes
         self._bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(candidates, len(nodes)))
         self._n = len(nodes)
+        self._nodes_of: dict[str, list[BaseNode]] = {}
+        for node in nodes:
+            self._nodes_of.setdefault(str(node.metadata["source"]), []).append(node)
+        self._bm25_of: OrderedDict[str, BM25Retriever] = OrderedDict()
+        self._lock = threading.Lock()  # the Telegram bot answers from worker threads
         self._index = index
 
-    def _fusion(self, top_k: int) -> QueryFusionRetriever:
+    def _fusion(self, top_k: int, sides: list[BaseRetriever] | None = None) -> QueryFusionRetriever:
         return QueryFusionRetriever(
-            [self._vector, self._bm25],
+            sides or [self._vector, self._bm25],
             mode=FUSION_MODES.RECIPROCAL_RANK,
             similarity_top_k=top_k,
             num_queries=1,  # no LLM query generation: our answerer rewrites queries itself
@@ -114,14 +141,42 @@ class HybridRetriever:
     def names(self) -> frozenset[str]:
         return self._names
 
-    def retrieve(self, query: str, top_k: int | None = None, original: str = "") -> list[Passage]:
+    def documents(self) -> dict[str, dict[str, Any]]:
+        return self._documents
+
+    def retrieve(self, query: str, top_k: int | None = None, original: str = "", within: str = "") -> list[Passage]:
         k = min(top_k or self.top_k, self._n)
         if not query.strip() or k <= 0:
             return []
+        if within in self._nodes_of:
+            return self.with_label_line(query, self._within(query, within, k), k)
         # The vector side may return labelled lines: ask for enough to drop them.
         fusion = self._fusion(k + min(len(self._label_ids), self._candidates))
         found = self._index.reliably(lambda: [_to_passage(n) for n in fusion.retrieve(query)])
         return self.with_label_line(query, [p for p in found if p.id not in self._label_ids][:k], k)
+
+    def _within(self, query: str, source: str, k: int) -> list[Passage]:
+        """The best passages of one document.
+
+        BM25 reads that document's chunks alone.  The vector side asks the store
+        for up to ``_WITHIN_WIDE`` hits and keeps that document's: the store's
+        filter would skip the snapshot's own (see ``SnapshotChromaVectorStore``),
+        and on a corpus of a few thousand chunks the document's best ones are
+        among them.  A chunk only BM25 finds still ranks by BM25 alone.
+        """
+        nodes = self._nodes_of[source]
+        with self._lock:
+            bm25 = self._bm25_of.pop(source, None) or BM25Retriever.from_defaults(
+                nodes=nodes, similarity_top_k=len(nodes)
+            )
+            self._bm25_of[source] = bm25
+            while len(self._bm25_of) > _BM25_KEPT:
+                self._bm25_of.popitem(last=False)
+        wide = min(self._n + len(self._label_ids), max(self._candidates, _WITHIN_WIDE))
+        vector = self._vector_index.as_retriever(similarity_top_k=wide)
+        fusion = self._fusion(wide + len(nodes), [vector, bm25])
+        found = self._index.reliably(lambda: [_to_passage(n) for n in fusion.retrieve(query)])
+        return [p for p in found if p.source == source and p.id not in self._label_ids][:k]
 
     def with_label_line(self, query: str, passages: list[Passage], top_k: int) -> list[Passage]:
         """``passages``, with the labelled line of their best document that the question asks about.
@@ -150,6 +205,9 @@ class HybridRetriever:
         hits = self._index.reliably(lambda: self._vector.retrieve(query))
         return [_to_passage(n) for n in hits][: top_k or self.top_k]
 
+
+_WITHIN_WIDE = 200  # vector hits read for a search within one document
+_BM25_KEPT = 16  # documents whose own BM25 index is kept for the next question about them
 
 # Words quoted in a question (three characters or more), and the words that name the article itself.
 _QUOTATION = re.compile(r"[\"“«„][^\"”»“]{3,}[\"”»“]|‘[^‘’]{3,}’")
@@ -199,6 +257,9 @@ class CrossLingualRetriever:
     def names(self) -> frozenset[str]:
         return self._inner.names()
 
+    def documents(self) -> dict[str, dict[str, Any]]:
+        return self._inner.documents()
+
     def _vectors(self, embedder: Embedder, passages: list[Passage]) -> list[list[float]]:
         keys = [(p.source, p.start, p.end, hashlib.sha1(p.text.encode()).hexdigest()) for p in passages]
         missing = [i for i, key in enumerate(keys) if key not in self._cache]
@@ -212,11 +273,11 @@ class CrossLingualRetriever:
             self._cache.popitem(last=False)
         return vectors
 
-    def retrieve(self, query: str, top_k: int | None = None, original: str = "") -> list[Passage]:
+    def retrieve(self, query: str, top_k: int | None = None, original: str = "", within: str = "") -> list[Passage]:
         k = top_k or self.top_k
         if not original.strip() or original == query:
-            return self._inner.retrieve(query, k)
-        pool = self._inner.retrieve(query, max(k, self._pool))
+            return self._inner.retrieve(query, k, within=within)
+        pool = self._inner.retrieve(query, max(k, self._pool), within=within)
         if len(pool) <= 1:
             return pool[:k]
         with self._lock:
@@ -248,6 +309,7 @@ class WholeCorpusRetriever:
         texts = [p.text for p in self._passages]
         self._vocabulary = words_of(texts)
         self._names = name_runs(texts)
+        self._documents = documents_of(self._passages)
 
     def fixed_passages(self) -> list[Passage]:
         return list(self._passages)
@@ -258,5 +320,9 @@ class WholeCorpusRetriever:
     def names(self) -> frozenset[str]:
         return self._names
 
-    def retrieve(self, query: str, top_k: int | None = None, original: str = "") -> list[Passage]:
+    def documents(self) -> dict[str, dict[str, Any]]:
+        return self._documents
+
+    def retrieve(self, query: str, top_k: int | None = None, original: str = "", within: str = "") -> list[Passage]:
+        # Every passage, even for a question about one document: they are the prompt's fixed prefix.
         return list(self._passages)

@@ -691,6 +691,22 @@ def test_a_question_about_one_article_is_answered_once(answerer: Answerer, fake_
     assert len(fake_llm.calls) == 1 and not answer.refused, answer.withheld
 
 
+def test_a_question_that_names_one_article_is_answered_from_it_alone(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    question = "Which news outlets does the Orda.kz article cite?"
+    assert {p.source for p in answerer.retriever.retrieve(question, 4)} == {CEASEFIRE_ARTICLE, DRONES_ARTICLE}
+    fake_llm.enqueue_answer("", found=False)
+    answer = answerer.ask(question)
+    assert len(fake_llm.calls) == 1  # one answer, not one per article
+    assert answer.retrieved and {p.source for p in answer.retrieved} == {CEASEFIRE_ARTICLE}
+    prompt = fake_llm.calls[0]["messages"][-1]["content"]
+    assert all(p.text[:40] in prompt for p in answer.retrieved)
+    assert "Axios" not in prompt and "Reuters" not in prompt  # the other article's outlets are not shown
+    # Named with the other one, it is not answered from one alone.
+    fake_llm.enqueue_answer("", found=False).enqueue_answer("", found=False)
+    both = answerer.ask("Which news outlet do the Orda.kz article and the other article both cite?")
+    assert {p.source for p in both.retrieved} == {CEASEFIRE_ARTICLE, DRONES_ARTICLE}
+
+
 def test_the_same_answer_from_each_article_is_said_once(answerer: Answerer, fake_llm: FakeLLM) -> None:
     fake_llm.enqueue_answer("Politico").enqueue_answer("Politico [1]").enqueue('{"kind": "organisation"}')
     answer = answerer.ask("Which news outlet is cited as a source in both articles?")

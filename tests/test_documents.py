@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from index.documents import extract_metadata, find_documents, is_headline, read_document
+from index.documents import extract_metadata, find_documents, is_headline, named_document, read_document
 from index.errors import DocumentError
 from tests.conftest import SEEDS
 
@@ -66,3 +66,41 @@ def test_find_documents_skips_hidden_and_other_types(tmp_path: Path) -> None:
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "d.txt").write_text("x")
     assert [p.name for p in find_documents([tmp_path])] == ["a.txt", "b.md"]
+
+
+TWO_DOCS = {
+    "000_a.txt": {"title": "Putin Expresses Readiness", "outlet": "Orda.kz", "chars": 6000},
+    "003_b.txt": {"title": "Zelensky said…", "chars": 2000},
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("On which platform did Trump comment, according to the Orda.kz article?", "000_a.txt"),
+        ("besides trump, which US officials show up in the orda.kz piece?", "000_a.txt"),
+        ("What does the Orda article say about Kellogg?", "000_a.txt"),
+        ("На какие СМИ ссылается статья Orda.kz?", "000_a.txt"),
+        ("Which country is a mediator, according to the second article?", "003_b.txt"),
+        ("Which outlets does the shorter article cite?", "003_b.txt"),
+        ("Which outlets does the longest document cite?", "000_a.txt"),
+        # Several documents, or none, named: the search stays over all of them.
+        ("Both articles mention a ceasefire. In the Orda.kz article, who called for it?", ""),
+        ("How does the Orda.kz article differ from the other article?", ""),
+        ("По данным Orda.kz … согласно второй статье (According to the second article)", ""),
+        ("Which news outlet is cited in the articles?", ""),
+        ("What did Reuters report about Orda.kzx?", ""),
+        ("What is the first step to end the war?", ""),
+        ("Who wrote the fifth article?", ""),  # there are two
+    ],
+)
+def test_a_question_names_one_document_by_outlet_place_or_length(question: str, named: str) -> None:
+    assert named_document(question, TWO_DOCS) == named
+
+
+def test_a_single_document_is_never_named_apart() -> None:
+    assert named_document("In the Orda.kz article, who spoke?", {"000_a.txt": TWO_DOCS["000_a.txt"]}) == ""
+    # "shorter" compares two: among three documents it names none.
+    three = {**TWO_DOCS, "009_c.txt": {"title": "c", "chars": 10}}
+    assert named_document("What does the shorter article say?", three) == ""
+    assert named_document("What does the shortest article say?", three) == "009_c.txt"

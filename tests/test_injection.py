@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,7 @@ from bot.answerer import REFUSALS, Answerer
 from bot.injection import LeakGuard, hostile_question, instruction_spans, is_instruction, shown_text
 from bot.prompts import Prompts
 from index.chunking import chunk_text
+from index.retrieval import documents_of
 from index.types import Passage
 from tests.conftest import ROOT, SEEDS, FakeLLM
 
@@ -137,8 +139,11 @@ class StaticRetriever:
     def __init__(self, passages: list[Passage]) -> None:
         self.passages = passages
 
-    def retrieve(self, query: str, top_k: int | None = None, original: str = "") -> list[Passage]:
+    def retrieve(self, query: str, top_k: int | None = None, original: str = "", within: str = "") -> list[Passage]:
         return list(self.passages[: top_k or len(self.passages)])
+
+    def documents(self) -> dict[str, dict[str, Any]]:
+        return documents_of(self.passages)
 
     def vocabulary(self) -> frozenset[str]:
         words = " ".join(p.text for p in self.passages)

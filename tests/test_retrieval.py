@@ -7,7 +7,7 @@ from pathlib import Path
 from index.chunking import label_of
 from index.retrieval import HybridRetriever, name_runs, words_of
 from index.store import DocumentIndex
-from tests.conftest import make_index
+from tests.conftest import SEEDS, make_index
 
 AUTHOR = "Original Author: Rustam Muratov"
 
@@ -74,3 +74,24 @@ def test_the_vocabulary_and_names_both_retrievers_give() -> None:
         "moscow",
     }
     assert name_runs(texts) == {"Turkish President Recep Tayyip Erdoğan", "Keith Kellogg"}
+
+
+def test_a_search_within_one_document_returns_only_its_passages(seeded_index: DocumentIndex) -> None:
+    retriever = HybridRetriever(seeded_index, top_k=4)
+    docs = retriever.documents()
+    assert sorted(docs) == ["000_c7a57708957dca49.txt", "003_077377effcd078e6.txt"]
+    assert docs["000_c7a57708957dca49.txt"]["outlet"] == "Orda.kz"
+    short = "003_077377effcd078e6.txt"
+    assert docs[short]["chars"] == len((SEEDS / short).read_text(encoding="utf-8"))
+    question = "Which news outlets are cited about Trump and Macron?"
+    everywhere = retriever.retrieve(question, 4)
+    assert {p.source for p in everywhere} == set(docs)  # both documents answer it
+    for source in docs:
+        within = retriever.retrieve(question, 4, within=source)
+        assert within and {p.source for p in within} == {source}, source
+        assert len({p.id for p in within}) == len(within)
+    # The short document has fewer passages than asked for: all of them, none of the other's.
+    mine = [p for p in seeded_index.passages() if p.source == short and not p.label]
+    assert len(retriever.retrieve(question, 50, within=short)) == len(mine)
+    # A file name the index does not hold searches everywhere.
+    assert retriever.retrieve(question, 4, within="gone.txt") == everywhere
