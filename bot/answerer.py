@@ -39,6 +39,7 @@ from bot.checks import (
     asks_each_article,
     asks_for_headline,
     asks_for_someone,
+    asks_for_summary,
     asks_which,
     names_in,
     names_unknown,
@@ -70,7 +71,7 @@ from bot.errors import QuestionError
 from bot.injection import LeakGuard, hostile_question, is_instruction, shown_text
 from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
-from index.chunking import label_of, label_words
+from index.chunking import label_of, label_words, sentence_spans
 from index.documents import is_headline, named_document
 from index.retrieval import Retriever
 from index.text import fold
@@ -378,6 +379,12 @@ def _closed(raw: str) -> str:
     reply = raw.strip()
     return reply if reply.endswith("}") else reply + "}"
 
+
+# A summary is a news article's opening (its lead): the first sentences, up to so many characters.
+_LEAD_SENTENCES = 3
+_LEAD_CHARS = 450
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "»")
+_WHOLE_DOCUMENT = 10_000  # passages asked for when a whole document is wanted
 
 # Why an answer is withheld, where it matters which reason it was.
 GROUNDLESS = "most of its words are in none of the passages"
@@ -700,12 +707,20 @@ class Answerer:
         years_text = " ".join([question, query, *(p.text for p in passages)])
         reading = _Reading(len(context), years_text, self._leak_guard)
         gen: Generation | None = None
-        # Answers written here, not by the model: an article's headline is its first line, quoted;
-        # a count of days between two events, from the dates the model picks.
+        # Answers written here, not by the model: an article's summary is its opening sentences and
+        # its headline its first line, quoted; a count of days between two events, from the dates
+        # the model picks.
         written: tuple[str, list[Citation]] | None = None
         count_tokens = (0, 0)
         answerable = bool(context) and not off_topic and not premise
-        if answerable and not articles and asks_for_headline(asked_all):
+        if answerable and not articles and asks_for_summary(asked_all):
+            # "Summarize the second article": its opening sentences, quoted.  Asked, the model
+            # copied a paragraph from the middle and left out what the article is about.
+            document = self._document(query, within or passages[0].source)
+            if written := self._lead(document):
+                passages = context = document
+                years_text = " ".join([question, query, *(p.text for p in passages)])
+        if answerable and not articles and not written and asks_for_headline(asked_all):
             # An article without a headline is refused before the model runs, as an unstated premise is.
             written, premise = self._headline(passages)
             answerable = not premise
@@ -869,6 +884,44 @@ class Answerer:
             part = (focus(whole, asked_all) or whole) if self.first_look == "sentences" else whole
             out.append((whole, part))
         return out
+
+    def _document(self, query: str, source: str) -> list[Passage]:
+        """The first passages of one document, in its own order."""
+        found = _visible(self.retriever.retrieve(query, _WHOLE_DOCUMENT, within=source))
+        in_order = sorted((p for p in found if p.source == source and not p.label), key=lambda p: p.start)
+        return in_order[: self.top_k]
+
+    @staticmethod
+    def _lead(passages: list[Passage]) -> tuple[str, list[Citation]] | None:
+        """A summary of the document ``passages`` open: its first sentences, each cited.
+
+        A news article puts what matters first, and its lead is a summary
+        that cannot misquote it (the "lead-3" baseline of news summarisation).
+        The headline and labelled lines ("Photo: …") are not sentences of it; a
+        line that ends without a full stop runs on into the next ("… were
+        interrupted," / "Putin said.").
+        """
+        said: list[str] = []
+        quotes: list[Citation] = []
+        covered = 0  # passages overlap: a sentence is taken once
+        for p in passages:
+            begun: int | None = None
+            for span in sentence_spans(p.text):
+                start = p.start + span.start
+                piece = p.text[span.start : span.end]
+                if start < covered or label_of(piece) or (start == 0 and piece == p.title):
+                    continue
+                begun = span.start if begun is None else begun
+                if not piece.endswith(_SENTENCE_ENDS):
+                    continue
+                sentence = p.text[begun : span.end]
+                n = len(quotes) + 1
+                quotes.append(Citation(n, p.source, p.title, p.start + begun, p.start + span.end, sentence, p))
+                said.append(f"{' '.join(sentence.split())} [{n}]")
+                covered, begun = p.start + span.end, None
+                if len(quotes) >= _LEAD_SENTENCES or sum(len(q.quote) for q in quotes) >= _LEAD_CHARS:
+                    return " ".join(said), quotes
+        return (" ".join(said), quotes) if quotes else None
 
     def _per_article(self, parts: list[list[Passage]], question: str, lang: str, years_text: str) -> Generation:
         """One answer over each article's passages, joined into one reply that is then read and checked as any.

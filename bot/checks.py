@@ -752,6 +752,26 @@ def asks_each_article(question: str) -> bool:
     return bool(_EACH_ARTICLE.search(question))
 
 
+# "Summarize the second article", "What is this article about?", "TL;DR of the Orda.kz piece": a
+# summary of a document as a whole.  "Summarize what the article says about Kellogg" asks about a
+# topic, and is answered as any question.
+_SUMMARY = re.compile(
+    r"\bsummar(?:y|ies|ise|ize|ising|izing)\b|\bsum(?:s|ming)?\s+(?:it\s+)?up\b|\btl;?dr\b|\brecap\b"
+    r"|\b(?:overview|gist|main points|key points)\b"
+    r"|\bwhat\s+(?:is|'s|’s)\s+(?:the|this|that)\s+(?:[\w.’'-]+\s+){0,3}(?:article|document|piece|story|text)\s+about\s*\?",
+    re.IGNORECASE,
+)
+_A_WORK = re.compile(r"\b(?:article|document|piece|story|text|report)\b", re.IGNORECASE)
+_ON_A_TOPIC = re.compile(
+    r"\b(?:says?|said|writes?|wrote|reports?)\s+(?:about|on|regarding)\b|\b(?:regarding|concerning)\b", re.IGNORECASE
+)
+
+
+def asks_for_summary(question: str) -> bool:
+    """A request to summarise one document as a whole ("Summarize the second article")."""
+    return bool(_SUMMARY.search(question) and _A_WORK.search(question) and not _ON_A_TOPIC.search(question))
+
+
 # "What's the full headline of the Orda.kz article?", "the article's title": the article's own
 # headline, not one of a list of headlines printed under it ("Latest news").
 _HEADLINE = re.compile(r"\b(?:headline|title)\b", re.IGNORECASE)

@@ -801,6 +801,36 @@ def test_an_articles_headline_is_quoted_from_its_first_line(answerer: Answerer, 
     assert (cited.start, cited.quote) == (0, headline)
 
 
+def test_a_summary_of_an_article_is_its_opening_sentences_quoted(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    answer = answerer.ask("Summarize the second article for me in two or three sentences.")
+    assert fake_llm.calls == [] and not answer.refused, answer.withheld
+    text = (SEEDS / DRONES_ARTICLE).read_text(encoding="utf-8")
+    assert [c.source for c in answer.citations] == [DRONES_ARTICLE] * 3
+    assert answer.citations[0].start == 0 and answer.text.startswith("Ukrainian President Volodymyr Zelensky said")
+    for c in answer.citations:
+        assert text[c.start : c.end] == c.quote and f"{c.quote} [{c.n}]" in answer.text
+    assert "2025" in answer.text  # quoted whole: no year is taken out as one the documents do not state
+
+
+def test_a_lead_skips_the_headline_and_labels_and_joins_a_line_that_runs_on(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    answer = answerer.ask("What is the Orda.kz article about?")
+    assert fake_llm.calls == [] and not answer.refused, answer.withheld
+    first, _, third = answer.citations
+    assert first.quote.startswith("Russian President Vladimir Putin has announced")
+    assert "Photo" not in answer.text and "Expresses Readiness" not in answer.text
+    # The quote ends in a comma, and "Putin said." on the next line ends the sentence.
+    assert third.quote == third.quote.split("\n")[0] + "\nPutin said."
+    assert answer.text.endswith("were interrupted, Putin said. [3]")
+
+
+def test_a_summary_about_a_topic_is_asked_as_any_question(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("", found=False)
+    answerer.ask("Summarize what the Orda.kz article says about Kellogg.")
+    assert len(fake_llm.calls) == 1
+
+
 def test_an_article_without_a_headline_has_none_to_give(answerer: Answerer, fake_llm: FakeLLM) -> None:
     # The Zelensky article opens with its first sentence: asked for its title, the model made one up.
     answer = answerer.ask("What is the title of the article where Zelensky says Trump supported his decision?")

@@ -723,6 +723,27 @@ def test_a_question_for_an_articles_own_headline(question: str, asks: bool) -> N
 
 
 @pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Summarize the second article for me in two or three sentences.", True),
+        ("What is the Orda.kz article about?", True),
+        ("Can you give me a quick overview of the article?", True),
+        ("Sum up this piece, please.", True),
+        ("TL;DR of the first document?", True),
+        # A topic, or no document: a question as any other.
+        ("Summarize what the Orda.kz article says about Kellogg.", False),
+        ("Give me a summary of the talks.", False),
+        ("What is the ceasefire about?", False),
+        ("What did the article say about the drones?", False),
+    ],
+)
+def test_a_request_to_summarise_a_document(question: str, asks: bool) -> None:
+    from bot.checks import asks_for_summary
+
+    assert asks_for_summary(question) is asks
+
+
+@pytest.mark.parametrize(
     ("question", "found"),
     [
         ("When did the second round of talks in Istanbul end?", "second round"),
