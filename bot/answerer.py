@@ -38,6 +38,7 @@ from bot.checks import (
     asks_about_unknown,
     asks_each_article,
     asks_for_headline,
+    asks_for_list_items,
     asks_for_someone,
     asks_for_summary,
     asks_which,
@@ -385,6 +386,13 @@ _LEAD_SENTENCES = 3
 _LEAD_CHARS = 450
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "»")
 _WHOLE_DOCUMENT = 10_000  # passages asked for when a whole document is wanted
+# Words of a question about a list's items that name the list, not an item.
+_LIST_WORDS = frozenset(
+    "headline headlines list lists latest news item items entry entries mention mentions mentioned mentioning "
+    "two three four five six each both say says said anything something under bottom top end article piece "
+    "story document page section".split()
+)
+_LIST_WORD_ITEMS = 4
 
 # Why an answer is withheld, where it matters which reason it was.
 GROUNDLESS = "most of its words are in none of the passages"
@@ -579,6 +587,22 @@ def _read_all(gen: Generation) -> str:
         gen.close()
 
 
+_ITEM = re.compile(r"^[ \t]*[-•*][ \t]+(\S.*?)[ \t]*$", re.MULTILINE)
+
+
+def list_items(passages: Sequence[Passage]) -> list[Citation]:
+    """The bulleted lines ("- Kcell Receives Certification …") of ``passages``, in document order,
+    each once, as citations of their text (numbered 0: the answer numbers those it gives)."""
+    items: dict[tuple[str, int], Citation] = {}
+    for p in passages:
+        for m in _ITEM.finditer(p.text):
+            start = p.start + m.start(1)
+            items.setdefault(
+                (p.source, start), Citation(0, p.source, p.title, start, p.start + m.end(1), m.group(1), p)
+            )
+    return [items[k] for k in sorted(items)]
+
+
 def _visible(passages: list[Passage]) -> list[Passage]:
     """The passages with something left once hidden instructions are taken out."""
     return [p for p in passages if any(c.isalnum() for c in shown_text(p.text))]
@@ -719,6 +743,14 @@ class Answerer:
             document = self._document(query, within or passages[0].source)
             if written := self._lead(document):
                 passages = context = document
+                years_text = " ".join([question, query, *(p.text for p in passages)])
+        if answerable and not articles and not written and (items := asks_for_list_items(asked_all)):
+            # "Which two headlines in the list mention Kyrgyzstan?": the list's lines that name it, quoted.
+            # The model named one of two, or none, and could not count twenty lines.
+            found_items = self._list_items(query, passages, asked_all, items)
+            if found_items:
+                written, passages = found_items
+                context = passages
                 years_text = " ".join([question, query, *(p.text for p in passages)])
         if answerable and not articles and not written and asks_for_headline(asked_all):
             # An article without a headline is refused before the model runs, as an unstated premise is.
@@ -885,11 +917,51 @@ class Answerer:
             out.append((whole, part))
         return out
 
-    def _document(self, query: str, source: str) -> list[Passage]:
-        """The first passages of one document, in its own order."""
+    def _document(self, query: str, source: str, first: int | None = None) -> list[Passage]:
+        """The passages of one document in its own order: the ``first`` few (``top_k``), or all (0)."""
         found = _visible(self.retriever.retrieve(query, _WHOLE_DOCUMENT, within=source))
         in_order = sorted((p for p in found if p.source == source and not p.label), key=lambda p: p.start)
-        return in_order[: self.top_k]
+        return in_order[: (self.top_k if first is None else first) or None]
+
+    def _list_items(
+        self, query: str, passages: list[Passage], asked: str, ask: str
+    ) -> tuple[tuple[str, list[Citation]], list[Passage]] | None:
+        """The items of the best-ranked document's list that the question names, quoted; or how many there are.
+
+        An item is a line that starts with a bullet ("- ", "• ", "* ").  It is
+        named by a word of the question ("Kyrgyzstan", "concert"): every item
+        with any such word, leaving out a word that would take more than
+        ``_LIST_WORD_ITEMS`` items when another word takes fewer ("Kazakhstan"
+        is in most headlines of "Which headline mentions Kazakhstan's time zone?").
+        Asked for one item (``ask`` "one"), the items with the most of the words.
+        Asked how many (``ask`` "count"), the number of items.
+        None when no document of ``passages`` has a list or no item is named:
+        the question is then asked as any.
+        """
+        for source in dict.fromkeys(p.source for p in passages):
+            document = self._document(query, source, first=0)
+            items = list_items(document)
+            if items:
+                break
+        else:
+            return None
+        if ask == "count":
+            first, last = items[0], items[-1]
+            cited = [replace(first, n=1), replace(last, n=2)]
+            return (f"{len(items)}, from “{first.quote}” [1] to “{last.quote}” [2].", cited), document
+        words = content_words(asked) - _LIST_WORDS
+        taken = {w: [i for i in items if matching_words({w}, content_words(i.quote))] for w in words}
+        taken = {w: hits for w, hits in taken.items() if hits}
+        if len({len(h) for h in taken.values()}) > 1:
+            taken = {w: hits for w, hits in taken.items() if len(hits) <= _LIST_WORD_ITEMS} or taken
+        chosen = sorted({i.start: i for hits in taken.values() for i in hits}.values(), key=lambda i: i.start)
+        if not chosen:
+            return None
+        if ask == "one":
+            score = {i.start: sum(i in hits for hits in taken.values()) for i in chosen}
+            chosen = [i for i in chosen if score[i.start] == max(score.values())]
+        cited = [replace(c, n=n) for n, c in enumerate(chosen, start=1)]
+        return ("; ".join(f"“{c.quote}” [{c.n}]" for c in cited) + ".", cited), document
 
     @staticmethod
     def _lead(passages: list[Passage]) -> tuple[str, list[Citation]] | None:

@@ -772,6 +772,34 @@ def asks_for_summary(question: str) -> bool:
     return bool(_SUMMARY.search(question) and _A_WORK.search(question) and not _ON_A_TOPIC.search(question))
 
 
+# "Which two headlines in the 'Latest news' list mention Kyrgyzstan?", "Anything about NATO in the
+# headline list?", "… mention the CPC. What does each of them say?", "How many headlines are in the
+# list?": the items of a list themselves.  The ask is in the last sentence: "One of the headlines is
+# about a new head of department. Who got the job?" asks what the item says, and is asked as any.
+_A_LIST = re.compile(r"\bheadlines\b|\blist\b|\blatest news\b", re.IGNORECASE)
+_ITEMS_NAMED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'’]+\s+){0,4}(?:headlines?|items?|entries|entry)\b|\banything\b"
+    r"|\bwhat\s+do(?:es)?\s+(?:each|they|both|these|those)\b(?:\s+[\w'’]+){0,3}\s+say\b",
+    re.IGNORECASE,
+)
+_ITEMS_COUNTED = re.compile(r"\bhow\s+many\s+(?:[\w'’]+\s+)?(?:headlines|items|entries)\b", re.IGNORECASE)
+
+
+def asks_for_list_items(question: str) -> str:
+    """What a question asks of a list's items, or "" when it asks something else.
+
+    "one" (which headline …), "which" (which headlines, anything about …), "count" (how many).
+    """
+    if not _A_LIST.search(question):
+        return ""
+    last = [s for s in re.split(r"(?<=[?.!])\s+", question.strip()) if s.strip()][-1]
+    if _ITEMS_COUNTED.search(last):
+        return "count"
+    if not (m := _ITEMS_NAMED.search(last)):
+        return ""
+    return "one" if re.search(r"(?:headline|item|entry)$", m.group(), re.IGNORECASE) else "which"
+
+
 # "What's the full headline of the Orda.kz article?", "the article's title": the article's own
 # headline, not one of a list of headlines printed under it ("Latest news").
 _HEADLINE = re.compile(r"\b(?:headline|title)\b", re.IGNORECASE)

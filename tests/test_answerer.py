@@ -831,6 +831,39 @@ def test_a_summary_about_a_topic_is_asked_as_any_question(answerer: Answerer, fa
     assert len(fake_llm.calls) == 1
 
 
+def test_the_headlines_a_question_names_are_quoted_from_the_list(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    text = (SEEDS / CEASEFIRE_ARTICLE).read_text(encoding="utf-8")
+    answer = answerer.ask("Which two headlines in the 'Latest news' list mention Kyrgyzstan?")
+    assert fake_llm.calls == [] and not answer.refused, answer.withheld
+    assert [c.quote for c in answer.citations] == [
+        "KazTransOil to Boost Oil Supplies to Kyrgyzstan, Resume Transit to Uzbekistan",
+        "Kyrgyzstan: Culture Ministry Denies Reports of Ban on Valery Meladze Concert",
+    ]
+    for c in answer.citations:
+        assert text[c.start : c.end] == c.quote and f"“{c.quote}” [{c.n}]" in answer.text
+    # Asked for one, the headline with the most of the question's words; "Kazakhstan", in
+    # most headlines, does not choose.
+    one = answerer.ask("Which headline in the latest news list mentions Kazakhstan's time zone?")
+    assert [c.quote for c in one.citations] == [
+        "Kazakhstan: Construction Industry Urges for Return to Previous Time Zone"
+    ]
+
+
+def test_a_list_is_counted_and_its_ends_cited(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    answer = answerer.ask("How many headlines are in the 'Latest news' list at the bottom of the Orda.kz article?")
+    assert fake_llm.calls == [] and not answer.refused, answer.withheld
+    lines = (SEEDS / CEASEFIRE_ARTICLE).read_text(encoding="utf-8").splitlines()
+    items = [line for line in lines if line.startswith("- ")]
+    assert len(items) == 20
+    assert answer.text.startswith(f"{len(items)}, from “{items[0][2:]}” [1] to “{items[-1][2:]}” [2]")
+
+
+def test_a_list_question_that_names_no_item_is_asked_as_any(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("", found=False)
+    answer = answerer.ask("Which headline in the latest news list mentions Mars?")
+    assert len(fake_llm.calls) == 1 and answer.refused
+
+
 def test_an_article_without_a_headline_has_none_to_give(answerer: Answerer, fake_llm: FakeLLM) -> None:
     # The Zelensky article opens with its first sentence: asked for its title, the model made one up.
     answer = answerer.ask("What is the title of the article where Zelensky says Trump supported his decision?")

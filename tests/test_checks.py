@@ -723,6 +723,28 @@ def test_a_question_for_an_articles_own_headline(question: str, asks: bool) -> N
 
 
 @pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("Which two headlines in the 'Latest news' list mention Kyrgyzstan?", "which"),
+        ("Anything about NATO in the headline list under the Istanbul talks article?", "which"),
+        ("Two headlines in the 'Latest news' list mention the CPC. What does each of them say?", "which"),
+        ("Which headline in the latest news list is about a concert?", "one"),
+        ("What does the KazTransOil headline in the latest news say about Uzbekistan?", "one"),
+        ("How many headlines are in the 'Latest news' list at the bottom of the article?", "count"),
+        # What an item says, or no list: asked as any question.
+        ("One of the 'Latest news' headlines is about a new head of department. Who got the job?", ""),
+        ("According to the 'Latest news' list, along which border is the situation calm?", ""),
+        ("What's the full headline of the Orda.kz article about Putin?", ""),
+        ("Which headline did Putin's statement make?", ""),
+    ],
+)
+def test_a_question_about_the_items_of_a_list(question: str, ask: str) -> None:
+    from bot.checks import asks_for_list_items
+
+    assert asks_for_list_items(question) == ask
+
+
+@pytest.mark.parametrize(
     ("question", "asks"),
     [
         ("Summarize the second article for me in two or three sentences.", True),
