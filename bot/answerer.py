@@ -603,6 +603,12 @@ def list_items(passages: Sequence[Passage]) -> list[Citation]:
     return [items[k] for k in sorted(items)]
 
 
+def _holding_first(passages: list[Passage], cited: Sequence[Citation]) -> list[Passage]:
+    """``passages`` with those the citations quote first: an answer's retrieved passages rank what it used first."""
+    used = {c.passage.id for c in cited}
+    return [p for p in passages if p.id in used] + [p for p in passages if p.id not in used]
+
+
 def _visible(passages: list[Passage]) -> list[Passage]:
     """The passages with something left once hidden instructions are taken out."""
     return [p for p in passages if any(c.isalnum() for c in shown_text(p.text))]
@@ -948,7 +954,8 @@ class Answerer:
         if ask == "count":
             first, last = items[0], items[-1]
             cited = [replace(first, n=1), replace(last, n=2)]
-            return (f"{len(items)}, from “{first.quote}” [1] to “{last.quote}” [2].", cited), document
+            counted = f"{len(items)}, from “{first.quote}” [1] to “{last.quote}” [2]."
+            return (counted, cited), _holding_first(document, cited)
         words = content_words(asked) - _LIST_WORDS
         taken = {w: [i for i in items if matching_words({w}, content_words(i.quote))] for w in words}
         taken = {w: hits for w, hits in taken.items() if hits}
@@ -961,7 +968,7 @@ class Answerer:
             score = {i.start: sum(i in hits for hits in taken.values()) for i in chosen}
             chosen = [i for i in chosen if score[i.start] == max(score.values())]
         cited = [replace(c, n=n) for n, c in enumerate(chosen, start=1)]
-        return ("; ".join(f"“{c.quote}” [{c.n}]" for c in cited) + ".", cited), document
+        return ("; ".join(f"“{c.quote}” [{c.n}]" for c in cited) + ".", cited), _holding_first(document, cited)
 
     @staticmethod
     def _lead(passages: list[Passage]) -> tuple[str, list[Citation]] | None:

@@ -841,6 +841,9 @@ def test_the_headlines_a_question_names_are_quoted_from_the_list(answerer: Answe
     ]
     for c in answer.citations:
         assert text[c.start : c.end] == c.quote and f"“{c.quote}” [{c.n}]" in answer.text
+    # The passages that hold them rank first among those the answer reports as retrieved.
+    held = {c.passage.id for c in answer.citations}
+    assert {p.id for p in answer.retrieved[: len(held)]} == held and len(answer.retrieved) > len(held)
     # Asked for one, the headline with the most of the question's words; "Kazakhstan", in
     # most headlines, does not choose.
     one = answerer.ask("Which headline in the latest news list mentions Kazakhstan's time zone?")
