@@ -390,7 +390,7 @@ _WHOLE_DOCUMENT = 10_000  # passages asked for when a whole document is wanted
 _LIST_WORDS = frozenset(
     "headline headlines list lists latest news item items entry entries mention mentions mentioned mentioning "
     "two three four five six each both say says said anything something under bottom top end article piece "
-    "story document page section".split()
+    "story document page section them they it its these those one ones".split()
 )
 _LIST_WORD_ITEMS = 4
 
@@ -753,7 +753,7 @@ class Answerer:
         if answerable and not articles and not written and (items := asks_for_list_items(asked_all)):
             # "Which two headlines in the list mention Kyrgyzstan?": the list's lines that name it, quoted.
             # The model named one of two, or none, and could not count twenty lines.
-            found_items = self._list_items(query, passages, asked_all, items)
+            found_items = self._list_items(query, passages, items)
             if found_items:
                 written, passages = found_items
                 context = passages
@@ -930,13 +930,15 @@ class Answerer:
         return in_order[: (self.top_k if first is None else first) or None]
 
     def _list_items(
-        self, query: str, passages: list[Passage], asked: str, ask: str
+        self, query: str, passages: list[Passage], ask: str
     ) -> tuple[tuple[str, list[Citation]], list[Passage]] | None:
         """The items of the best-ranked document's list that the question names, quoted; or how many there are.
 
         An item is a line that starts with a bullet ("- ", "• ", "* ").  It is
-        named by a word of the question ("Kyrgyzstan", "concert"): every item
-        with any such word, leaving out a word that would take more than
+        named by a word of the question (``query``, English: "Kyrgyzstan",
+        "concert"): every item with any such word, so long as most of the
+        question's words are in some item ("a new pipeline" names no item by
+        "new" alone), leaving out a word that would take more than
         ``_LIST_WORD_ITEMS`` items when another word takes fewer ("Kazakhstan"
         is in most headlines of "Which headline mentions Kazakhstan's time zone?").
         Asked for one item (``ask`` "one"), the items with the most of the words.
@@ -956,9 +958,11 @@ class Answerer:
             cited = [replace(first, n=1), replace(last, n=2)]
             counted = f"{len(items)}, from “{first.quote}” [1] to “{last.quote}” [2]."
             return (counted, cited), _holding_first(document, cited)
-        words = content_words(asked) - _LIST_WORDS
+        words = content_words(query) - _LIST_WORDS
         taken = {w: [i for i in items if matching_words({w}, content_words(i.quote))] for w in words}
         taken = {w: hits for w, hits in taken.items() if hits}
+        if 2 * len(taken) <= len(words):
+            return None
         if len({len(h) for h in taken.values()}) > 1:
             taken = {w: hits for w, hits in taken.items() if len(hits) <= _LIST_WORD_ITEMS} or taken
         chosen = sorted({i.start: i for hits in taken.values() for i in hits}.values(), key=lambda i: i.start)

@@ -844,6 +844,9 @@ def test_the_headlines_a_question_names_are_quoted_from_the_list(answerer: Answe
     # The passages that hold them rank first among those the answer reports as retrieved.
     held = {c.passage.id for c in answer.citations}
     assert {p.id for p in answer.retrieved[: len(held)]} == held and len(answer.retrieved) > len(held)
+    # "What does each of them say?": "them" names no headline, "CPC" two.
+    cpc = answerer.ask("Two headlines in the 'Latest news' list mention the CPC. What does each of them say?")
+    assert len(cpc.citations) == 2 and all("CPC" in c.quote for c in cpc.citations), cpc.withheld
     # Asked for one, the headline with the most of the question's words; "Kazakhstan", in
     # most headlines, does not choose.
     one = answerer.ask("Which headline in the latest news list mentions Kazakhstan's time zone?")
@@ -865,6 +868,10 @@ def test_a_list_question_that_names_no_item_is_asked_as_any(answerer: Answerer, 
     fake_llm.enqueue_answer("", found=False)
     answer = answerer.ask("Which headline in the latest news list mentions Mars?")
     assert len(fake_llm.calls) == 1 and answer.refused
+    # "New" is in two headlines ("New Fields", "New Workwear"), "pipeline" in none: not enough to name one.
+    fake_llm.enqueue_answer("", found=False)
+    answer = answerer.ask("Which headline in the latest news list is about a new pipeline?")
+    assert len(fake_llm.calls) == 2 and answer.refused
 
 
 def test_an_article_without_a_headline_has_none_to_give(answerer: Answerer, fake_llm: FakeLLM) -> None:
