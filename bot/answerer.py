@@ -385,7 +385,6 @@ def _closed(raw: str) -> str:
 _LEAD_SENTENCES = 3
 _LEAD_CHARS = 450
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "»")
-_WHOLE_DOCUMENT = 10_000  # passages asked for when a whole document is wanted
 # Words of a question about a list's items that name the list, not an item.
 _LIST_WORDS = frozenset(
     "headline headlines list lists latest news item items entry entries mention mentions mentioned mentioning "
@@ -746,7 +745,7 @@ class Answerer:
         if answerable and not articles and asks_for_summary(asked_all):
             # "Summarize the second article": its opening sentences, quoted.  Asked, the model
             # copied a paragraph from the middle and left out what the article is about.
-            document = self._document(query, within or passages[0].source)
+            document = self._document(within or passages[0].source)
             if written := self._lead(document):
                 passages = context = document
                 years_text = " ".join([question, query, *(p.text for p in passages)])
@@ -923,10 +922,9 @@ class Answerer:
             out.append((whole, part))
         return out
 
-    def _document(self, query: str, source: str, first: int | None = None) -> list[Passage]:
+    def _document(self, source: str, first: int | None = None) -> list[Passage]:
         """The passages of one document in its own order: the ``first`` few (``top_k``), or all (0)."""
-        found = _visible(self.retriever.retrieve(query, _WHOLE_DOCUMENT, within=source))
-        in_order = sorted((p for p in found if p.source == source and not p.label), key=lambda p: p.start)
+        in_order = [p for p in _visible(self.retriever.passages_of(source)) if not p.label]
         return in_order[: (self.top_k if first is None else first) or None]
 
     def _list_items(
@@ -947,7 +945,7 @@ class Answerer:
         the question is then asked as any.
         """
         for source in dict.fromkeys(p.source for p in passages):
-            document = self._document(query, source, first=0)
+            document = self._document(source, first=0)
             items = list_items(document)
             if items:
                 break

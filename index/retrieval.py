@@ -46,6 +46,10 @@ class Retriever(Protocol):
         """The indexed documents by file name: their metadata (title, outlet…) and length (``chars``)."""
         ...
 
+    def passages_of(self, source: str) -> list[Passage]:
+        """Every passage of one document in its own order (none for a file not indexed); no search."""
+        ...
+
     def vocabulary(self) -> frozenset[str]:
         """Every word in the indexed documents, lower-cased and without accents."""
         ...
@@ -143,6 +147,10 @@ class HybridRetriever:
 
     def documents(self) -> dict[str, dict[str, Any]]:
         return self._documents
+
+    def passages_of(self, source: str) -> list[Passage]:
+        nodes = self._nodes_of.get(source, [])
+        return sorted((Passage.from_metadata(n.get_content(), dict(n.metadata)) for n in nodes), key=lambda p: p.start)
 
     def retrieve(self, query: str, top_k: int | None = None, original: str = "", within: str = "") -> list[Passage]:
         k = min(top_k or self.top_k, self._n)
@@ -260,6 +268,9 @@ class CrossLingualRetriever:
     def documents(self) -> dict[str, dict[str, Any]]:
         return self._inner.documents()
 
+    def passages_of(self, source: str) -> list[Passage]:
+        return self._inner.passages_of(source)
+
     def _vectors(self, embedder: Embedder, passages: list[Passage]) -> list[list[float]]:
         keys = [(p.source, p.start, p.end, hashlib.sha1(p.text.encode()).hexdigest()) for p in passages]
         missing = [i for i, key in enumerate(keys) if key not in self._cache]
@@ -322,6 +333,9 @@ class WholeCorpusRetriever:
 
     def documents(self) -> dict[str, dict[str, Any]]:
         return self._documents
+
+    def passages_of(self, source: str) -> list[Passage]:
+        return sorted((p for p in self._passages if p.source == source), key=lambda p: p.start)
 
     def retrieve(self, query: str, top_k: int | None = None, original: str = "", within: str = "") -> list[Passage]:
         # Every passage, even for a question about one document: they are the prompt's fixed prefix.

@@ -145,6 +145,9 @@ class StaticRetriever:
     def documents(self) -> dict[str, dict[str, Any]]:
         return documents_of(self.passages)
 
+    def passages_of(self, source: str) -> list[Passage]:
+        return sorted((p for p in self.passages if p.source == source), key=lambda p: p.start)
+
     def vocabulary(self) -> frozenset[str]:
         words = " ".join(p.text for p in self.passages)
         return frozenset(w.lower() for w in re.findall(r"\w+", words))

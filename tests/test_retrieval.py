@@ -95,3 +95,13 @@ def test_a_search_within_one_document_returns_only_its_passages(seeded_index: Do
     assert len(retriever.retrieve(question, 50, within=short)) == len(mine)
     # A file name the index does not hold searches everywhere.
     assert retriever.retrieve(question, 4, within="gone.txt") == everywhere
+
+
+def test_a_documents_passages_are_read_whole_and_in_order_without_a_search(seeded_index: DocumentIndex) -> None:
+    retriever = HybridRetriever(seeded_index, top_k=4)
+    for source in retriever.documents():
+        mine = sorted((p for p in seeded_index.passages() if p.source == source and not p.label), key=lambda p: p.start)
+        got = retriever.passages_of(source)
+        assert [(p.start, p.end, p.text) for p in got] == [(p.start, p.end, p.text) for p in mine], source
+        assert [p.start for p in got] == sorted(p.start for p in got)
+    assert retriever.passages_of("no-such-file.txt") == []

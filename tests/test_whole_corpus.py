@@ -26,6 +26,8 @@ def test_every_question_gets_the_whole_corpus_in_file_order(seeded_index: Docume
     assert r.retrieve("Istanbul") == r.retrieve("something else entirely", top_k=1) == everything
     assert [(p.source, p.start) for p in everything] == sorted((p.source, p.start) for p in everything)
     assert "istanbul" in r.vocabulary()
+    for source in r.documents():
+        assert r.passages_of(source) == [p for p in everything if p.source == source]
 
 
 def test_the_prompt_is_the_same_for_every_question_up_to_the_question(
