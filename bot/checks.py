@@ -755,15 +755,31 @@ def asks_each_article(question: str) -> bool:
 # "Summarize the second article", "What is this article about?", "TL;DR of the Orda.kz piece": a
 # summary of a document as a whole.  "Summarize what the article says about Kellogg" asks about a
 # topic, and is answered as any question.
+# The same requests in the other languages our users write in: a small model's rewrite of
+# "Кратко перескажи вторую статью" was "What is the second article?", which asks for nothing.
+# Spanish "resume" is also English ("resume transit"), so it counts only before an article.
 _SUMMARY = re.compile(
     r"\bsummar(?:y|ies|ise|ize|ising|izing)\b|\bsum(?:s|ming)?\s+(?:it\s+)?up\b|\btl;?dr\b|\brecap\b"
     r"|\b(?:overview|gist|main points|key points)\b"
-    r"|\bwhat\s+(?:is|'s|’s)\s+(?:the|this|that)\s+(?:[\w.’'-]+\s+){0,3}(?:article|document|piece|story|text)\s+about\s*\?",
+    r"|\bwhat\s+(?:is|'s|’s)\s+(?:the|this|that)\s+(?:[\w.’'-]+\s+){0,3}(?:article|document|piece|story|text)\s+about\s*\?"
+    r"|\bпере(?:скаж|сказ|каж|каз)\w*|\b(?:кратк|коротк|стисл)\w+\s+(?:содержани|изложени|зміст|виклад)\w*"
+    r"|\bсуть\b|\bрезюм\w*|\b(?:о|об)\s+ч[её]м\b|\bпро\s+що\b"
+    r"|\bzusammenfass\w*|\bfass\w*\s+(?:\w+\s+){0,5}zusammen\b|\bworum\s+geht\b|\bresumen\b|\bres[uú]m(?:eme|ame|ir)\b|\bresume\s+(?:el|la|este|esta)\b"
+    r"|\bde\s+qu[ée]\s+(?:trata|va)\b|\brésum(?:e|é|er|ez)\b|\bde\s+quoi\s+parle\b"
+    r"|\briassu\w+|\bdi\s+(?:che\s+)?cosa\s+parla\b",
     re.IGNORECASE,
 )
-_A_WORK = re.compile(r"\b(?:article|document|piece|story|text|report)\b", re.IGNORECASE)
+_A_WORK = re.compile(
+    r"\b(?:article|document|piece|story|text|report)\b|\b(?:стать|статт|текст|материал|матеріал|документ)\w*"
+    r"|\b(?:artikel|bericht|dokument|art[ií]culo|texto|documento|texte|articolo|testo)\b",
+    re.IGNORECASE,
+)
 _ON_A_TOPIC = re.compile(
-    r"\b(?:says?|said|writes?|wrote|reports?)\s+(?:about|on|regarding)\b|\b(?:regarding|concerning)\b", re.IGNORECASE
+    r"\b(?:says?|said|writes?|wrote|reports?)\s+(?:about|on|regarding)\b|\b(?:regarding|concerning)\b"
+    r"|\b(?:сказано|говорится|говорит|пишет|пишут|сообщает|сообщается|йдеться|пише|каже|говориться)"
+    r"\s+(?:\w+\s+){0,2}(?:о|об|обо|про)\b"
+    r"|\b(?:sagt|schreibt|berichtet|dice|escribe|informa|dit|écrit|scrive)\b.*?\b(?:über|sobre|sur|su)\b",
+    re.IGNORECASE,
 )
 
 

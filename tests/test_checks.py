@@ -757,6 +757,18 @@ def test_a_question_about_the_items_of_a_list(question: str, ask: str) -> None:
         ("Give me a summary of the talks.", False),
         ("What is the ceasefire about?", False),
         ("What did the article say about the drones?", False),
+        # Other languages, asked as written (the rewrite may drop the request).
+        ("Кратко перескажи вторую статью.", True),
+        ("О чём статья Orda.kz?", True),
+        ("Про що друга стаття?", True),
+        ("Fass den zweiten Artikel kurz zusammen.", True),
+        ("Resume el primer artículo, por favor.", True),
+        ("De quoi parle le premier article ?", True),
+        ("Di cosa parla il secondo articolo?", True),
+        ("Перескажи, что статья пишет о Келлоге.", False),
+        ("Was sagt der Artikel über Kellogg? Fass es zusammen.", False),
+        ("Does the article say KazTransOil will resume transit?", False),
+        ("О чём договорились в Стамбуле?", False),
     ],
 )
 def test_a_request_to_summarise_a_document(question: str, asks: bool) -> None:
