@@ -42,6 +42,7 @@ from bot.checks import (
     asks_for_someone,
     asks_for_summary,
     asks_which,
+    false_premise,
     names_in,
     names_unknown,
     off_target,
@@ -99,6 +100,8 @@ KIND_SCHEMA: dict[str, Any] = {
     "properties": {"kind": {"enum": list(KINDS)}},
     "required": ["kind"],
 }
+
+_FILLED_WORDS = 6  # at most, in what fills the blank of a false premise: a name, not a sentence
 
 REFUSALS = {
     "en": "The documents don't contain the answer to that question.",
@@ -813,6 +816,17 @@ class Answerer:
         elif not reason:
             citations, reason = self._judge(text, order, context, shown, asked_all, subjects, passages)
         retry_tokens = (0, 0)
+        # "I read that Peskov spoke to the BBC. Is that right?" was answered "Yes, … the BBC", a name no
+        # document mentions: the answer is no, and what the passages name in its place.
+        wrong = false_premise(asked_all, draft, vocabulary) if reason == UNKNOWN_NAME and self.second_look else []
+        if wrong and gen is not None and not articles and not written and out_lang == "en":
+            corrected, retry_tokens = self._correct_premise(list(passages), question, wrong, asked_all, years_text)
+            logger.info("false premise %s: %r -> %r", wrong, draft, corrected and corrected[0])
+            if corrected:
+                (text, citations), reason = corrected, ""
+                first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
+            else:
+                reason = f"{reason}; the passages name nothing in its place"
         # Withheld for answering beside the question: one more try, over the other view
         # (none when no sentence shares a word with the question: the reason then stands alone).
         wants_second_look = reason in _SECOND_LOOK_FOR and gen is not None and self.second_look
@@ -1140,6 +1154,48 @@ class Answerer:
             if n > len(citations):
                 citations.append(Citation(n, context[i].source, context[i].title, q.start, q.end, q.text, context[i]))
         return (text, citations), tokens
+
+    def _correct_premise(
+        self, passages: list[Passage], question: str, wrong: Sequence[str], asked: str, years_text: str
+    ) -> tuple[tuple[str, list[Citation]] | None, tuple[int, int]]:
+        """What the passages name where a yes/no question assumes ``wrong`` names, quoted; or None.
+
+        The question is asked again with a blank in place of those names: told
+        instead that a name is unknown, the model repeated it ("The BBC is
+        mentioned in passage [1]"); asked what fills the blank, it said "CNN".
+        What it names must be written in a sentence of the passages that shares
+        at least two of the question's other words; that sentence is quoted.
+        """
+        said: list[str] = []
+        blanked = question
+        for name in wrong:
+            pattern = rf"(?:\bthe\s+)?(?<!\w){re.escape(name)}(?!\w)"
+            if m := re.search(pattern, blanked, flags=re.IGNORECASE):
+                said.append(m.group())
+                blanked = re.sub(pattern, "___", blanked, flags=re.IGNORECASE)
+        if not said:
+            return None, (0, 0)
+        names = " and ".join(said)
+        prompt = self.prompts.premise.render(question=blanked, names=names)
+        text, _, tokens = self._second_look(passages, prompt, "en", years_text)
+        filled = re.sub(r"\[\d+\]", " ", text).strip(" .,:;\"'“”")
+        if not filled or len(filled.split()) > _FILLED_WORDS or any(fold(n) in fold(filled) for n in wrong):
+            return None, tokens
+        other = content_words(asked) - content_words(" ".join([*wrong, filled]))
+        found = re.compile(rf"(?<!\w){re.escape(fold(filled))}(?!\w)")
+        best: tuple[int, Passage, Quote] | None = None
+        for p in passages:
+            if not found.search(fold(shown_text(p.text))):
+                continue
+            quote = best_quote(p, filled, skip=is_instruction, question=asked)
+            shared = len(matching_words(other, content_words(quote.text)))
+            if found.search(fold(quote.text)) and shared >= 2 and (best is None or shared > best[0]):
+                best = (shared, p, quote)
+        if best is None:
+            return None, tokens
+        _, p, quote = best
+        answer = f"No: the documents do not mention {names}. They name {filled}: “{quote.text}” [1]."
+        return (answer, [Citation(1, p.source, p.title, quote.start, quote.end, quote.text, p)]), tokens
 
     def prefix_messages(self) -> list[Message]:
         """The fixed start of every answer prompt: llama.cpp reuses its KV cache across questions."""

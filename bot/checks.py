@@ -303,6 +303,29 @@ def names_set_aside(question: str, answer: str) -> str | None:
 
 # A yes/no question opens with its auxiliary.
 _YES_NO = re.compile(r"(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b", re.IGNORECASE)
+_IS_THAT_SO = re.compile(
+    r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|true|correct|so)\b|\b(?:right|true|correct)\s*\?", re.IGNORECASE
+)
+
+
+def asks_yes_no(question: str) -> bool:
+    """A question to be answered yes or no: "Did Putin …?", "I read that …. Is that right?"."""
+    sentences = re.split(r"(?<=[.?!])\s+", question.strip())
+    return any(s.rstrip().endswith("?") and (_YES_NO.match(s) or _IS_THAT_SO.search(s)) for s in sentences)
+
+
+def false_premise(question: str, answer: str, vocabulary: frozenset[str]) -> list[str]:
+    """The names a yes/no question brings that no document mentions, when the answer repeats them.
+
+    "I read that Peskov gave his interview to the BBC. Is that right?" was
+    answered "Yes, … to the BBC": the answer agrees with what the question
+    assumed, and the documents never name it.  The true answer is "no", and
+    what the documents say in its place.
+    """
+    if not asks_yes_no(question):
+        return []
+    asked = fold(question)
+    return [n for n in names_unknown(answer, vocabulary) if re.search(rf"\b{re.escape(fold(n))}\b", asked)]
 
 
 def _names_set_aside_in(question: str, rest: str) -> str | None:

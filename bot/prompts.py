@@ -21,6 +21,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "condense": frozenset({"history", "question"}),
     "verify": frozenset({"question"}),
     "kind": frozenset({"name", "kinds"}),
+    "premise": frozenset({"question", "names"}),
 }
 
 
@@ -42,6 +43,8 @@ class Prompts:
     """Asked after an answer, in the same conversation: does a passage really answer the question?"""
     kind: Prompt
     """Asked alone, from general knowledge: what kind of thing (person, city, …) is this name?"""
+    premise: Prompt
+    """A yes/no question asked again, told that a name it assumes is in no document."""
     examples: tuple[dict[str, str], ...] = ()
     """Worked turns shown after the system prompt; with it they form the fixed prefix."""
 

@@ -886,3 +886,35 @@ def test_the_second_round_of_talks_the_documents_never_count_is_refused_before_t
 ) -> None:
     answer = answerer.ask("When did Russia and Ukraine finish their second round of negotiations in Istanbul?")
     assert fake_llm.calls == [] and answer.refused
+
+
+def test_a_yes_no_question_that_assumes_an_unknown_name_is_answered_no_with_what_the_passages_name(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    fake_llm.enqueue_answer("Yes, Peskov gave his May 10 interview to the BBC.").enqueue_answer("CNN [1]")
+    answer = answerer.ask("I read that Peskov gave his May 10 interview to the BBC. Is that right?")
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("No: the documents do not mention the BBC. They name CNN: “")
+    (cited,) = answer.citations
+    text = (SEEDS / cited.source).read_text(encoding="utf-8")
+    assert text[cited.start : cited.end] == cited.quote and "in an interview with CNN" in cited.quote
+    # Asked again with a blank where the question named what no document does.
+    again = fake_llm.calls[-1]["messages"][-1]["content"]
+    assert "gave his May 10 interview to ___. Is that right?" in again and "___ stands for the BBC" in again
+
+
+@pytest.mark.parametrize(
+    "filled",
+    [
+        "the BBC",  # the same name again
+        "Al Jazeera",  # a name no passage writes
+        "Peskov gave his May 10 interview to a major international broadcaster [1]",  # not a name
+    ],
+)
+def test_a_false_premise_is_refused_when_the_blank_is_not_filled_from_the_passages(
+    answerer: Answerer, fake_llm: FakeLLM, filled: str
+) -> None:
+    fake_llm.enqueue_answer("Yes, Peskov gave his May 10 interview to the BBC.").enqueue_answer(filled)
+    answer = answerer.ask("I read that Peskov gave his May 10 interview to the BBC. Is that right?")
+    assert answer.refused and answer.withheld.startswith(UNKNOWN_NAME), answer.withheld
+    assert len(fake_llm.calls) == 2

@@ -26,8 +26,10 @@ from bot.checks import (
     asks_for_headline,
     asks_for_someone,
     asks_which,
+    asks_yes_no,
     credits,
     estimates,
+    false_premise,
     lacks_date,
     miscounts,
     miscredits,
@@ -789,3 +791,33 @@ def test_a_request_to_summarise_a_document(question: str, asks: bool) -> None:
 def test_an_event_counted_by_an_ordinal_the_documents_never_write(question: str, found: str | None) -> None:
     vocabulary = frozenset("the very first step talks in istanbul round meeting".split())
     assert unknown_ordinal(question, vocabulary) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Did Putin attend the talks?", True),
+        ("I read that Peskov gave his interview to the BBC. Is that right?", True),
+        ("Peskov spoke to the BBC, correct?", True),
+        ("Who did Peskov speak to?", False),
+        ("Did you know. Who did Peskov speak to?", False),  # the question asked is the last
+        ("Is there a list.", False),
+    ],
+)
+def test_a_question_to_be_answered_yes_or_no(question: str, asks: bool) -> None:
+    assert asks_yes_no(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "wrong"),
+    [
+        ("Did Russia refuse tougher sanctions from the BBC?", "Yes, the BBC said Russia refuses [1].", ["BBC"]),
+        # A name the answer brings that the question did not: not the question's premise.
+        ("Did Russia refuse tougher sanctions?", "Yes, Angela Merkel said Russia refuses [1].", []),
+        # Not a yes/no question: a wrong name is the answer's own mistake.
+        ("Who spoke to the BBC about sanctions?", "Tammy Bruce spoke to the BBC [1].", []),
+        ("Did Tammy Bruce say sanctions will follow?", "Yes, Tammy Bruce said so [1].", []),
+    ],
+)
+def test_a_name_a_yes_no_question_assumed(question: str, answer: str, wrong: list[str]) -> None:
+    assert false_premise(question, answer, VOCABULARY) == wrong
