@@ -14,10 +14,12 @@ def test_shipped_prompts_load_with_their_variables() -> None:
     p = load_prompts(ROOT / "prompts")
     text = p.answer.render(passages="[1] x", question="q?", language="English")
     assert "[1] x" in text and "q?" in text and "English" in text
-    assert set(REQUIRED) == {"system", "answer", "condense", "verify", "kind"}
+    assert set(REQUIRED) == {"system", "answer", "condense", "verify", "kind", "premise"}
     assert "q?" in p.verify.render(question="q?")
     kind = p.kind.render(name="Truth Social", kinds="person, city")
     assert '"Truth Social"' in kind and "person, city" in kind
+    premise = p.premise.render(question="Did he speak to ___?", names="the BBC")
+    assert premise.startswith("Did he speak to ___?") and "the BBC" in premise
 
 
 @pytest.mark.parametrize(
