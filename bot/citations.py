@@ -443,6 +443,13 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\bдень\s+(?:недели|тижня)\b", re.IGNORECASE), "day of the week", False),
     # "Згідно зі статтею" came back as "according to the law".
     (re.compile(r"\bстат(?:ь|т)\w*", re.IGNORECASE), "article", False),
+    # Question words with a preposition were dropped: "С кем … собирался лично вести переговоры"
+    # (with whom) became "Who did Zelensky plan to attend …", "А за счёт чего?" (by what means)
+    # "Why is Uzbekistan trying …", and "за что" (for what) was lost.
+    (re.compile(r"\bс\s+кем\b|\bз\s+ким\b", re.IGNORECASE), "with whom", False),
+    (re.compile(r"\bза\s+сч[её]т\s+чего\b|\bза\s+рахунок\s+чого\b", re.IGNORECASE), "by what means", False),
+    (re.compile(r"\bза\s+что\b|\bза\s+що\b", re.IGNORECASE), "for what", False),
+    (re.compile(r"\bиз-за\s+чего\b|\bчерез\s+що\b", re.IGNORECASE), "because of what", False),
 )
 _CYRILLIC_RUN = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:[ \t]+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 

@@ -196,6 +196,12 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         # A newspaper's article, not a law's: "згідно зі статтею" came back as "according to the law".
         ("А що, згідно зі статтею, призвело до цих атак?", {"статтею": "article"}),
         ("Что сказано в статье о статусе?", {"статье": "article"}),  # not "статусе"
+        # Question words with a preposition, which the rewrite dropped.
+        ("С кем он собирался встретиться?", {"С кем": "with whom"}),
+        ("А за счёт чего?", {"за счёт чего": "by what means"}),
+        ("За что её арестовали?", {"За что": "for what"}),
+        ("З ким він зустрівся?", {"З ким": "with whom"}),
+        ("Что предложил Кремль?", {}),  # "что" alone asks nothing a rewrite loses
     ],
 )
 def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, expected: dict[str, str]) -> None:
@@ -211,7 +217,8 @@ def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, e
         ("Кто такой Кит Келлог?", {"Кит Келлог": "Keith Kellogg"}),  # given names transliterate loosely
         ("Что сказал Владимир Путин?", {"Владимир Путин": "Vladimir Putin"}),  # the run's last words
         ("Что сказал Борис Путин?", {"Путин": "Putin"}),  # a given name the documents do not pair with him
-        ("С кем говорил Эрдоган?", {"Эрдоган": "Erdoğan"}),  # written as the documents write it
+        # Written as the documents write it (and the question word, hinted as any).
+        ("С кем говорил Эрдоган?", {"Эрдоган": "Erdoğan", "С кем": "with whom"}),
     ],
 )
 def test_document_spellings_give_whole_names_as_written(question: str, expected: dict[str, str]) -> None:
