@@ -392,7 +392,7 @@ _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "»")
 _LIST_WORDS = frozenset(
     "headline headlines list lists latest news item items entry entries mention mentions mentioned mentioning "
     "two three four five six each both say says said anything something under bottom top end article piece "
-    "story document page section them they it its these those one ones".split()
+    "story document page section them they it its these those one ones there any".split()
 )
 _LIST_WORD_ITEMS = 4
 

@@ -822,6 +822,10 @@ _ITEMS_NAMED = re.compile(
     re.IGNORECASE,
 )
 _ITEMS_COUNTED = re.compile(r"\bhow\s+many\s+(?:[\w'’]+\s+)?(?:headlines|items|entries)\b", re.IGNORECASE)
+# "Are there any headlines about security? Which companies do they involve?": the second question
+# asks about the items the first one asks for.
+_ANY_ITEMS = re.compile(r"\b(?:are|is)\s+there\s+(?:any|a|an)\s+(?:headlines?|items?|entries|entry)\b", re.IGNORECASE)
+_THEM = re.compile(r"\b(?:they|them|these|those|each)\b", re.IGNORECASE)
 
 
 def asks_for_list_items(question: str) -> str:
@@ -831,7 +835,10 @@ def asks_for_list_items(question: str) -> str:
     """
     if not _A_LIST.search(question):
         return ""
-    last = [s for s in re.split(r"(?<=[?.!])\s+", question.strip()) if s.strip()][-1]
+    sentences = [s for s in re.split(r"(?<=[?.!])\s+", question.strip()) if s.strip()]
+    last = sentences[-1]
+    if len(sentences) > 1 and _THEM.search(last) and sentences[-2].endswith("?") and _ANY_ITEMS.search(sentences[-2]):
+        return "which"
     if _ITEMS_COUNTED.search(last):
         return "count"
     if not (m := _ITEMS_NAMED.search(last)):

@@ -853,6 +853,13 @@ def test_the_headlines_a_question_names_are_quoted_from_the_list(answerer: Answe
     assert [c.quote for c in one.citations] == [
         "Kazakhstan: Construction Industry Urges for Return to Previous Time Zone"
     ]
+    # Asked whether there are any, then about "them": the lines the first question names.
+    security = answerer.ask(
+        "Are there any headlines in the 'Latest news' list about information security or national security risks?"
+        " Which companies do they involve?"
+    )
+    quoted = " ".join(c.quote for c in security.citations)
+    assert fake_llm.calls == [] and "Kcell" in quoted and "Transtelecom" in quoted, security.withheld
 
 
 def test_a_list_is_counted_and_its_ends_cited(answerer: Answerer, fake_llm: FakeLLM) -> None:

@@ -733,11 +733,14 @@ def test_a_question_for_an_articles_own_headline(question: str, asks: bool) -> N
         ("Which headline in the latest news list is about a concert?", "one"),
         ("What does the KazTransOil headline in the latest news say about Uzbekistan?", "one"),
         ("How many headlines are in the 'Latest news' list at the bottom of the article?", "count"),
+        ("Are there any headlines in the list about security? Which companies do they involve?", "which"),
         # What an item says, or no list: asked as any question.
         ("One of the 'Latest news' headlines is about a new head of department. Who got the job?", ""),
         ("According to the 'Latest news' list, along which border is the situation calm?", ""),
         ("What's the full headline of the Orda.kz article about Putin?", ""),
         ("Which headline did Putin's statement make?", ""),
+        ("Are there any headlines in the list about security? Who wrote the article?", ""),
+        ("There are headlines in the list about security. What do they mean for Kazakhstan?", ""),
     ],
 )
 def test_a_question_about_the_items_of_a_list(question: str, ask: str) -> None:
