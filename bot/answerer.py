@@ -820,7 +820,9 @@ class Answerer:
         # document mentions: the answer is no, and what the passages name in its place.
         wrong = false_premise(asked_all, draft, vocabulary) if reason == UNKNOWN_NAME and self.second_look else []
         if wrong and gen is not None and not articles and not written and out_lang == "en":
-            corrected, retry_tokens = self._correct_premise(list(passages), question, wrong, asked_all, years_text)
+            # The blank goes where the name was written: the English rewrite holds it as the draft does.
+            asked_en = question if lang == "en" else query
+            corrected, retry_tokens = self._correct_premise(list(passages), asked_en, wrong, asked_all, years_text)
             logger.info("false premise %s: %r -> %r", wrong, draft, corrected and corrected[0])
             if corrected:
                 (text, citations), reason = corrected, ""

@@ -786,8 +786,9 @@ _SUMMARY = re.compile(
     r"|\b(?:overview|gist|main points|key points)\b"
     r"|\bwhat\s+(?:is|'s|’s)\s+(?:the|this|that)\s+(?:[\w.’'-]+\s+){0,3}(?:article|document|piece|story|text)\s+about\s*\?"
     r"|\bпере(?:скаж|сказ|каж|каз)\w*|\b(?:кратк|коротк|стисл)\w+\s+(?:содержани|изложени|зміст|виклад)\w*"
-    r"|\bсуть\b|\bрезюм\w*|\b(?:о|об)\s+ч[её]м\b|\bпро\s+що\b"
-    r"|\bzusammenfass\w*|\bfass\w*\s+(?:\w+\s+){0,5}zusammen\b|\bworum\s+geht\b|\bresumen\b|\bres[uú]m(?:eme|ame|ir)\b|\bresume\s+(?:el|la|este|esta)\b"
+    r"|\bрезюм\w*|\b(?:(?:о|об)\s+ч[её]м|про\s+що)\s+(?:\w+\s+){0,2}(?:стать|статт|текст|материал|матеріал|документ)"
+    r"|\bzusammenfass\w*|\bfass\w*\s+(?:\w+\s+){0,5}zusammen\b|\bworum\s+geht\s+es\s+(?:im|in\s+\w+)\s+(?:\w+\s+)?"
+    r"(?:artikel|text|bericht|dokument)|\bresumen\b|\bres[uú]m(?:eme|ame|ir)\b|\bresume\s+(?:el|la|este|esta)\b"
     r"|\bde\s+qu[ée]\s+(?:trata|va)\b|\brésum(?:e|é|er|ez)\b|\bde\s+quoi\s+parle\b"
     r"|\briassu\w+|\bdi\s+(?:che\s+)?cosa\s+parla\b",
     re.IGNORECASE,

@@ -774,6 +774,9 @@ def test_a_question_about_the_items_of_a_list(question: str, ask: str) -> None:
         ("Was sagt der Artikel über Kellogg? Fass es zusammen.", False),
         ("Does the article say KazTransOil will resume transit?", False),
         ("О чём договорились в Стамбуле?", False),
+        ("О чём договорились, по данным статьи?", False),  # what was agreed, not what the article is about
+        ("Worum geht es im zweiten Artikel?", True),
+        ("Worum geht es bei dem Streit, laut dem Artikel?", False),
     ],
 )
 def test_a_request_to_summarise_a_document(question: str, asks: bool) -> None:
