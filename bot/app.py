@@ -16,7 +16,7 @@ from bot.answerer import Answerer
 from bot.errors import ConfigError, ModelNotFound
 from bot.llm import LLM, LlamaCppLLM
 from bot.prompts import Prompts, load_prompts
-from bot.settings import Settings
+from bot.settings import Settings, default_prompts_dir
 from index.embedding import Embedder
 from index.retrieval import CrossLingualRetriever, HybridRetriever, Retriever, WholeCorpusRetriever
 from index.store import ChromaLocation, DocumentIndex, open_chroma
@@ -134,7 +134,7 @@ class App:
 
     @cached_property
     def prompts(self) -> Prompts:
-        return load_prompts(self.settings.prompts_dir)
+        return load_prompts(self.settings.prompts_dir, shipped=default_prompts_dir())
 
     @cached_property
     def embedder(self) -> Embedder:

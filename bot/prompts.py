@@ -7,12 +7,15 @@ JSON braces the prompts show the model need no escaping.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
 from bot.errors import ConfigError
+
+logger = logging.getLogger(__name__)
 
 # Each prompt file and the variables it must use, no more and no fewer.
 REQUIRED: dict[str, frozenset[str]] = {
@@ -78,10 +81,20 @@ def parse_examples(path: Path) -> tuple[dict[str, str], ...]:
     return tuple(turns)
 
 
-def load_prompts(directory: Path) -> Prompts:
+def load_prompts(directory: Path, shipped: Path | None = None) -> Prompts:
+    """The prompts of ``directory``, each checked for its variables.
+
+    A file that ``directory`` lacks is read from ``shipped`` (the prompts we
+    ship), when given: a user who rewrites the system prompt need not copy
+    the others, nor each one a later version adds.  A file that is there but
+    broken is an error, whatever ``shipped`` holds.
+    """
     loaded: dict[str, Prompt] = {}
     for name, required in REQUIRED.items():
         path = directory / f"{name}.txt"
+        if shipped is not None and not path.exists() and (shipped / path.name).is_file():
+            logger.info("prompt file %s not found: using %s", path, shipped / path.name)
+            path = shipped / path.name
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as e:

@@ -80,3 +80,20 @@ def test_the_check_prompt_needs_the_question(tmp_path: Path) -> None:
     (d / "verify.txt").write_text("Is it supported?\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"verify.txt lacks \$question"):
         load_prompts(d)
+
+
+def test_a_custom_prompt_directory_needs_only_the_files_it_changes(tmp_path: Path) -> None:
+    d = tmp_path / "mine"
+    d.mkdir()
+    (d / "system.txt").write_text("You answer from the documents only, in one sentence.")
+    p = load_prompts(d, shipped=ROOT / "prompts")
+    assert p.system.render() == "You answer from the documents only, in one sentence."
+    assert p.kind.template.template == load_prompts(ROOT / "prompts").kind.template.template
+    # A file that is there and broken is still an error, shipped one or not.
+    (d / "answer.txt").write_text("$passages $question")
+    with pytest.raises(ConfigError, match=r"lacks \$language"):
+        load_prompts(d, shipped=ROOT / "prompts")
+    # Without the shipped prompts to fall back on, a missing file is an error.
+    (d / "answer.txt").unlink()
+    with pytest.raises(ConfigError, match=r"answer\.txt"):
+        load_prompts(d)
