@@ -124,10 +124,14 @@ _SAYS_NOTHING = re.compile(
     r"cannot be (?:determined|found|answered))\b",
     re.IGNORECASE,
 )
+# Words that mark a question as English.  Not those other languages write too ("in", "an" and
+# "was" are German, "a" and "in" Italian, "do" Portuguese, "is" Dutch, "on" French): with them,
+# "An welchem Wochentag … in Kyjiw getroffen?" was taken for English, not rewritten, and refused
+# for a name ("Kyjiw") the documents spell otherwise.
 _EN_WORDS = frozenset(
     (
-        "the a an is are was were who what when where why how which did does do of to in on and with for "
-        "about said say has have"
+        "the are were who what when where why how which did does of to and with for "
+        "about said say has have it this that he she his her they"
     ).split()
 )
 

@@ -222,6 +222,10 @@ def test_conversation_keeps_the_last_turns() -> None:
         ("Was hat Erdoğan über die Gespräche gesagt?", "xx"),
         ("Welche Rolle spielte der Vatikan bei der Vermittlung der Gespräche in Istanbul?", "xx"),
         ("¿Qué dijo Erdoğan a Macron sobre la paz?", "xx"),
+        # Words English shares with German and Italian do not make a question English.
+        ("An welchem Wochentag haben sich die Regierungschefs Großbritanniens in Kyjiw getroffen?", "xx"),
+        ("Quando si sono incontrati Trump e Putin in Alaska?", "xx"),
+        ("Is it true?", "en"),
     ],
 )
 def test_detect_language(text: str, lang: str) -> None:
