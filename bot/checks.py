@@ -644,9 +644,10 @@ _ASKS_ABOUT = re.compile(
 
 
 # "What did Zelensky call a positive sign?": the topic is what was so called.  Not "what did
-# Trump call on Ukraine to do" or "call for", whose answer is the demand.
+# Trump call on Ukraine to do" or "call for", whose answer is the demand, nor a phone call
+# ("what did the summary of Erdoğan's call with Putin leave out": fresh11 q361).
 _ASKS_CALLED = re.compile(
-    r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<who>[^?]+?)\s+"
+    r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<who>[^?]+?)(?<!['’]s)(?<!\bthe)(?<!\bphone)\s+"
     r"(?:call|calls|called|describe[sd]?\s+as|consider(?:s|ed)?)\s+(?!on\b|for\b|to\b|up\b|off\b)"
     r"(?P<topic>[^?.,;]+)",
     re.IGNORECASE,

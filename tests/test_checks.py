@@ -404,6 +404,16 @@ DRONES_TOO = "The lack of a ceasefire has already led to new attacks: on May 12,
         ),
         # "Call on" and "call for" ask for the demand, not a name for something.
         ("What did Kellogg call on Moscow to do?", "Commit to a ceasefire.", [KELLOGG], False),
+        # A phone call is not a name given to something (fresh11 q361).
+        (
+            "What did the Russian state media summary of Erdoğan's call with Putin apparently leave out?",
+            "A ceasefire does not appear to have been discussed.",
+            [
+                "Based on the summary of the conversation released by Russian state media, a ceasefire does not "
+                "appear to have been discussed."
+            ],
+            False,
+        ),
     ],
 )
 def test_what_someone_said_about_a_topic_must_be_that(
