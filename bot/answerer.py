@@ -28,6 +28,7 @@ from bot.checks import (
     NOBODY,
     OFF_TARGET_REASONS,
     PERSON_KINDS,
+    POINTS_ONLY,
     UNGIVEN_COUNT,
     UNQUOTED,
     UNSTATED_PREMISE,
@@ -502,6 +503,19 @@ def _stating(text: str, shown: list[str]) -> int | None:
     return best + 1 if overlap(text, shown[best]) >= 0.5 else None
 
 
+def _pointed_sentence(passage: Passage, asked: str) -> str:
+    """The sentence of a passage the model pointed at ("Passage [1]") that shares most with the question.
+
+    The model chose the passage but copied nothing from it; the sentence that
+    holds most of the question's words is the one it would have copied
+    (fresh11 q365: "Where did Zelenskyy publish the coalition's joint
+    statement?" was answered "Passage [1]" twice).  The checks then judge it
+    as they would the model's own answer.  Empty when no sentence shares a word.
+    """
+    quote = best_quote(passage, asked)
+    return quote.text.strip() if matching_words(content_words(asked), content_words(quote.text)) else ""
+
+
 def _off_topic_quote(citations: Sequence[Citation], asked: str) -> int | None:
     """The first citation whose quote has none of the question's words, if any.
 
@@ -820,6 +834,9 @@ class Answerer:
         elif not reason:
             citations, reason = self._judge(text, order, context, shown, asked_all, subjects, passages)
         retry_tokens = (0, 0)
+        # "Passage [1]": the model chose a passage and named no answer.  Kept, so that its sentence
+        # nearest the question can answer if a second look only points too.
+        pointed = (context, order[0]) if reason == POINTS_ONLY and order else None
         # "I read that Peskov spoke to the BBC. Is that right?" was answered "Yes, … the BBC", a name no
         # document mentions: the answer is no, and what the passages name in its place.
         wrong = false_premise(asked_all, draft, vocabulary) if reason == UNKNOWN_NAME and self.second_look else []
@@ -854,6 +871,8 @@ class Answerer:
                     retry_text, retry_order = f"{retry_text} [1]", [stated_in]
                 again, why = self._judge(retry_text, retry_order, other, other_shown, asked_all, subjects, passages)
                 logger.info("second look (%s): %r -> %r %s", reason, draft, retry_text, why or "accepted")
+                if why == POINTS_ONLY and retry_order:
+                    pointed = (other, retry_order[0])
                 if not why:
                     text, citations, reason = retry_text, again, ""
                     first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
@@ -861,6 +880,15 @@ class Answerer:
                     reason = f"{reason}; on a second look, {why}"
             else:
                 reason = f"{reason}; on a second look, the model found no answer"
+        if pointed is not None and reason.endswith(POINTS_ONLY):
+            view, k = pointed
+            if 1 <= k <= len(view) and (quoted := _pointed_sentence(view[k - 1], asked_all)):
+                view_shown = [shown_text(p.text) for p in view]
+                again, why = self._judge(f"{quoted} [1]", [k], view, view_shown, asked_all, subjects, passages)
+                logger.info("pointed at passage %d: %r %s", k, quoted, why or "accepted")
+                if not why:
+                    text, citations, reason = f"{quoted} [1]", again, ""
+                    first = time.perf_counter() - t0  # nothing was shown of "Passage [1]": the answer starts now
         kind_tokens = (0, 0)
         # A *which hotel* answer that names a person is about the passages, not the question.
         kind = which_kind(asked_all) if not reason and gen is not None and self.check_kinds else None
