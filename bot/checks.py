@@ -524,6 +524,10 @@ _EXACT_WORDS = re.compile(
     r"\b(?:exact(?:ly)?|precise)\s+(?:\w+\s+){0,2}?(?:text|words?|wording|quote|quotation|phrase|message)\b"
     r"|\b(?:verbatim|word for word|дословн\w*|дослівн\w*|wortlich\w*|wortlaut)\b"
     r"|\bточн\w*\s+(?:\w+\s+)?(?:текст\w*|слов\w*|цитат\w*|формулировк\w*|формулюванн\w*)"
+    # "What exactly did Trump write?": the words themselves (fresh11 q369).
+    r"|\b(?:what\s+exactly|exactly\s+what|was\s+genau|что\s+именно|що\s+саме)\s+[^?]*?"
+    r"\b(?:say|said|write|wrote|written|post|posted|tweet|tweeted|gesagt|geschrieben|"
+    r"сказал\w*|написал\w*|заявил\w*|сказав\w*|написав\w*|заявив\w*)(?!\w)"
 )
 # A quotation: in double or curly quotes, or in single quotes that open after a space
 # or colon (an apostrophe, as in "Trump's", does not).

@@ -172,6 +172,16 @@ def test_a_made_up_count_gets_no_second_look() -> None:
         ("Какой точный текст поста Трампа?", "Trump supported the ceasefire plan. [1]", True),
         ("What were Zelensky's exact words?", "Zelensky wrote: 'I will be waiting for Putin in Türkiye.' [1]", False),
         ("What were Zelensky's exact words?", "“I will be waiting for Putin in Türkiye,” he wrote. [1]", False),
+        # "What exactly did … write": the words themselves (fresh11 q369), in other languages too.
+        (
+            "What exactly did Trump write in his Truth Social post about the talks?",
+            "Trump wrote that he supported the European-led initiative, reports Politico. [1]",
+            True,
+        ),
+        ("Что именно написал Трамп в Truth Social?", "Trump supported the ceasefire plan. [1]", True),
+        ("Was genau hat Trump auf Truth Social geschrieben?", "Trump supported the ceasefire plan. [1]", True),
+        ("What exactly did Macron say?", "“An unconditional ceasefire is not preceded by negotiations.” [1]", False),
+        ("What exactly did Macron discuss with Trump?", "The meeting's progress. [1]", False),  # not words
         ("Exactly how many drones entered?", "Several dozen drones [1].", False),  # a number, not words
         ("What did Trump's post say?", "Trump's post supported the ceasefire plan. [1]", False),  # not "exact"
         ("What were Zelensky's exact words?", "Зеленский написал, что будет ждать [1].", False),  # not Latin
