@@ -373,6 +373,10 @@ _NOT_NAMES = frozenset(
 # others; a rewrite of "Киев" gives "Kiev" where the documents say "Kyiv".
 _SPELLINGS = {
     "kiev": "kyiv",
+    "kiew": "kyiv",  # German
+    "kyjiw": "kyiv",  # German, Ukrainian-based
+    "kijow": "kyiv",  # Polish "Kijów"
+    "moskau": "moscow",
     "kharkov": "kharkiv",
     "odessa": "odesa",
     "lvov": "lviv",
@@ -387,6 +391,8 @@ _SPELLINGS = {
     "american": "us",
     "americans": "us",
     "britain": "kingdom",
+    "uk": "kingdom",
+    "usa": "us",
     "british": "kingdom",
     "polish": "poland",
     "uzbek": "uzbekistan",

@@ -264,6 +264,10 @@ def test_unknown_names() -> None:
     assert unknown_names("Roughly how many drones?", vocab) == ([], [])
     # The Russian-derived spelling of a Ukrainian city is the same city.
     assert unknown_names("Who called Trump during the Kiev talks?", vocab | {"kyiv", "trump"})[1] == []
+    # So are its German and Polish names, and "the UK" is the United Kingdom the documents write.
+    for city in ("Kiew", "Kyjiw", "Kijów"):
+        assert unknown_names(f"Who met Trump in {city}?", vocab | {"kyiv", "trump"})[1] == []
+    assert unknown_names("Did Macron call from the UK?", vocab | {"macron", "united", "kingdom"})[1] == []
 
 
 def _checking(answerer: Answerer) -> Answerer:
@@ -627,7 +631,8 @@ def test_a_year_no_cited_sentence_names_is_withheld_without_a_second_look(
 
 
 def test_an_answer_that_only_points_at_a_passage_gets_a_second_look(answerer: Answerer, fake_llm: FakeLLM) -> None:
-    fake_llm.enqueue_answer("Passage [1]").enqueue_answer("Erdoğan held a phone call with Putin, according to the Kremlin [1].")
+    fake_llm.enqueue_answer("Passage [1]")
+    fake_llm.enqueue_answer("Erdoğan held a phone call with Putin, according to the Kremlin [1].")
     answer = answerer.ask("Where does the article get its account of Erdoğan's call with Putin from?")
     assert not answer.refused and len(fake_llm.calls) == 2
     assert answer.text.startswith("Erdoğan held a phone call")
