@@ -447,6 +447,33 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\bперемир\w*(?:['’]\w+)?", re.IGNORECASE), "ceasefire", True),
     (re.compile(r"\bкоалици\w*|\bкоаліці\w*", re.IGNORECASE), "coalition", True),
     (re.compile(r"\bдень\s+(?:недели|тижня)\b", re.IGNORECASE), "day of the week", False),
+    # The same in the Latin-script languages of our users: "An welchem Wochentag … getroffen?"
+    # came back as "What day did … meet?", and "¿Qué portavoces …?" kept "portavoces".
+    (
+        re.compile(
+            r"\bwochentag\w*|\bd[ií]a\s+de\s+la\s+semana\b|\bjour\s+de\s+la\s+semaine\b"
+            r"|\bgiorno\s+della\s+settimana\b|\bdzie[nń]\s+tygodnia\b",
+            re.IGNORECASE,
+        ),
+        "day of the week",
+        False,
+    ),
+    (
+        re.compile(
+            r"\bportavo(?:z|ces|ce|ci)\b|\bsprecher(?:in|innen|s)?\b|\bporte-parole\b|\brzeczni\w*", re.IGNORECASE
+        ),
+        "spokesperson",
+        False,
+    ),
+    (
+        re.compile(
+            r"\bwaffen(?:stillstand|ruhe)\w*|\balto\s+el\s+fuego\b|\bcessez-le-feu\b|\bcessate\s+il\s+fuoco\b"
+            r"|\bzawieszeni\w*\s+broni\b|\brozejm\w*",
+            re.IGNORECASE,
+        ),
+        "ceasefire",
+        True,
+    ),
     # "Згідно зі статтею" came back as "according to the law".
     (re.compile(r"\bстат(?:ь|т)\w*", re.IGNORECASE), "article", False),
     # Question words with a preposition were dropped: "С кем … собирался лично вести переговоры"
@@ -456,6 +483,12 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\bза\s+сч[её]т\s+чего\b|\bза\s+рахунок\s+чого\b", re.IGNORECASE), "by what means", False),
     (re.compile(r"\bза\s+что\b|\bза\s+що\b", re.IGNORECASE), "for what", False),
     (re.compile(r"\bиз-за\s+чего\b|\bчерез\s+що\b", re.IGNORECASE), "because of what", False),
+    # "А после каких мероприятий он это сказал?" (after what events) came back as "When did … say it?".
+    (
+        re.compile(r"\bпосле\s+(?:каких|какого|какой|чего)\b|\bпісля\s+(?:яких|якого|якої|чого)\b", re.IGNORECASE),
+        "after what",
+        False,
+    ),
 )
 _CYRILLIC_RUN = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:[ \t]+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 

@@ -202,6 +202,15 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("За что её арестовали?", {"За что": "for what"}),
         ("З ким він зустрівся?", {"З ким": "with whom"}),
         ("Что предложил Кремль?", {}),  # "что" alone asks nothing a rewrite loses
+        ("А после каких мероприятий он это сказал?", {"после каких": "after what"}),
+        ("Після чого він це сказав?", {"Після чого": "after what"}),
+        # The same words in the Latin-script languages of our users.
+        ("An welchem Wochentag haben sie sich getroffen?", {"Wochentag": "day of the week"}),
+        ("¿Qué portavoces se mencionan?", {"portavoces": "spokesperson"}),
+        ("Wer forderte einen Waffenstillstand?", {"Waffenstillstand": "ceasefire"}),
+        ("¿Quién pidió un alto el fuego?", {"alto el fuego": "ceasefire"}),
+        ("Qui a demandé un cessez-le-feu ?", {"cessez-le-feu": "ceasefire"}),
+        ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
 def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, expected: dict[str, str]) -> None:
