@@ -69,7 +69,7 @@ from bot.citations import (
     unknown_names,
     unsupported_words,
 )
-from bot.dates import as_date, asks_days_between, dates_in, days_between
+from bot.dates import as_date, asks_days_between, asks_weekday, dates_in, days_between, weekday
 from bot.errors import QuestionError
 from bot.injection import LeakGuard, hostile_question, is_instruction, shown_text
 from bot.llm import LLM, Generation, Message
@@ -113,6 +113,11 @@ REFUSALS = {
 # Told to each article's answer, whose passages are one article's only.
 _ONE_ARTICLE = "(These passages are all from one of the articles: answer for this article alone.)"
 NO_HEADLINE = "the article asked about has no headline"
+# Told with a question that asks for a day of the week: the model picks the date, the calendar names the day.
+_ONE_DATE = (
+    "Do not name the day of the week yourself. Give the date of the event the question asks about, "
+    "as the passages state it."
+)
 # Told with a question that counts the days between two events: the model picks the dates, we count.
 _TWO_DATES = (
     "Do not count the days yourself. Give the date of each of the two events the question counts days "
@@ -784,6 +789,10 @@ class Answerer:
             answerable = not premise
         if answerable and not articles and not written and out_lang == "en" and asks_days_between(asked_all):
             written, count_tokens = self._count_days(context, prompt_q, asked_all, years_text)
+        if answerable and not articles and not written and asks_weekday(asked_all):
+            # "On what day of the week …": the model picks the date, the calendar names its day
+            # (asked for the day itself, it named whichever weekday a passage wrote).
+            written, count_tokens = self._weekday(context, prompt_q, asked_all)
         if articles:
             gen = self._per_article([part for _, part in articles], prompt_q, out_lang, years_text)
         elif written:
@@ -1188,6 +1197,48 @@ class Answerer:
             if n > len(citations):
                 citations.append(Citation(n, context[i].source, context[i].title, q.start, q.end, q.text, context[i]))
         return (text, citations), tokens
+
+    def _weekday(
+        self, context: list[Passage], question: str, asked: str
+    ) -> tuple[tuple[str, list[Citation]] | None, tuple[int, int]]:
+        """The day of the week of the event a question names: the model picks its date, the calendar names the day.
+
+        The dates offered are those the passages or the question write.  The
+        year is the one the documents write beside their dates; with none, or
+        when the model finds no date, None: the question is then answered as any.
+        """
+        shown = [shown_text(p.text) for p in context]
+        offered = dates_in(" ".join([*shown, asked]))
+        if not offered:
+            return None, (0, 0)
+        messages = self._messages(list(context), f"{question}\n{_ONE_DATE}", "en")
+        schema = {
+            "type": "object",
+            "properties": {"found": {"type": "boolean"}, "event_date": {"enum": offered}},
+            "required": ["found", "event_date"],
+        }
+        gen = self.llm.generate(messages, max_tokens=32, json_schema=schema)
+        out = _read_all(gen)
+        tokens = (gen.prompt_tokens, gen.completion_tokens)
+        try:
+            picked = json.loads(out)
+        except json.JSONDecodeError:
+            return None, tokens
+        day = picked.get("event_date") if isinstance(picked, dict) else None
+        if not isinstance(picked, dict) or picked.get("found") is not True or day not in offered:
+            return None, tokens
+        sources = dict.fromkeys(p.source for p in context)
+        dated = " ".join([asked, *(p.text for s in sources for p in self._document(s, first=0))])
+        named = weekday(day, dated)
+        holding = [i for i, s in enumerate(shown) if day in dates_in(s)]
+        if named is None or not holding:
+            return None, tokens
+        words = content_words(asked)
+        quotes = {i: best_quote(context[i], day, skip=is_instruction, question=asked) for i in holding}
+        i = max(holding, key=lambda k: (len(words & content_words(quotes[k].text)), -k))
+        q = quotes[i]
+        text = f"{named[0]}, {day} [1]."
+        return (text, [Citation(1, context[i].source, context[i].title, q.start, q.end, q.text, context[i])]), tokens
 
     def _correct_premise(
         self, passages: list[Passage], question: str, wrong: Sequence[str], asked: str, years_text: str

@@ -1,9 +1,12 @@
-"""Calendar dates as the documents write them, and the days between two of them.
+"""Calendar dates as the documents write them, the days between two of them, and the weekday of one.
 
 The packaged 1.5B model does not count: asked how many days lay between
 Putin's announcement (May 11) and the date he proposed (May 15), it answered
 "13 days", "14 days" or "30 days". It does find the dates when asked for
-them, so the model picks the two dates and the count is done here.
+them, so the model picks the two dates and the count is done here.  Nor
+does it know the calendar: asked on which weekday the coalition met (May
+10, 2025, a Saturday), it gave a weekday some passage wrote beside another
+date, or none.
 """
 
 from __future__ import annotations
@@ -78,6 +81,46 @@ def as_date(day: str, text: str) -> date | None:
         return date(year_of(day, text), MONTHS.index(month) + 1, int(n))
     except ValueError:
         return None
+
+
+def dated_year(day: str, text: str) -> int | None:
+    """The year of ``day`` ("May 10"): written beside it, else the year most written beside any date; else None.
+
+    Stricter than :func:`year_of`: a weekday is wrong in any other year, and a
+    year written alone ("by 2026") is as often about something else.
+    """
+    beside = [year for written, year in _written(text) if written == day and year]
+    dated = beside or [year for _, year in _written(text) if year]
+    return int(Counter(dated).most_common(1)[0][0]) if dated else None
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday(day: str, text: str) -> tuple[str, int] | None:
+    """The day of the week of ``day`` ("May 10") and its year, as ``text`` dates it; None without a year."""
+    year = dated_year(day, text)
+    if year is None:
+        return None
+    month, n = day.split()
+    try:
+        return _WEEKDAY_NAMES[date(year, MONTHS.index(month) + 1, int(n)).weekday()], year
+    except ValueError:
+        return None
+
+
+# "On what day of the week …", "Wochentag", "день недели": the weekday of one dated event.
+_WEEKDAY_ASKED = re.compile(
+    r"\bday\s+of\s+the\s+week\b|\bweekday\b|\bwochentag\w*|\bдень\s+(?:недели|тижня)\b"
+    r"|\bd[ií]a\s+de\s+la\s+semana\b|\bjour\s+de\s+la\s+semaine\b|\bgiorno\s+della\s+settimana\b"
+    r"|\bdzie[nń]\s+tygodnia\b",
+    re.IGNORECASE,
+)
+
+
+def asks_weekday(question: str) -> bool:
+    """A question that asks on which day of the week something happened."""
+    return bool(_WEEKDAY_ASKED.search(question))
 
 
 def days_between(first: str, second: str, text: str) -> int | None:

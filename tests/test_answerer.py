@@ -821,6 +821,32 @@ def test_no_dates_found_is_answered_as_any(answerer: Answerer, fake_llm: FakeLLM
     assert "first_event_date" not in json.dumps(fake_llm.calls[1]["json_schema"])
 
 
+WEEKDAY = "On what day of the week did the coalition leaders meet in Kyiv?"
+
+
+def test_a_day_of_the_week_is_named_by_the_calendar_from_the_date_the_model_picks(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    """May 10, 2025 was a Saturday: the documents date the meeting, the calendar names the day."""
+    fake_llm.enqueue(json.dumps({"found": True, "event_date": "May 10"}))
+    answer = answerer.ask(WEEKDAY)
+    assert not answer.refused, answer.withheld
+    assert len(fake_llm.calls) == 1
+    offered = fake_llm.calls[0]["json_schema"]["properties"]["event_date"]["enum"]
+    assert "May 10" in offered and "Do not name the day of the week" in fake_llm.calls[0]["messages"][-1]["content"]
+    assert answer.text == "Saturday, May 10 [1]."
+    assert "May 10" in answer.citations[0].quote
+
+
+def test_a_weekday_question_is_answered_as_any_when_the_model_finds_no_date(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    fake_llm.enqueue(json.dumps({"found": False, "event_date": "May 10"})).enqueue_answer("", found=False)
+    answer = answerer.ask(WEEKDAY)
+    assert len(fake_llm.calls) == 2 and answer.refused
+    assert "event_date" not in json.dumps(fake_llm.calls[1]["json_schema"])
+
+
 def test_an_articles_headline_is_quoted_from_its_first_line(answerer: Answerer, fake_llm: FakeLLM) -> None:
     answer = answerer.ask("What is the full headline of the Orda.kz article about Putin's readiness for direct talks?")
     assert fake_llm.calls == [] and not answer.refused, answer.withheld

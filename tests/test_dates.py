@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dates import asks_days_between, dates_in, days_between
+from bot.dates import asks_days_between, asks_weekday, dated_year, dates_in, days_between, weekday
 
 
 def test_dates_are_found_in_each_written_form_once_in_order() -> None:
@@ -45,3 +45,28 @@ def test_days_between_two_dates(first: str, second: str, text: str, days: int | 
 )
 def test_a_question_that_counts_days_between_events(question: str, asks: bool) -> None:
     assert asks_days_between(question) is asks
+
+
+def test_a_weekday_needs_a_year_the_documents_write_beside_a_date() -> None:
+    text = "On May 10, the leaders met. — Zelenskyy, May 11, 2025. Production to rise by 2026."
+    assert dated_year("May 10", text) == 2025  # beside another date; "by 2026" dates nothing
+    assert weekday("May 10", text) == ("Saturday", 2025)
+    assert weekday("May 12", "Monday, May 12, 2025") == ("Monday", 2025)
+    assert weekday("May 10", "On May 10, the leaders met in 2026.") is None  # no year beside any date
+    assert weekday("February 30", "February 1, 2025") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("On what day of the week did Putin make his proposal?", True),
+        ("What weekday was May 12?", True),
+        ("An welchem Wochentag haben sich die Staats- und Regierungschefs getroffen?", True),
+        ("На какой день недели приходилось 12 мая?", True),
+        ("¿Qué día de la semana fue?", True),
+        ("What day did Putin propose for the talks?", False),  # a date, not a weekday
+        ("How many days passed between the meeting and the attack?", False),
+    ],
+)
+def test_a_question_that_asks_for_a_day_of_the_week(question: str, asks: bool) -> None:
+    assert asks_weekday(question) is asks
