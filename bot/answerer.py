@@ -74,6 +74,7 @@ from bot.errors import QuestionError
 from bot.injection import LeakGuard, hostile_question, is_instruction, shown_text
 from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
+from bot.roles import RolesAsked, holders, holders_asked, roles_asked
 from index.chunking import label_of, label_words, sentence_spans
 from index.documents import is_headline, named_document
 from index.retrieval import Retriever
@@ -114,6 +115,8 @@ REFUSALS = {
 _ONE_ARTICLE = "(These passages are all from one of the articles: answer for this article alone.)"
 NO_HEADLINE = "the article asked about has no headline"
 # Told with a question that asks for a day of the week: the model picks the date, the calendar names the day.
+# Up to this many documents, a question about who holds a role reads them all.
+_ALL_DOCUMENTS = 20
 _ONE_DATE = (
     "Do not name the day of the week yourself. Give the date of the event the question asks about, "
     "as the passages state it."
@@ -751,7 +754,12 @@ class Answerer:
         # A question about each of the articles is answered article by article: over passages of
         # both, the model answers from the first it reads ("On May 12, drones entered …" for
         # what happened on May 12 according to each article).
+        # "Which presidents come up across the two articles?": every person the documents name by
+        # that role, quoted where first so named (the model named two of five), in every article.
+        roles = roles_asked(query) if not off_topic and not premise and passages else None
+        found_holders = self._role_holders(roles, within, passages) if roles is not None else None
         each = not off_topic and not premise and bool(passages) and not within and asks_each_article(asked_all)
+        each = each and not found_holders
         articles = self._by_article(query, asked, asked_all) if each else []
         if articles:
             passages = [p for whole, _ in articles for p in whole]
@@ -775,6 +783,10 @@ class Answerer:
             if written := self._lead(document):
                 passages = context = document
                 years_text = " ".join([question, query, *(p.text for p in passages)])
+        if answerable and found_holders:
+            written, passages = found_holders
+            context = passages
+            years_text = " ".join([question, query, *(p.text for p in passages)])
         if answerable and not articles and not written and (items := asks_for_list_items(asked_all)):
             # "Which two headlines in the list mention Kyrgyzstan?": the list's lines that name it, quoted.
             # The model named one of two, or none, and could not count twenty lines.
@@ -983,6 +995,32 @@ class Answerer:
         """The passages of one document in its own order: the ``first`` few (``top_k``), or all (0)."""
         in_order = [p for p in _visible(self.retriever.passages_of(source)) if not p.label]
         return in_order[: (self.top_k if first is None else first) or None]
+
+    def _role_holders(
+        self, asked: RolesAsked, within: str, retrieved: list[Passage]
+    ) -> tuple[tuple[str, list[Citation]], list[Passage]] | None:
+        """Each person the documents name by an asked role, quoted where first so named; or None.
+
+        The documents read are the one the question names, else every one when
+        there are few (``_ALL_DOCUMENTS``: "across the two articles" means
+        both), else those of the ``retrieved`` passages.
+        """
+        if within:
+            sources = [within]
+        elif len(indexed := self.retriever.documents()) <= _ALL_DOCUMENTS:
+            sources = sorted(indexed)
+        else:
+            sources = list(dict.fromkeys(p.source for p in retrieved))
+        documents = [self._document(s, first=0) for s in sources]
+        chosen = holders_asked(asked, holders(documents))
+        if not chosen:
+            return None
+        cited = [
+            Citation(n, h.passage.source, h.passage.title, h.start, h.end, h.sentence, h.passage)
+            for n, h in enumerate(chosen, start=1)
+        ]
+        text = "; ".join(f"{h.title} [{n}]" for n, h in enumerate(chosen, start=1)) + "."
+        return (text, cited), _holding_first([p for d in documents for p in d], cited)
 
     def _list_items(
         self, query: str, passages: list[Passage], ask: str

@@ -821,6 +821,25 @@ def test_no_dates_found_is_answered_as_any(answerer: Answerer, fake_llm: FakeLLM
     assert "first_event_date" not in json.dumps(fake_llm.calls[1]["json_schema"])
 
 
+def test_which_presidents_the_documents_name_is_read_from_them_not_asked_of_the_model(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    answer = answerer.ask("Which presidents come up across the two articles?")
+    assert fake_llm.calls == [] and not answer.refused, answer.withheld
+    for name in ("Vladimir Putin", "Erdoğan", "Zelenskyy", "Emmanuel Macron", "Donald Trump"):
+        assert name in answer.text
+    assert answer.text.startswith("Russian President Vladimir Putin [1]; ")
+    assert [c.n for c in answer.citations] == [1, 2, 3, 4, 5]
+    assert all(c.quote in c.passage.text for c in answer.citations)
+    assert {c.source for c in answer.citations} == {DRONES_ARTICLE, CEASEFIRE_ARTICLE}
+
+
+def test_a_role_question_that_asks_more_is_asked_of_the_model(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue_answer("Putin and Zelenskyy [1].")
+    answerer.ask("Which presidents agreed to talks in Istanbul?")
+    assert len(fake_llm.calls) == 1
+
+
 WEEKDAY = "On what day of the week did the coalition leaders meet in Kyiv?"
 
 

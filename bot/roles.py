@@ -1,0 +1,193 @@
+"""People the documents name by their role ("Kremlin spokesperson Dmitry Peskov"), for *which presidents* questions.
+
+Asked "Which presidents come up across the two articles?", the packaged model
+named two of five, from whichever passages it was shown; asked which
+spokespersons, it named the articles' author.  The documents introduce people
+the way news does, role first ("Russian President Vladimir Putin", "Trump's
+special representative for Ukraine, Keith Kellogg"), so the holders of a role
+can be read off every sentence of the documents and quoted, each where it is
+first named.  Only a question that asks for nothing else is answered this
+way: every word of it must be the role, a word of the kind "mentioned" or
+"articles", a name it sets aside ("apart from Putin"), or a qualifier that
+some holder's title carries ("Russian", "US"); "Which presidents agreed to
+talks?" asks something else and is asked as any.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.citations import content_words, mentions
+from index.chunking import label_of, sentence_spans
+from index.text import fold
+from index.types import Passage
+
+# Each role, with the words the documents write for it.
+_ROLES: dict[str, tuple[str, ...]] = {
+    "president": ("president",),
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+    "minister": ("minister",),
+    "aide": ("aide",),
+    "representative": ("representative", "envoy"),
+}
+# The plural a question asks with, and the roles it covers: an official holds any of them.
+_ASKED: dict[str, tuple[str, ...]] = {
+    "presidents": ("president",),
+    "spokespersons": ("spokesperson",),
+    "spokespeople": ("spokesperson",),
+    "spokesmen": ("spokesperson",),
+    "spokeswomen": ("spokesperson",),
+    "ministers": ("minister",),
+    "aides": ("aide",),
+    "representatives": ("representative",),
+    "envoys": ("representative",),
+    "officials": tuple(_ROLES),
+}
+# Words that ask for nothing more than who is named: the rest must qualify the role.
+_GENERIC = frozenset(
+    (
+        "which what who whom are is there any all name names named mention mentions mentioned mentioning "
+        "come comes came up appear appears appeared show shows showed shown feature features featured "
+        "quoted cited cite cites article articles document documents piece pieces story stories text texts "
+        "source sources report reports two both three four five six several across each every list give "
+        "they them their apart aside besides except other than others himself herself themselves "
+        "institution institutions represent represents representing body bodies organization organisation "
+        "role roles title titles job jobs position positions post posts work works holds hold "
+        "orda kz first second shorter longer main"
+    ).split()
+)
+# A name the question sets aside: "apart from Putin", "besides Trump himself".
+_SET_ASIDE = re.compile(
+    r"\b(?i:apart\s+from|aside\s+from|besides|except(?:\s+for)?|other\s+than|not\s+counting)\s+"
+    r"([\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
+)
+# Qualifiers a question writes that a title writes another way ("US" for "U.S. State Department").
+_ALIASES: dict[str, frozenset[str]] = {
+    "us": frozenset({"us", "u", "american", "washington", "state", "trump"}),
+    "american": frozenset({"us", "u", "american", "washington", "state", "trump"}),
+    "russian": frozenset({"russian", "russia", "kremlin", "moscow"}),
+    "ukrainian": frozenset({"ukrainian", "ukraine", "kyiv"}),
+}
+# A role is qualified by a word or two ("Russian", "US", "State Department"); more ask something else.
+_MOST_QUALIFIERS = 2
+_ROLE_WORD = "|".join(w for words in _ROLES.values() for w in words)
+# The role, what it is of ("for Ukraine,"), and the name after it: capitalised words up to the
+# first that is not ("… Dmitry Peskov, in an interview", "… Emmanuel Macron phoned Trump").
+_TITLE = re.compile(
+    rf"\b(?P<role>(?i:{_ROLE_WORD}))\b(?P<of>\s+(?:for|of|to)\s+[A-Z][\w’'-]+)?,?\s+"
+    r"(?P<name>[A-Z][\w’'-]*\w(?:\s+[A-Z][\w’'-]*\w)*)(?![\w’'-])"
+)
+# Lower-case words that belong to a title ("Russian presidential aide", "special representative").
+_TITLE_WORDS = frozenset("presidential special foreign former deputy senior state prime vice chief".split())
+
+
+@dataclass(frozen=True)
+class RolesAsked:
+    """What a *which presidents* question asks: the roles, the words that qualify them, the names set aside."""
+
+    roles: tuple[str, ...]
+    qualifiers: frozenset[str]
+    set_aside: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One mention of a person by role: the title as written, the sentence that holds it, and where."""
+
+    name: str
+    title: str
+    role: str
+    qualifiers: frozenset[str]
+    passage: Passage
+    start: int  # of the sentence, in the source file
+    end: int
+    sentence: str
+
+
+def roles_asked(question: str) -> RolesAsked | None:
+    """The roles a question asks the holders of, if that is all it asks (see the module docstring)."""
+    words = content_words(question)
+    asked = [w for w in words if w in _ASKED]
+    if not asked or not re.search(r"\b(?:which|what|who|list|name)\b", question, re.IGNORECASE):
+        return None
+    set_aside: list[str] = []
+    for m in _SET_ASIDE.finditer(question):
+        set_aside.append(m.group(1))
+    aside = {w for name in set_aside for w in content_words(name)}
+    rest = frozenset(w for w in words - set(asked) - aside - _GENERIC if not w.isdigit())
+    if len(rest) > _MOST_QUALIFIERS:
+        return None  # "Which officials said Russia needs …" asks what was said, not who holds a role
+    roles = tuple(dict.fromkeys(r for w in asked for r in _ASKED[w]))
+    return RolesAsked(roles, rest, tuple(set_aside))
+
+
+def _qualifiers(sentence: str, start: int) -> tuple[str, frozenset[str]]:
+    """The words of the title before its role ("U.S. State Department"), and the same folded."""
+    before = sentence[:start].split()
+    kept: list[str] = []
+    for word in reversed(before):
+        if word.endswith((",", ";", ":", ".")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            break
+        if not (word[:1].isupper() or word.lower() in _TITLE_WORDS):
+            break
+        kept.insert(0, word)
+        if len(kept) == 4:
+            break
+    text = " ".join(kept)
+    return text, frozenset(re.findall(r"\w+", fold(text)))
+
+
+def holders(documents: Iterable[Sequence[Passage]]) -> list[Holder]:
+    """Every mention of a person by role in the documents' sentences, in each document's order.
+
+    A list's lines and a document's first line are headlines, written in
+    title case, where no run of capitals ends at the name ("Kremlin
+    Spokesperson Says Ukraine's …"): they are left out.
+    """
+    found: list[Holder] = []
+    for passages in documents:
+        seen: set[int] = set()  # passages overlap: a sentence is read once
+        for p in passages:
+            for span in sentence_spans(p.text):
+                start = p.start + span.start
+                sentence = p.text[span.start : span.end]
+                headline = (start == 0 and sentence == p.title) or sentence.startswith(("-", "•", "*"))
+                if start in seen or headline or label_of(sentence):
+                    continue
+                seen.add(start)
+                for m in _TITLE.finditer(sentence):
+                    role = next(r for r, ws in _ROLES.items() if m.group("role").lower() in ws)
+                    name = re.sub(r"[’']s$", "", m.group("name"))
+                    shown, folded = _qualifiers(sentence, m.start())
+                    title = " ".join([shown, sentence[m.start() : m.end()]]).strip()
+                    found.append(Holder(name, title, role, folded, p, start, p.start + span.end, sentence))
+    return found
+
+
+def _qualified(holder: Holder, word: str) -> bool:
+    """Whether a title carries a qualifier the question writes ("russian": "Kremlin spokesperson")."""
+    wanted = _ALIASES.get(word, frozenset({word}))
+    return any(q in wanted or (len(q) >= 4 and len(word) >= 4 and q[:4] == word[:4]) for q in holder.qualifiers)
+
+
+def holders_asked(asked: RolesAsked, found: Sequence[Holder]) -> list[Holder]:
+    """Each person who holds an asked role with every asked qualifier, once, where first so named.
+
+    Empty when a word of the question qualifies no holder at all: the
+    question then asks something this list cannot answer.
+    """
+    for word in asked.qualifiers:
+        if not any(_qualified(h, word) for h in found):
+            return []
+    chosen: list[Holder] = []
+    for h in found:
+        if h.role not in asked.roles or not all(_qualified(h, w) for w in asked.qualifiers):
+            continue
+        if any(mentions(h.name, aside) for aside in asked.set_aside):
+            continue
+        if any(mentions(c.name, h.name.split()[-1]) for c in chosen):
+            continue
+        chosen.append(h)
+    return chosen

@@ -1,0 +1,60 @@
+"""People named by their role in the documents, for *which presidents* questions (bot/roles.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.roles import holders, holders_asked, roles_asked
+from index.types import Passage
+from tests.conftest import SEEDS
+
+
+def _seed_documents() -> list[list[Passage]]:
+    documents = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        documents.append([Passage(path.name, 0, len(text), text, metadata={"title": text.splitlines()[0]})])
+    return documents
+
+
+def _named(question: str) -> list[str] | None:
+    asked = roles_asked(question)
+    return None if asked is None else [h.name for h in holders_asked(asked, holders(_seed_documents()))]
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        (
+            "Which presidents come up across the two articles?",
+            ["Vladimir Putin", "Recep Tayyip Erdoğan", "Volodymyr Zelenskyy", "Emmanuel Macron", "Donald Trump"],
+        ),
+        # A qualifier the titles write another way ("Kremlin" is Russian), and a name set aside.
+        (
+            "Apart from Putin, three Russian officials are named across the two articles. Who are they?",
+            ["Dmitry Peskov", "Yuri Ushakov", "Maria Zakharova"],
+        ),
+        ("besides trump, which US officials show up?", ["Tammy Bruce", "Keith Kellogg"]),
+        (
+            "Which spokespersons are mentioned in the two articles, and which institution does each represent?",
+            ["Dmitry Peskov", "Tammy Bruce", "Maria Zakharova"],
+        ),
+        # More than who holds the role: asked as any question.
+        ("Which presidents agreed to talks in Istanbul?", None),
+        ("Which presidents spoke by phone?", []),  # "spoke", "phone" qualify no title
+        ("Which Turkish leader is mentioned, and with which two presidents did he talk?", None),
+        ("Who is Dmitry Peskov?", None),
+    ],
+)
+def test_the_holders_of_a_role_are_read_from_every_sentence(question: str, names: list[str] | None) -> None:
+    assert _named(question) == names
+
+
+def test_headlines_are_not_read_for_titles() -> None:
+    """ "Kremlin Spokesperson Says Ukraine's Non-NATO Status …" is a headline: no run of capitals ends at a name."""
+    found = holders(_seed_documents())
+    assert not any(h.sentence.startswith("-") for h in found)
+    assert all(h.name.split()[0] not in {"Says", "Signals"} for h in found)
+    titles = {h.name: h.title for h in found}
+    assert titles["Keith Kellogg"] == "Trump’s special representative for Ukraine, Keith Kellogg"
+    assert titles["Tammy Bruce"] == "U.S. State Department spokesperson Tammy Bruce"
