@@ -355,6 +355,20 @@ _PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
 _OBJECT = {"he": "him", "him": "him", "she": "her", "her": "her", "they": "them", "them": "them"}
 
 
+def _lost_names(rewrite: str, spellings: dict[str, str]) -> list[str]:
+    """The names and dates among a question's ``spellings`` (hinted to the rewrite) that the rewrite does not write.
+
+    A name is written when its last word or a near spelling is ("Ukrainian"
+    writes "Ukraine"); a date only as hinted ("May 12", not "April 12").
+    """
+    lost: list[str] = []
+    for v in dict.fromkeys(spellings.values()):
+        date_like = bool(dates_in(v))
+        if v[:1].isupper() and not (v in rewrite if date_like else mentions(rewrite, v)):
+            lost.append(v)
+    return lost
+
+
 def keep_question_word(question: str, rewrite: str) -> str:
     """The rewrite, with the question word it dropped put back where that is safe.
 
@@ -1378,6 +1392,17 @@ class Answerer:
             )
             tokens = (tokens[0] + more[0], tokens[1] + more[1])
             out = again if again and not _PRONOUN.search(again) else out
+        # A name the user wrote and the rewrite lost searches for something else: "За что Гульнару
+        # Бажкенову …" came back as "Who was arrested for what?", "… в Стамбуле" as "… in St. Petersburg".
+        # Told once which names to keep, the model keeps them.
+        lost = _lost_names(out, spellings)
+        if out and lost:
+            told = f"{hint}\n(Keep these names in the question: {', '.join(lost)}.)"
+            again, more = self._condensed(
+                self.prompts.condense.render(history="\n".join(lines) or "(none)", question=question + told)
+            )
+            tokens = (tokens[0] + more[0], tokens[1] + more[1])
+            out = again if again and len(_lost_names(again, spellings)) < len(lost) else out
         out = drop_added_years(" ".join([question, *lines]), out)
         return keep_question_word(question, out or question), tokens
 

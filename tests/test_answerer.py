@@ -137,6 +137,28 @@ def test_a_second_rewrite_that_keeps_the_pronoun_too_is_not_taken(answerer: Answ
     assert answer.search_query == "Who did he contact?"
 
 
+def test_a_rewrite_that_loses_a_name_the_user_wrote_is_asked_again(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    """fresh9 q336: "За что Гульнару Бажкенову …" came back as "Who was arrested for what?"."""
+    fake_llm.enqueue("Who was arrested for what?", "For what was Gulnara Bazhkenova put under house arrest?")
+    fake_llm.enqueue_answer("", found=False)
+    answer = answerer.ask("За что Гульнару Бажкенову поместили под домашний арест?")
+    assert "(Keep these names in the question: Gulnara, Bazhkenova.)" in fake_llm.calls[1]["messages"][0]["content"]
+    assert answer.search_query == "For what was Gulnara Bazhkenova put under house arrest?"
+
+
+def test_a_second_rewrite_that_loses_as_many_names_is_not_taken(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue("Who was arrested for what?", "Why was she arrested?").enqueue_answer("", found=False)
+    answer = answerer.ask("За что Гульнару Бажкенову поместили под домашний арест?")
+    assert answer.search_query == "Who was arrested for what?"
+
+
+def test_a_rewrite_that_keeps_the_names_is_not_asked_again(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue("Why was Gulnara Bazhkenova put under house arrest?").enqueue_answer("", found=False)
+    answer = answerer.ask("За что Гульнару Бажкенову поместили под домашний арест?")
+    assert answer.search_query == "Why was Gulnara Bazhkenova put under house arrest?"
+    assert not any("Keep these names" in c["messages"][0]["content"] for c in fake_llm.calls)
+
+
 def test_a_rewrite_without_history_is_not_asked_again(answerer: Answerer, fake_llm: FakeLLM) -> None:
     # With no conversation there is no one for "he" to be: the question is answered (here refused) as asked.
     fake_llm.enqueue("Who did he contact?").enqueue_answer("", found=False)
