@@ -1087,13 +1087,24 @@ class Answerer:
 
         A news article puts what matters first, and its lead is a summary
         that cannot misquote it (the "lead-3" baseline of news summarisation).
-        The headline and labelled lines ("Photo: …") are not sentences of it; a
-        line that ends without a full stop runs on into the next ("… were
+        Its headline, when it has one, is quoted first; it is not one of the
+        sentences, and labelled lines ("Photo: …") are none either.  A line
+        that ends without a full stop runs on into the next ("… were
         interrupted," / "Putin said.").
         """
         said: list[str] = []
         quotes: list[Citation] = []
         covered = 0  # passages overlap: a sentence is taken once
+        first = passages[0] if passages else None
+        if first is not None and first.start == 0 and is_headline(first.title, first.source):
+            # The headline leads: it is the article's own summary ("… Amid Renewed Calls for Ceasefire"),
+            # and the three sentences after it left the ceasefire out (fresh10 q352).
+            at = len(first.text) - len(first.text.lstrip("# \t\n"))
+            head = first.title
+            if first.text.startswith(head, at) and first.text[at + len(head) :][:1] in ("", "\n"):
+                quotes.append(Citation(1, first.source, head, at, at + len(head), head, first))
+                said.append(f"“{head}” [1]:")
+        headed = len(quotes)
         for p in passages:
             begun: int | None = None
             for span in sentence_spans(p.text):
@@ -1109,7 +1120,8 @@ class Answerer:
                 quotes.append(Citation(n, p.source, p.title, p.start + begun, p.start + span.end, sentence, p))
                 said.append(f"{' '.join(sentence.split())} [{n}]")
                 covered, begun = p.start + span.end, None
-                if len(quotes) >= _LEAD_SENTENCES or sum(len(q.quote) for q in quotes) >= _LEAD_CHARS:
+                lead = quotes[headed:]
+                if len(lead) >= _LEAD_SENTENCES or sum(len(q.quote) for q in lead) >= _LEAD_CHARS:
                     return " ".join(said), quotes
         return (" ".join(said), quotes) if quotes else None
 

@@ -908,17 +908,21 @@ def test_a_summary_of_an_article_is_its_opening_sentences_quoted(answerer: Answe
     assert "2025" in answer.text  # quoted whole: no year is taken out as one the documents do not state
 
 
-def test_a_lead_skips_the_headline_and_labels_and_joins_a_line_that_runs_on(
+def test_a_lead_opens_with_the_headline_skips_labels_and_joins_a_line_that_runs_on(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
+    """The headline is the article's own summary: "… Amid Renewed Calls for Ceasefire" (fresh10 q352)."""
     answer = answerer.ask("What is the Orda.kz article about?")
     assert fake_llm.calls == [] and not answer.refused, answer.withheld
-    first, _, third = answer.citations
+    headline, first, _, third = answer.citations
+    headline_text = "Putin Expresses Readiness for Direct Talks with Ukraine Amid Renewed Calls for Ceasefire"
+    assert (headline.start, headline.quote) == (0, headline_text)
+    assert answer.text.startswith(f"“{headline_text}” [1]: Russian President Vladimir Putin has announced")
     assert first.quote.startswith("Russian President Vladimir Putin has announced")
-    assert "Photo" not in answer.text and "Expresses Readiness" not in answer.text
+    assert "Photo" not in answer.text
     # The quote ends in a comma, and "Putin said." on the next line ends the sentence.
     assert third.quote == third.quote.split("\n")[0] + "\nPutin said."
-    assert answer.text.endswith("were interrupted, Putin said. [3]")
+    assert answer.text.endswith("were interrupted, Putin said. [4]")
 
 
 def test_a_summary_about_a_topic_is_asked_as_any_question(answerer: Answerer, fake_llm: FakeLLM) -> None:
