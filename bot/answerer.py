@@ -1222,12 +1222,8 @@ class Answerer:
             },
             "required": ["found", "first_event_date", "second_event_date"],
         }
-        gen = self.llm.generate(messages, max_tokens=48, json_schema=schema)
-        out = _read_all(gen)
-        tokens = (gen.prompt_tokens, gen.completion_tokens)
-        try:
-            picked = json.loads(out)
-        except json.JSONDecodeError:
+        picked, tokens = self._picked(messages, schema, 48)
+        if picked is None:
             return None, tokens
         first, second = picked.get("first_event_date"), picked.get("second_event_date")
         if picked.get("found") is not True or first not in offered or second not in offered or first == second:
@@ -1262,6 +1258,19 @@ class Answerer:
                 citations.append(Citation(n, context[i].source, context[i].title, q.start, q.end, q.text, context[i]))
         return (text, citations), tokens
 
+    def _picked(
+        self, messages: list[Message], schema: dict[str, Any], max_tokens: int
+    ) -> tuple[dict[str, Any] | None, tuple[int, int]]:
+        """The model's JSON reply to a schema-constrained pick (of dates), or None; and its tokens."""
+        gen = self.llm.generate(messages, max_tokens=max_tokens, json_schema=schema)
+        out = _read_all(gen)
+        tokens = (gen.prompt_tokens, gen.completion_tokens)
+        try:
+            picked = json.loads(out)
+        except json.JSONDecodeError:
+            return None, tokens
+        return (picked if isinstance(picked, dict) else None), tokens
+
     def _weekday(
         self, context: list[Passage], question: str, asked: str
     ) -> tuple[tuple[str, list[Citation]] | None, tuple[int, int]]:
@@ -1281,15 +1290,9 @@ class Answerer:
             "properties": {"found": {"type": "boolean"}, "event_date": {"enum": offered}},
             "required": ["found", "event_date"],
         }
-        gen = self.llm.generate(messages, max_tokens=32, json_schema=schema)
-        out = _read_all(gen)
-        tokens = (gen.prompt_tokens, gen.completion_tokens)
-        try:
-            picked = json.loads(out)
-        except json.JSONDecodeError:
-            return None, tokens
-        day = picked.get("event_date") if isinstance(picked, dict) else None
-        if not isinstance(picked, dict) or picked.get("found") is not True or day not in offered:
+        picked, tokens = self._picked(messages, schema, 32)
+        day = picked.get("event_date") if picked is not None else None
+        if picked is None or picked.get("found") is not True or day not in offered:
             return None, tokens
         sources = dict.fromkeys(p.source for p in context)
         dated = " ".join([asked, *(p.text for s in sources for p in self._document(s, first=0))])
