@@ -645,6 +645,13 @@ def list_items(passages: Sequence[Passage]) -> list[Citation]:
     return [items[k] for k in sorted(items)]
 
 
+def _headline_at(passage: Passage) -> int | None:
+    """Where a document's first passage writes its title as a line of its own (past "# "), or None."""
+    at = len(passage.text) - len(passage.text.lstrip("# \t\n"))
+    head = passage.title
+    return at if passage.text.startswith(head, at) and passage.text[at + len(head) :][:1] in ("", "\n") else None
+
+
 def _holding_first(passages: list[Passage], cited: Sequence[Citation]) -> list[Passage]:
     """``passages`` with those the citations quote first: an answer's retrieved passages rank what it used first."""
     used = {c.passage.id for c in cited}
@@ -1096,14 +1103,17 @@ class Answerer:
         quotes: list[Citation] = []
         covered = 0  # passages overlap: a sentence is taken once
         first = passages[0] if passages else None
-        if first is not None and first.start == 0 and is_headline(first.title, first.source):
-            # The headline leads: it is the article's own summary ("… Amid Renewed Calls for Ceasefire"),
-            # and the three sentences after it left the ceasefire out (fresh10 q352).
-            at = len(first.text) - len(first.text.lstrip("# \t\n"))
+        # The headline leads: it is the article's own summary ("… Amid Renewed Calls for Ceasefire"),
+        # and the three sentences after it left the ceasefire out (fresh10 q352).
+        headed_at = (
+            _headline_at(first)
+            if first is not None and first.start == 0 and is_headline(first.title, first.source)
+            else None
+        )
+        if first is not None and headed_at is not None:
             head = first.title
-            if first.text.startswith(head, at) and first.text[at + len(head) :][:1] in ("", "\n"):
-                quotes.append(Citation(1, first.source, head, at, at + len(head), head, first))
-                said.append(f"“{head}” [1]:")
+            quotes.append(Citation(1, first.source, head, headed_at, headed_at + len(head), head, first))
+            said.append(f"“{head}” [1]:")
         headed = len(quotes)
         for p in passages:
             begun: int | None = None
@@ -1190,9 +1200,8 @@ class Answerer:
         for p in passages:
             if p.source != best.source or p.start != 0:
                 continue
-            at = len(p.text) - len(p.text.lstrip("# \t\n"))
-            head = p.title
-            if p.text.startswith(head, at) and p.text[at + len(head) :][:1] in ("", "\n"):
+            if (at := _headline_at(p)) is not None:
+                head = p.title
                 quote = Citation(1, p.source, p.title, p.start + at, p.start + at + len(head), head, p)
                 return (f"{head} [1]", [quote]), ""
         return None, ""
