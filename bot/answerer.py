@@ -35,6 +35,7 @@ from bot.checks import (
     UNSTATED_ROLE,
     UNSTATED_YEAR,
     about_elsewhere,
+    agreement_asked,
     as_written,
     asks_about_unknown,
     asks_each_article,
@@ -113,6 +114,20 @@ REFUSALS = {
 
 # Told to each article's answer, whose passages are one article's only.
 _ONE_ARTICLE = "(These passages are all from one of the articles: answer for this article alone.)"
+# Told instead when the question asks whether the articles agree: each article's own account is
+# wanted, and the reply sets the two side by side.
+_ONE_ARTICLE_SAYS = (
+    "(These passages are all from one of the articles: say what this article states about it, "
+    "and do not say whether the articles agree.)"
+)
+# How a comparison reply labels each article's account, by reply language.  It gives no verdict of
+# its own: asked whether two accounts agree or contradict each other, the model gave one answer
+# to every pair it was shown ("differ" each time, or "agree" each time when asked to find a contradiction).
+_COMPARED = {
+    "en": ("One article:", "The other:", "Only one of the articles speaks to this:"),
+    "ru": ("Одна статья:", "Другая:", "Об этом говорит только одна из статей:"),
+    "uk": ("Одна стаття:", "Інша:", "Про це йдеться лише в одній зі статей:"),
+}
 NO_HEADLINE = "the article asked about has no headline"
 # Told with a question that asks for a day of the week: the model picks the date, the calendar names the day.
 # Up to this many documents, a question about who holds a role reads them all.
@@ -583,6 +598,13 @@ def _around(citation: Citation, around: Sequence[Passage]) -> list[str]:
     return held or [c.passage.text]
 
 
+def _unlabelled(text: str, lang: str) -> str:
+    """A comparison's reply without its verdict and labels, as the checks read it."""
+    for label in _COMPARED.get(lang, _COMPARED["en"]):
+        text = text.replace(label, " ")
+    return " ".join(text.split())
+
+
 def merge_citations(text: str, citations: Sequence[Citation]) -> tuple[str, list[Citation]]:
     """``text`` and ``citations`` with each quote cited once: markers for the same span become one.
 
@@ -779,8 +801,11 @@ class Answerer:
         # that role, quoted where first so named (the model named two of five), in every article.
         roles = roles_asked(query) if not off_topic and not premise and passages else None
         found_holders = self._role_holders(roles, within, passages) if roles is not None else None
-        each = not off_topic and not premise and bool(passages) and not within and asks_each_article(asked_all)
-        each = each and not found_holders
+        # "Was a ceasefire part of the call? Do the sources agree?": each article is asked the rest,
+        # and the two accounts are set side by side (asked whole, the model said both agreed).
+        compared = agreement_asked(question) or agreement_asked(query)
+        each = not off_topic and not premise and bool(passages) and not within
+        each = each and (asks_each_article(asked_all) or compared is not None) and not found_holders
         articles = self._by_article(query, asked, asked_all) if each else []
         if articles:
             passages = [p for whole, _ in articles for p in whole]
@@ -827,7 +852,11 @@ class Answerer:
             # (asked for the day itself, it named whichever weekday a passage wrote).
             written, count_tokens = self._weekday(context, prompt_q, asked_all)
         if articles:
-            gen = self._per_article([part for _, part in articles], prompt_q, out_lang, years_text)
+            parts = [part for _, part in articles]
+            if compared is not None:
+                gen = self._per_article(parts, compared, out_lang, years_text, compare=True)
+            else:
+                gen = self._per_article(parts, prompt_q, out_lang, years_text)
         elif written:
             # Its labels are its citations' numbers: none may be dropped as naming no passage.
             reading = _Reading(max(len(context), len(written[1])), years_text, self._leak_guard)
@@ -874,7 +903,9 @@ class Answerer:
             # A quoted headline, or a count of ours between quoted dates: nothing for the checks to catch.
             citations = written[1]
         elif not reason:
-            citations, reason = self._judge(text, order, context, shown, asked_all, subjects, passages)
+            # The verdict and the "One article:" labels of a comparison are ours, not the passages'.
+            judged = _unlabelled(text, lang) if articles and compared is not None else text
+            citations, reason = self._judge(judged, order, context, shown, asked_all, subjects, passages)
         retry_tokens = (0, 0)
         # "Passage [1]": the model chose a passage and named no answer.  Kept, so that its sentence
         # nearest the question can answer if a second look only points too.
@@ -1135,18 +1166,24 @@ class Answerer:
                     return " ".join(said), quotes
         return (" ".join(said), quotes) if quotes else None
 
-    def _per_article(self, parts: list[list[Passage]], question: str, lang: str, years_text: str) -> Generation:
+    def _per_article(
+        self, parts: list[list[Passage]], question: str, lang: str, years_text: str, compare: bool = False
+    ) -> Generation:
         """One answer over each article's passages, joined into one reply that is then read and checked as any.
 
         Each answer's markers are moved to the passages' places in the joined
-        list; an article whose answer is a refusal adds nothing.
+        list; an article whose answer is a refusal adds nothing.  To
+        ``compare`` them, each article is asked for its own account and the
+        reply labels each (``_compared``).
         """
         answers: list[str] = []
+        accounts: list[str] = []  # each answering article's own, in order, for a comparison
         said: dict[str, int] = {}  # an answer, without its markers, and where it is in ``answers``
         tokens = [0, 0]
         offset = 0
         for part in parts:
-            messages = self._messages(list(part), f"{question}\n{_ONE_ARTICLE}", lang)
+            told = _ONE_ARTICLE_SAYS if compare else _ONE_ARTICLE
+            messages = self._messages(list(part), f"{question}\n{told}", lang)
             gen = self.llm.generate(messages, max_tokens=self.max_tokens, json_schema=ANSWER_SCHEMA)
             reading = _Reading(len(part), years_text, self._leak_guard)
             for _ in reading.visible(gen):
@@ -1170,6 +1207,7 @@ class Answerer:
             )
             if not unanswered:
                 moved = _moved_markers(text, offset, order)
+                accounts.append(moved)
                 # The same answer from both ("Politico", for the outlet both cite) is said once, citing both.
                 plain = fold(re.sub(r"\s*\[\d+\]", "", moved)).strip(" .")
                 if plain in said:
@@ -1178,10 +1216,21 @@ class Answerer:
                     said[plain] = len(answers)
                     answers.append(moved)
             offset += len(part)
-        joined = json.dumps({"found": bool(answers), "answer": " ".join(answers)}, ensure_ascii=False)
+        reply = " ".join(answers)
+        if compare and accounts:
+            reply = self._compared(accounts, lang)
+        joined = json.dumps({"found": bool(answers), "answer": reply}, ensure_ascii=False)
         out = Generation(iter([joined]))
         out.prompt_tokens, out.completion_tokens = tokens
         return out
+
+    @staticmethod
+    def _compared(accounts: list[str], lang: str) -> str:
+        """Two articles' ``accounts`` of one question, each labelled; one alone is said to be the only one."""
+        one, other, only = _COMPARED.get(lang, _COMPARED["en"])
+        if len(accounts) == 1:
+            return f"{only} {accounts[0]}"
+        return f"{one} {accounts[0]} {other} {accounts[1]}"
 
     def _headline(self, passages: list[Passage]) -> tuple[tuple[str, list[Citation]] | None, str]:
         """The best-ranked article's headline, quoted from its first line; or why there is none to give.

@@ -780,6 +780,54 @@ def asks_each_article(question: str) -> bool:
     return bool(_EACH_ARTICLE.search(question))
 
 
+_AGREEING = (
+    r"(?:agree|differ|disagree|concur|match|contradict(?:\s+each\s+other)?"
+    r"|say\s+the\s+same(?:\s+thing)?|tell\s+the\s+same\s+story)"
+)
+_THE_DOCUMENTS = (
+    r"(?:the|both|these|those|all)\s+(?:(?:two|both)\s+)?(?:articles?|sources?|reports?|documents?|texts?|outlets?)"
+)
+# "Was a ceasefire part of the call? Do the sources agree?": a sentence of its own that asks
+# only whether the documents agree; the rest of the question is what each is asked.
+_AGREE_SENTENCE = re.compile(
+    rf"(?:^|(?<=[?.!])\s+)(?:and\s+|but\s+)?(?:do|does|did)\s+{_THE_DOCUMENTS}\s+{_AGREEING}"
+    r"(?:\s+(?:on|about)\s+(?:this|that|it))?\s*\?",
+    re.IGNORECASE,
+)
+# "Do the two articles agree on whether a ceasefire came up?", "Are the reports consistent about …":
+# what follows the verb is the topic each document is asked about.
+_AGREE_ON = re.compile(
+    rf"^\s*(?:(?:do|does|did)\s+{_THE_DOCUMENTS}\s+{_AGREEING}|(?:are|were)\s+{_THE_DOCUMENTS}\s+"
+    r"(?:consistent|in\s+agreement|contradictory|at\s+odds))\s+(?:on|about|over|as\s+to|regarding|in\s+what\s+they\s+say\s+about)\s+(.+?)\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
+_YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.IGNORECASE)
+
+
+def agreement_asked(question: str) -> str | None:
+    """For a question whether the documents agree, what each document is to be asked; else None.
+
+    "Was a ceasefire part of Erdoğan's call with Putin? Do the sources agree?"
+    gives "Was a ceasefire part of Erdoğan's call with Putin?"; "Do the two
+    articles agree on whether a ceasefire came up?" gives "What does the
+    article say about whether a ceasefire came up?".  Asked whole, the model
+    answered for one article and said both agreed (q45, fresh12 q391).
+    """
+    if m := _AGREE_ON.match(question):
+        return f"What does the article say about {m.group(1)}?"
+    if m := _AGREE_SENTENCE.search(question):
+        rest = (question[: m.start()] + " " + question[m.end() :]).strip()
+        if not re.search(r"\w", rest):
+            return None
+        # A yes/no question asked of each article is answered "Yes" from whatever it says nearby.
+        if _YES_NO.match(rest):
+            return f"What does the article say about whether {rest[0].lower()}{rest[1:]}"
+        return rest
+    return None
+
+
 # "Summarize the second article", "What is this article about?", "TL;DR of the Orda.kz piece": a
 # summary of a document as a whole.  "Summarize what the article says about Kellogg" asks about a
 # topic, and is answered as any question.

@@ -758,6 +758,36 @@ def test_a_question_that_names_one_article_is_answered_from_it_alone(answerer: A
     assert {p.source for p in both.retrieved} == {CEASEFIRE_ARTICLE, DRONES_ARTICLE}
 
 
+def test_a_question_whether_the_articles_agree_sets_their_accounts_side_by_side(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    from bot.answerer import _ONE_ARTICLE_SAYS
+
+    question = "What happened on May 12? Do the two articles agree?"
+    pair = (DRONES_MAY_12, CEASEFIRE_MAY_12) if _drones_first(answerer) else (CEASEFIRE_MAY_12, DRONES_MAY_12)
+    fake_llm.enqueue_answer(pair[0]).enqueue_answer(pair[1])
+    answer = answerer.ask(question)
+    # Each article is asked the rest of the question, for its own account and no verdict.
+    assert len(fake_llm.calls) == 2
+    for call in fake_llm.calls:
+        prompt = call["messages"][-1]["content"]
+        assert _ONE_ARTICLE_SAYS in prompt and "What happened on May 12?" in prompt and "agree?" not in prompt
+    assert not answer.refused, answer.withheld  # the labels are ours, not words the passages must hold
+    assert answer.text.startswith("One article: ") and " The other: " in answer.text
+    assert {c.source for c in answer.citations} == {DRONES_ARTICLE, CEASEFIRE_ARTICLE}
+
+
+def test_an_agreement_question_only_one_article_answers_says_so(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    if _drones_first(answerer):
+        fake_llm.enqueue_answer(DRONES_MAY_12).enqueue_answer("", found=False)
+    else:
+        fake_llm.enqueue_answer("", found=False).enqueue_answer(DRONES_MAY_12)
+    answer = answerer.ask("What happened on May 12? Do the two articles agree?")
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("Only one of the articles speaks to this: ")
+    assert [c.source for c in answer.citations] == [DRONES_ARTICLE]
+
+
 def test_the_same_answer_from_each_article_is_said_once(answerer: Answerer, fake_llm: FakeLLM) -> None:
     fake_llm.enqueue_answer("Politico").enqueue_answer("Politico [1]").enqueue('{"kind": "organisation"}')
     answer = answerer.ask("Which news outlet is cited as a source in both articles?")

@@ -730,6 +730,37 @@ def test_a_question_about_each_article_is_told_apart(question: str, each: bool) 
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # A sentence of its own asks whether they agree: the rest is asked of each, a yes/no as "whether".
+        (
+            "Was a ceasefire part of Erdoğan's conversation with Putin? Do the sources agree?",
+            "What does the article say about whether was a ceasefire part of Erdoğan's conversation with Putin?",
+        ),
+        ("Who started the talks? Do both articles say the same thing?", "Who started the talks?"),
+        # What they are to agree on follows the verb.
+        (
+            "Do the two articles agree on whether a ceasefire came up in Erdoğan's contact with Putin?",
+            "What does the article say about whether a ceasefire came up in Erdoğan's contact with Putin?",
+        ),
+        (
+            "Are the two reports consistent about who initiated the talks?",
+            "What does the article say about who initiated the talks?",
+        ),
+        # People agreeing, not documents; and an agreement with nothing to agree on.
+        ("Did they agree on a ceasefire?", None),
+        ("Did the two sides agree on a ceasefire?", None),
+        ("What did Trump agree to?", None),
+        ("Do the two articles agree?", None),
+    ],
+)
+def test_a_question_whether_the_articles_agree_asks_each_the_rest(question: str, asked: str | None) -> None:
+    from bot.checks import agreement_asked
+
+    assert agreement_asked(question) == asked
+
+
+@pytest.mark.parametrize(
     ("question", "asks"),
     [
         ("What's the full headline of the Orda.kz article about Putin?", True),
