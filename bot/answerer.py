@@ -367,6 +367,37 @@ _AUXILIARY = re.compile(r"^(did|does|do|is|are|was|were|has|have|had|will|would|
 
 # A third-person word a standalone question should not need, and how it is named again.
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
+# "Who is Keith Kellogg?", then "Und was forderte er von Moskau?": "er" is the one asked about,
+# though the answer named Trump first ("Trumps Sondergesandter") and the rewrite took Trump.
+_WHO_IS = re.compile(
+    r"^\s*(?:and\s+|und\s+|а\s+|і\s+|y\s+|et\s+|e\s+|i\s+)?"
+    r"(?:who\s+(?:is|was)|who['’]s|wer\s+(?:ist|war)|кто\s+(?:так(?:ой|ая)|это|был|была)"
+    r"|хто\s+(?:так(?:ий|а)|це|був|була)|qui[eé]n\s+(?:es|era|fue)|qui\s+(?:est|était)|chi\s+(?:è|e|era)"
+    r"|kim\s+(?:jest|był|była))\s+(.+?)[\s?.!]*$",
+    re.IGNORECASE,
+)
+# A person's pronoun in the languages of our users; not Romance articles that look like one ("la", "le").
+_HIS_OR_HERS = re.compile(
+    r"\b(?:he|she|him|his|her|er|sie|ihn|ihm|ihr|ihre[mnrs]?|sein(?:e[mnrs]?)?|он|она|его|её|ее|ему|ей|ним|ней"
+    r"|він|вона|його|її|йому|їй|él|ella|elle|lui|lei|on|ona|jego|jej|jemu)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_about(question: str, history: Sequence[Turn]) -> tuple[str, str] | None:
+    """The pronoun of a follow-up and whom it stands for, when the user's last turn asked who someone is.
+
+    "Who is Maria Zakharova?" then "What did she say …?": "she" is Maria
+    Zakharova, whoever else the answer named.  None without such a turn or
+    pronoun.
+    """
+    said = next((t.content for t in reversed(history) if t.role == "user"), "")
+    who, pronoun = _WHO_IS.match(said), _HIS_OR_HERS.search(question)
+    if who is None or pronoun is None or not who.group(1)[:1].isupper():
+        return None
+    return pronoun.group(), who.group(1)
+
+
 _OBJECT = {"he": "him", "him": "him", "she": "her", "her": "her", "they": "them", "them": "them"}
 
 
@@ -1451,6 +1482,10 @@ class Answerer:
         # Told how the documents spell the question's Cyrillic names, the model keeps them
         # (unhinted, "Зеленский" once came back as "Putin", "Кіт Келлог" as "the cat named Kellogg").
         spellings = document_spellings(question, self.retriever.vocabulary(), self.retriever.names())
+        if about := asked_about(question, history):
+            word, person = about
+            known = document_spellings(person, self.retriever.vocabulary(), self.retriever.names())
+            spellings[word] = known.get(person) or " ".join(known.values()) or person
         hint = "\n(" + ", ".join(f"{k} = {v}" for k, v in spellings.items()) + ")" if spellings else ""
         prompt = self.prompts.condense.render(history="\n".join(lines) or "(none)", question=question + hint)
         out, tokens = self._condensed(prompt)

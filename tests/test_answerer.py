@@ -117,6 +117,34 @@ def test_follow_up_is_rewritten_with_history(answerer: Answerer, fake_llm: FakeL
     assert any("Kellogg urged Moscow" in p.text for p in answer.retrieved)
 
 
+def test_a_follow_up_after_who_is_is_told_whom_its_pronoun_stands_for(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    """fresh12 q399: the answer named Trump first ("Trumps Sondergesandter"), and the rewrite took him for "er"."""
+    fake_llm.enqueue("What did Keith Kellogg demand from Moscow?").enqueue_answer("", found=False)
+    history = [Turn("user", "Wer ist Keith Kellogg?"), Turn("assistant", "Er ist Trumps Sondergesandter [1].")]
+    answerer.ask("Und was forderte er von Moskau?", history)
+    assert "(er = Keith Kellogg)" in fake_llm.calls[0]["messages"][0]["content"]
+    # Asked in Cyrillic, the person is hinted as the documents spell them.
+    fake_llm.enqueue("What did Keith Kellogg say?").enqueue_answer("", found=False)
+    answerer.ask("Что он сказал?", [Turn("user", "Кто такой Кит Келлог?"), Turn("assistant", "…")])
+    assert "(он = Keith Kellogg)" in fake_llm.calls[2]["messages"][0]["content"]
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "about"),
+    [
+        ("What did she say?", "Who is Maria Zakharova?", ("she", "Maria Zakharova")),
+        ("Что, по её словам, важнее?", "Кто такая Мария Захарова?", ("её", "Мария Захарова")),
+        ("Und was forderte Trump?", "Wer ist Keith Kellogg?", None),  # no pronoun: a name of its own
+        ("What did he say?", "Who did Macron call?", None),  # "he" may be Macron or whom he called
+        ("What did he say?", "who is the author?", None),  # no name to stand for
+    ],
+)
+def test_the_person_a_who_is_turn_asked_about(question: str, said: str, about: tuple[str, str] | None) -> None:
+    from bot.answerer import asked_about
+
+    assert asked_about(question, [Turn("user", said), Turn("assistant", "…")]) == about
+
+
 LAWYER = [
     Turn("user", "Есть ли в последних новостях что-нибудь про Гульнару Бажкенову?"),
     Turn("assistant", "Да: адвокат прокомментировал условия её домашнего ареста [1]."),
