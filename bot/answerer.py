@@ -584,6 +584,12 @@ def _pointed_sentence(passage: Passage, asked: str) -> str:
     return quote.text.strip() if matching_words(content_words(asked), content_words(quote.text)) else ""
 
 
+_ASKS_SOURCE = re.compile(r"\b(?:outlets?|sources?|cite[sd]?|citing|media|news\s+agenc(?:y|ies)|newspapers?)\b", re.I)
+_CREDITS_SOURCE = re.compile(
+    r"\b(?:reports?|reported|according\s+to|interviewed\s+by|citing|in\s+an\s+interview\s+with)\b", re.I
+)
+
+
 def _off_topic_quote(citations: Sequence[Citation], asked: str) -> int | None:
     """The first citation whose quote has none of the question's words, if any.
 
@@ -596,6 +602,10 @@ def _off_topic_quote(citations: Sequence[Citation], asked: str) -> int | None:
     for c in citations:
         # A labelled line ("Original Author: …") answers what its label names ("Who wrote …?").
         if (label := label_of(c.quote)) and asks & label_words(label):
+            continue
+        # "Which outlets does the article cite?" is answered by "…, Reuters reports.": a sentence
+        # shares the question's subject by crediting a source, whatever its other words.
+        if _ASKS_SOURCE.search(asked) and _CREDITS_SOURCE.search(c.quote):
             continue
         if not matching_words(words, content_words(c.quote)):
             return c.n
@@ -936,7 +946,8 @@ class Answerer:
         elif not reason:
             # The verdict and the "One article:" labels of a comparison are ours, not the passages'.
             judged = _unlabelled(text, lang) if articles and compared is not None else text
-            citations, reason = self._judge(judged, order, context, shown, asked_all, subjects, passages)
+            apart = bool(articles) and compared is not None
+            citations, reason = self._judge(judged, order, context, shown, asked_all, subjects, passages, apart)
         retry_tokens = (0, 0)
         # "Passage [1]": the model chose a passage and named no answer.  Kept, so that its sentence
         # nearest the question can answer if a second look only points too.
@@ -1530,16 +1541,19 @@ class Answerer:
         asked: str,
         subjects: Sequence[str],
         around: Sequence[Passage],
+        apart: bool = False,
     ) -> tuple[list[Citation], str]:
         """The answer's citations, or why it is withheld: not from the passages, or beside the question.
 
         ``subjects`` are the names the question asks about; ``around``, the
         retrieved passages (``passages`` may be sentences taken from them).
+        Kept ``apart``, a citation stays with its own document's passages.
         """
         # Before grounding: "Passage [1]" shares no word with any passage, and is worth a second look.
         if why := points_only(text):
             return [], why
-        order, grounded = self._ground(text, order, shown, asked)
+        sources = [p.source for p in passages] if apart else None
+        order, grounded = self._ground(text, order, shown, asked, sources)
         if not grounded:
             return [], GROUNDLESS
         # A figure is the answer more often than any word: one that no passage states is made up
@@ -1667,7 +1681,9 @@ class Answerer:
                 pending = []
         return re.sub(r"\[\d+\]", "", " ".join(claim) or text)
 
-    def _ground(self, text: str, order: list[int], passages: list[str], asked: str) -> tuple[list[int], bool]:
+    def _ground(
+        self, text: str, order: list[int], passages: list[str], asked: str, sources: list[str] | None = None
+    ) -> tuple[list[int], bool]:
         """Check each citation against its sentence; say whether the answer rests on the passages.
 
         A small model often cites the neighbour of the passage it copied from.
@@ -1695,7 +1711,9 @@ class Answerer:
                 )
                 for p in passages
             ]
-            best = min(range(len(passages)), key=lambda i: (missing[i], -topic[i][0], -topic[i][1], i != k - 1, i))
+            # Each account of a comparison is its own article's: it is not re-pointed to the other's.
+            within = [i for i in range(len(passages)) if sources is None or sources[i] == sources[k - 1]]
+            best = min(within, key=lambda i: (missing[i], -topic[i][0], -topic[i][1], i != k - 1, i))
             if missing[k - 1] > own / 2 or (missing[best] == missing[k - 1] and topic[best] > topic[k - 1]):
                 order[label - 1] = best + 1
         own_words, missing_words = unsupported_words(text, " ".join(passages), asked)

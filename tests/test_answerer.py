@@ -805,6 +805,15 @@ def test_a_question_whether_the_articles_agree_sets_their_accounts_side_by_side(
     assert {c.source for c in answer.citations} == {DRONES_ARTICLE, CEASEFIRE_ARTICLE}
 
 
+def test_each_account_of_a_comparison_cites_its_own_article(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    """q45: the second article's account was re-pointed to a passage of the first, which held its words better."""
+    # Both accounts are the ceasefire sentence, which the drones article's passages hold less well.
+    fake_llm.enqueue_answer(CEASEFIRE_MAY_12).enqueue_answer(CEASEFIRE_MAY_12)
+    answer = answerer.ask("What happened on May 12? Do the two articles agree?")
+    assert not answer.refused, answer.withheld
+    assert {c.source for c in answer.citations} == {DRONES_ARTICLE, CEASEFIRE_ARTICLE}
+
+
 def test_an_agreement_question_only_one_article_answers_says_so(answerer: Answerer, fake_llm: FakeLLM) -> None:
     if _drones_first(answerer):
         fake_llm.enqueue_answer(DRONES_MAY_12).enqueue_answer("", found=False)
@@ -1083,3 +1092,27 @@ def test_a_false_premise_is_refused_when_the_blank_is_not_filled_from_the_passag
     answer = answerer.ask("I read that Peskov gave his May 10 interview to the BBC. Is that right?")
     assert answer.refused and answer.withheld.startswith(UNKNOWN_NAME), answer.withheld
     assert len(fake_llm.calls) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "off_topic"),
+    [
+        # fresh13 q406: "Reuters, Axios" was withheld as quoting a sentence with none of the question's words.
+        (
+            "Which two outlets does the shorter article cite besides Politico?",
+            "… to compromise, Reuters reports.",
+            False,
+        ),
+        ("Which sources does it cite?", "Experts interviewed by Axios noted that …", False),
+        # Only a sentence that credits a source, and only for a question about sources.
+        ("Which two outlets does the shorter article cite?", "The lack of a ceasefire has led to attacks.", True),
+        ("What did Trump urge Ukraine to do?", "… to compromise, Reuters reports.", True),
+    ],
+)
+def test_a_sentence_that_credits_a_source_answers_a_question_about_sources(
+    question: str, quote: str, off_topic: bool
+) -> None:
+    from bot.answerer import _off_topic_quote
+
+    cited = Citation(1, "a.txt", "A", 0, len(quote), quote, Passage("a.txt", 0, len(quote), quote))
+    assert (_off_topic_quote([cited], question) is not None) is off_topic
