@@ -18,9 +18,10 @@ from index.text import fold
 # when whitespace follows; a line break always ends one.
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*(?=\s)|\n")
 # A line of the form "Label: value" ("Original Author: Rustam Muratov", "Photo: …"):
-# facts about the whole document, which a question asks about on their own.
+# facts about the whole document, which a question asks about on their own.  A Windows line
+# ending's "\r" is left outside the line, as a space is.
 LABEL_LINE = re.compile(
-    r"^[ \t]*((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*:[ \t]*\S[^\n]{0,120}?)[ \t]*$", re.MULTILINE
+    r"^[ \t]*((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*:[ \t]*\S[^\n]{0,120}?)[ \t\r]*$", re.MULTILINE
 )
 _ABBREV = re.compile(r"(?:\b[A-Z]\.(?:[A-Z]\.)*|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sen|Rep|Gov|Prof|vs|etc|No)\.)$")
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from index.chunking import chunk_text, label_of, label_words, sentence_spans
@@ -15,6 +15,7 @@ texty = st.lists(
 
 
 @given(texty, st.integers(min_value=20, max_value=700), st.integers(min_value=0, max_value=3))
+@example("a\nX:a\r", 20, 0)  # a labelled line ending in "\r" was a chunk with the "\r" in it
 @settings(max_examples=300, deadline=None)
 def test_chunks_are_exact_spans_of_the_text(text: str, size: int, overlap: int) -> None:
     chunks = chunk_text(text, size, overlap)
