@@ -640,7 +640,7 @@ def _around(citation: Citation, around: Sequence[Passage]) -> list[str]:
 
 
 def _unlabelled(text: str, lang: str) -> str:
-    """A comparison's reply without its verdict and labels, as the checks read it."""
+    """A comparison's reply without its labels, as the checks read it."""
     for label in _COMPARED.get(lang, _COMPARED["en"]):
         text = text.replace(label, " ")
     return " ".join(text.split())
@@ -944,7 +944,7 @@ class Answerer:
             # A quoted headline, or a count of ours between quoted dates: nothing for the checks to catch.
             citations = written[1]
         elif not reason:
-            # The verdict and the "One article:" labels of a comparison are ours, not the passages'.
+            # The "One article:" labels of a comparison are ours, not the passages'.
             judged = _unlabelled(text, lang) if articles and compared is not None else text
             apart = bool(articles) and compared is not None
             citations, reason = self._judge(judged, order, context, shown, asked_all, subjects, passages, apart)

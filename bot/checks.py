@@ -803,9 +803,6 @@ _AGREE_ON = re.compile(
 )
 
 
-_YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.IGNORECASE)
-
-
 def agreement_asked(question: str) -> str | None:
     """For a question whether the documents agree, what each document is to be asked; else None.
 
