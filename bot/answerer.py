@@ -155,7 +155,9 @@ _SAYS_NOTHING = re.compile(
 _EN_WORDS = frozenset(
     (
         "the are were who what when where why how which did does of to and with for "
-        "about said say has have it this that he she his her they"
+        "about said say has have it this that he she his her they "
+        # Chat spellings: "whats kelloggs job" is English with none of the words above.
+        "what's whats who's whos where's wheres when's whens how's hows why's whys tell many much"
     ).split()
 )
 

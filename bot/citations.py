@@ -365,7 +365,9 @@ _NOT_NAMES = frozenset(
     "who what when where why how which whose whom did does do is are was were according in on the a an and to "
     "from with for by of at as if i please tell you we they he she it my our your thanks thank ok okay hi hello "
     # Capitalised, yet no one's name: directions, allies, the language a reply is asked in.
-    "west western east eastern north northern south southern allies ally english".split()
+    "west western east eastern north northern south southern allies ally english "
+    # Capitals that name a kind of thing, not one: "Which TV channel interviewed Peskov?" asks about Peskov.
+    "tv am pm ceo hq id vip pr ai gdp".split()
 )
 
 

@@ -276,6 +276,9 @@ def test_conversation_keeps_the_last_turns() -> None:
         ("An welchem Wochentag haben sich die Regierungschefs Großbritanniens in Kyjiw getroffen?", "xx"),
         ("Quando si sono incontrati Trump e Putin in Alaska?", "xx"),
         ("Is it true?", "en"),
+        # Chat English without a single common word spelt out (fresh14 q440).
+        ("whats kelloggs job", "en"),
+        ("who's tammy bruce", "en"),
     ],
 )
 def test_detect_language(text: str, lang: str) -> None:
@@ -306,7 +309,8 @@ def test_unknown_names() -> None:
         ["2018", "FIFA World Cup"],
         ["2018", "FIFA World Cup"],
     )
-    assert unknown_names("Which TV network did Dmitry Peskov talk to on May 10?", vocab)[1] == ["TV"]
+    # "TV" is a kind of channel, not a name: a follow-up's rewrite capitalises it (fresh14 q429).
+    assert unknown_names("Which TV channel interviewed Dmitry Peskov?", vocab) == (["Dmitry Peskov"], [])
     # A given name transliterated back from Russian ("Кит" for Keith) does not hide a known surname.
     assert unknown_names("Who is Kit Zakharova?", vocab) == (["Kit Zakharova"], [])
     assert unknown_names("What did Angela Merkel say?", vocab) == (["Angela Merkel"], ["Angela Merkel"])
