@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.dates import MONTHS
 from index.chunking import sentence_spans
 from index.text import fold
 from index.types import Passage
@@ -186,6 +187,32 @@ class MarkerFilter:
 
 _YEAR = re.compile(r"(,?[ \t]*)(?<![\d.,])((?:1[89]|20)\d\d)\b")
 _MAYBE_YEAR = re.compile(r",?[ \t]*\d{0,4}$")
+# A day and month just before a year ("May 12, 2022", "12 мая 2022"): the year completes that date.
+_DAY_MONTH_BEFORE = re.compile(
+    r"(?:(?P<m1>[^\W\d_]{3,})\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})\.?\s+(?P<m2>[^\W\d_]{3,})),?[ \t]*$"
+)
+_DATED = re.compile(
+    r"(?:(?P<m1>[^\W\d_]{3,})\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})\.?\s+(?P<m2>[^\W\d_]{3,})),?\s+"
+    r"(?P<y>(?:1[89]|20)\d\d)\b"
+)
+# The context a year is read in: enough for "September 12, " before it.
+_BEFORE_YEAR = 16
+
+
+def _month(word: str) -> int | None:
+    """The month a word names, in English or from the Russian or Ukrainian stem ("мая", "травня")."""
+    w = fold(word)
+    for i, name in enumerate(MONTHS, 1):
+        if w == name.lower() or (len(w) >= 3 and name.lower().startswith(w) and len(w) <= 4):
+            return i
+    english = next((v for k, v in _CYRILLIC_MONTHS.items() if word.lower().startswith(k)), None)
+    return MONTHS.index(english) + 1 if english else None
+
+
+def _day_month(m: re.Match[str]) -> tuple[int, int] | None:
+    word, day = (m.group("m1"), m.group("d1")) if m.group("m1") else (m.group("m2"), m.group("d2"))
+    month = _month(word)
+    return (month, int(day)) if month else None
 
 
 class YearFilter:
@@ -199,14 +226,24 @@ class YearFilter:
 
     def __init__(self, known: str) -> None:
         self._known = set(re.findall(r"(?<!\d)\d{4}(?!\d)", known))
+        # The dates the passages write with a year: "May 12, 2022" from "2022 meetings" and "May 12" is
+        # the model's own (fresh14 q439); "May 15, 2025", written so, is the passages'.
+        self._dated = {(dm, m.group("y")) for m in _DATED.finditer(known) if (dm := _day_month(m))}
         self._buf = ""
-        self._prev = ""  # the last character let through: "1,2023" is no year
+        self._prev = ""  # the text last let through: "1,2023" is no year, "May 12, 2022" a dated one
+
+    def _keeps(self, ctx: str, m: re.Match[str]) -> bool:
+        if m.group(2) not in self._known:
+            return False
+        before = _DAY_MONTH_BEFORE.search(ctx, 0, m.start())
+        dm = _day_month(before) if before else None
+        return dm is None or (dm, m.group(2)) in self._dated
 
     def _drop(self, text: str) -> str:
         ctx = self._prev + text
         keep = len(self._prev)
-        out = _YEAR.sub(lambda m: m.group(0) if m.start() < keep or m.group(2) in self._known else "", ctx)
-        self._prev = ctx[-1:]
+        out = _YEAR.sub(lambda m: m.group(0) if m.start() < keep or self._keeps(ctx, m) else "", ctx)
+        self._prev = out[-_BEFORE_YEAR:]
         return out[keep:]
 
     def feed(self, piece: str) -> str:

@@ -126,6 +126,19 @@ def test_years_the_passages_never_mention_are_dropped_however_the_text_streams(s
     assert _years(kept, "", size) == kept
 
 
+@pytest.mark.parametrize("size", [1, 2, 5, 100])
+def test_a_year_the_passages_never_write_with_that_date_is_dropped(size: int) -> None:
+    known = "the results of the 2022 meetings; a ceasefire from May 12; in Istanbul on May 15, 2025"
+    # 2022 is in the passages, but not as May 12's year (fresh14 q439).
+    assert _years("May 12, 2022 [1]", known, size) == "May 12 [1]"
+    assert _years("From 12 May 2022 on [1].", known, size) == "From 12 May on [1]."
+    assert _years("С 12 мая 2022 года [1].", known, size) == "С 12 мая года [1]."
+    # Written with that year in the passages, or not after a date at all, a known year stays.
+    assert _years("On May 15, 2025 in Istanbul [1].", known, size) == "On May 15, 2025 in Istanbul [1]."
+    assert _years("The 2022 meetings and May 2022 [1].", known, size) == "The 2022 meetings and May 2022 [1]."
+    assert _years("Section 12, 2022 [1].", known, size) == "Section 12, 2022 [1]."
+
+
 SOURCE = (
     "Putin Expresses Readiness for Direct Talks. "
     "Putin made the statement during a late-night meeting on May 11. "
