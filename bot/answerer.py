@@ -51,6 +51,7 @@ from bot.checks import (
     points_only,
     premise_unstated,
     role_unstated,
+    states_no_outcome,
     unknown_ordinal,
     which_kind,
     year_unstated,
@@ -1581,6 +1582,7 @@ class Answerer:
         retrieved = [p.text for p in around]
         if why := (
             about_elsewhere(asked, text, quotes, held)
+            or states_no_outcome(asked, " ".join(quotes))
             or role_unstated(asked, quotes)
             or year_unstated(asked, quotes, retrieved)
         ):

@@ -604,6 +604,8 @@ _ASKS_OUTCOME = re.compile(
     r"|\b(?:what|which)\b(?:(?!\b(?:say|says|said|think|thinks|thought|hope|hoped|hopes|possible|might|could|"
     r"would|want|wants|wanted|propose|proposed|proposes)\b)[^?])*\b(?:agree|agreed)\s+(?:on|upon|to)\b"
     r"|\bhow did\b[^?]*\b(?:end|conclude)\b"
+    # The passive: "What was agreed at the Istanbul talks?" (fresh14 q426).
+    r"|\bwhat\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|decided|achieved|signed|concluded)\b"
 )
 # What came of something: "agreed", "ended", and also "expressed his willingness" or
 # "rejected" (what a phone call or a demand came to).  Not "announced" or "proposed",
@@ -618,6 +620,11 @@ _OUTCOME_ASKED = frozenset("outcome result results came end ended conclude concl
 
 def states_no_outcome(question: str, answer: str) -> str | None:
     """An *outcome* question whose answer has no sentence stating an outcome of the thing asked about.
+
+    Also read over the quotes an answer cites: an answer that repeats the
+    question's "was agreed" states an outcome its passage may not ("A
+    ceasefire … was agreed at the Istanbul talks" from "the proposal
+    includes a ceasefire").
 
     Such a sentence holds an outcome word ("agreed", "ended", "results") and a
     word of the event the question names.  "The talks in Istanbul were

@@ -669,6 +669,19 @@ def test_a_role_no_cited_sentence_states_is_withheld_without_a_second_look(
     assert len(fake_llm.calls) == 1  # the nearer sentences hold the same people, in no such role
 
 
+def test_an_outcome_its_cited_sentence_does_not_state_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    from bot.checks import NO_OUTCOME
+
+    # The answer repeats the question's "was agreed"; the sentence it cites states a proposal (fresh14 q426).
+    fake_llm.enqueue_answer("A ceasefire without any preconditions was agreed at the Istanbul talks on May 15 [1].")
+    answer = answerer.ask("What was agreed at the Istanbul talks on May 15?")
+    assert answer.refused and answer.withheld == NO_OUTCOME
+    assert len(fake_llm.calls) == 1  # the talks had not taken place: no other sentence states their outcome
+    # What a phone call came to is stated by the sentence cited.
+    fake_llm.enqueue_answer("Erdoğan expressed his willingness to assist in organizing and hosting negotiations [1].")
+    assert not answerer.ask("What was agreed in Erdoğan's phone call with Putin?").refused
+
+
 def test_a_year_no_cited_sentence_names_is_withheld_without_a_second_look(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:

@@ -307,6 +307,17 @@ BEFORE_THE_TALKS = (
             False,
         ),
         ("What did Putin propose they agree on?", "A real truce [1].", False),
+        # The passive; read over the sentence an answer cites, a proposal is no outcome (fresh14 q426).
+        (
+            "What was agreed at the Istanbul talks on May 15?",
+            "He emphasized that the proposal includes a ceasefire “without any preconditions”.",
+            True,
+        ),
+        (
+            "What was agreed at the meeting in Kyiv?",
+            "At the meeting in Kyiv, the leaders agreed on a 30-day ceasefire [1].",
+            False,
+        ),
     ],
 )
 def test_an_outcome_asked_for_must_be_stated(question: str, answer: str, withheld: bool) -> None:
