@@ -71,7 +71,7 @@ from bot.citations import (
     unknown_names,
     unsupported_words,
 )
-from bot.dates import as_date, asks_days_between, asks_weekday, dates_in, days_between, weekday
+from bot.dates import MONTHS, as_date, asks_days_between, asks_weekday, dates_in, days_between, weekday
 from bot.errors import QuestionError
 from bot.injection import LeakGuard, hostile_question, is_instruction, shown_text
 from bot.llm import LLM, Generation, Message
@@ -480,6 +480,9 @@ WRONG_KIND = "a name of one kind was asked for and the answer names none of that
 UNSTATED_FIGURE = "it states a figure no passage states"
 UNKNOWN_NAME = "it names someone or something no document mentions"
 OFF_SUBJECT = "the passage it cites names no one the question asks about"
+# "He emphasized that the proposal includes …", copied from a passage whose "he" is Putin, for
+# how Erdoğan described the moment (fresh14 q431).
+OTHER_PERSON = "its 'he' or 'she' is, in the passage it copies, someone the question does not ask about"
 # Reasons that say the answer missed the question, not that it invented: over
 # only the few sentences nearest the question, the model often finds the one it
 # passed over.  Not for a *who* answer that names nobody new: on a second look
@@ -500,6 +503,7 @@ _SECOND_LOOK_FOR = frozenset(
         UNCITED,
         OFF_TOPIC_QUOTE,
         OFF_SUBJECT,
+        OTHER_PERSON,
         *(
             OFF_TARGET_REASONS
             - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED, NO_OUTCOME, UNSTATED_ROLE, UNSTATED_YEAR, UNSTATED_PREMISE}
@@ -724,6 +728,20 @@ def _holding_first(passages: list[Passage], cited: Sequence[Citation]) -> list[P
     return [p for p in passages if p.id in used] + [p for p in passages if p.id not in used]
 
 
+_OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
+# How far before a quote its "he" is looked for: the sentence or two before it.
+_REFERENT_CHARS = 300
+
+
+def _text_before(passages: Sequence[Passage], offset: int) -> str:
+    """The document's text before ``offset``, pieced together from its passages (which overlap)."""
+    chars: dict[int, str] = {}
+    for p in passages:
+        for i, ch in enumerate(p.text[: max(0, offset - p.start)], start=p.start):
+            chars.setdefault(i, ch)
+    return "".join(chars.get(i, " ") for i in range(min(chars, default=offset), offset))
+
+
 def _visible(passages: list[Passage]) -> list[Passage]:
     """The passages with something left once hidden instructions are taken out."""
     return [p for p in passages if any(c.isalnum() for c in shown_text(p.text))]
@@ -760,6 +778,7 @@ class Answerer:
         self.second_look = second_look
         self.check_kinds = check_kinds
         self.first_look = first_look
+        self._surnames: frozenset[str] | None = None
         # An answer that repeats a run of the prompts' words is stopped as it streams.
         self._leak_guard = LeakGuard(
             [prompts.system.template.template, prompts.answer.template.template, prompts.condense.template.template]
@@ -1589,7 +1608,35 @@ class Answerer:
             return [], why
         if _off_subject(citations, subjects, around) is not None:
             return [], OFF_SUBJECT
+        if self._someone_else(text, citations, subjects):
+            return [], OTHER_PERSON
         return citations, ""
+
+    def _someone_else(self, text: str, citations: Sequence[Citation], subjects: Sequence[str]) -> bool:
+        """Whether an answer opens with the "He" or "She" of the sentence it quotes, who is not asked about.
+
+        Who that is, the document says before the quote: the person last
+        named there ("Putin said.\nHe emphasized …").  A question about one
+        person is answered "He …" rightly; only a pronoun copied from a
+        sentence about someone else is caught.
+        """
+        m = _OPENING_PRONOUN.match(text)
+        if not m or not subjects or not citations or not citations[0].quote.startswith(m.group(1)):
+            return False
+        c = citations[0]
+        before = _text_before(self.retriever.passages_of(c.source), c.start)[-_REFERENT_CHARS:]
+        named = [(n.start(), who) for who in self._people() for n in re.finditer(rf"\b{re.escape(who)}\b", before)]
+        if not named:
+            return False
+        _, last = max(named)
+        return not any(mentions(last, s) for s in subjects)
+
+    def _people(self) -> frozenset[str]:
+        """The documents' surnames: the last words of their runs of capitalised words ("Keith Kellogg")."""
+        if self._surnames is None:
+            last = {re.sub(r"[’']s$", "", n.split()[-1]) for n in self.retriever.names()}
+            self._surnames = frozenset(w for w in last if w not in MONTHS)
+        return self._surnames
 
     def _second_look(
         self, context: list[Passage], question: str, lang: str, years: str, choices: Sequence[str] = ()

@@ -669,6 +669,29 @@ def test_a_role_no_cited_sentence_states_is_withheld_without_a_second_look(
     assert len(fake_llm.calls) == 1  # the nearer sentences hold the same people, in no such role
 
 
+def test_a_he_copied_from_a_sentence_about_someone_else_gets_a_second_look(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    from bot.answerer import OTHER_PERSON
+
+    putin = "He emphasized that the proposal includes a ceasefire “without any preconditions” [1]."
+    erdogan = "Erdoğan expressed his willingness to assist in organizing and hosting negotiations [1]."
+    # In the article, that "he" is Putin ("Putin said.\nHe emphasized …"), not Erdoğan (fresh14 q431).
+    question = "What did Erdoğan emphasize about the proposal?"
+    fake_llm.enqueue_answer(putin).enqueue_answer(erdogan)
+    answer = answerer.ask(question)
+    assert answer.withheld == "" and answer.text.startswith("Erdoğan expressed")
+    assert len(fake_llm.calls) == 2
+    # Withheld outright when the second look finds nothing better.
+    fake_llm.enqueue_answer(putin).enqueue_answer(putin)
+    answer = answerer.ask(question)
+    assert answer.refused and answer.withheld.startswith(OTHER_PERSON)
+    # Asked about Putin, the same answer stands.
+    fake_llm.enqueue_answer(putin)
+    answer = answerer.ask("What did Putin emphasize about his proposal?")
+    assert not answer.refused and answer.text.startswith("He emphasized")
+
+
 def test_an_outcome_its_cited_sentence_does_not_state_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
     from bot.checks import NO_OUTCOME
 
