@@ -29,6 +29,8 @@ from bot.checks import (
     OFF_TARGET_REASONS,
     PERSON_KINDS,
     POINTS_ONLY,
+    UNCOUNTED_EVENT,
+    UNDESCRIBED,
     UNGIVEN_COUNT,
     UNQUOTED,
     UNSTATED_PREMISE,
@@ -52,6 +54,8 @@ from bot.checks import (
     premise_unstated,
     role_unstated,
     states_no_outcome,
+    uncounted_event,
+    undescribed,
     unknown_ordinal,
     which_kind,
     year_unstated,
@@ -495,9 +499,11 @@ OTHER_PERSON = "its 'he' or 'she' is, in the passage it copies, someone the ques
 # does not state: the documents often end before the event, and the nearest
 # sentence about it is what led up to it.  Nor for a role that no cited sentence
 # states: the nearer sentences hold the same people, none of them in that role.
-# Nor for a year no cited sentence names: the passages were searched with that year,
-# and what they say of it is all there is.  (A premise no passage states is refused
-# before the model runs, so never reaches a look.)
+# Nor for a count of things that met a fate no cited sentence states ("shot down"): the
+# passages count only what else happened to them; nor for what something was like, when
+# no cited sentence names it.  Nor for a year no cited sentence
+# names: the passages were searched with that year, and what they say of it is all there
+# is.  (A premise no passage states is refused before the model runs, so never reaches a look.)
 _SECOND_LOOK_FOR = frozenset(
     {
         UNCITED,
@@ -506,7 +512,18 @@ _SECOND_LOOK_FOR = frozenset(
         OTHER_PERSON,
         *(
             OFF_TARGET_REASONS
-            - {NOBODY, INEXACT, UNGIVEN_COUNT, UNQUOTED, NO_OUTCOME, UNSTATED_ROLE, UNSTATED_YEAR, UNSTATED_PREMISE}
+            - {
+                NOBODY,
+                INEXACT,
+                UNGIVEN_COUNT,
+                UNCOUNTED_EVENT,
+                UNDESCRIBED,
+                UNQUOTED,
+                NO_OUTCOME,
+                UNSTATED_ROLE,
+                UNSTATED_YEAR,
+                UNSTATED_PREMISE,
+            }
         ),
     }
 )
@@ -1604,6 +1621,8 @@ class Answerer:
             or states_no_outcome(asked, " ".join(quotes))
             or role_unstated(asked, quotes)
             or year_unstated(asked, quotes, retrieved)
+            or uncounted_event(asked, text, quotes)
+            or undescribed(asked, text, quotes)
         ):
             return [], why
         if _off_subject(citations, subjects, around) is not None:

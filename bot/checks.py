@@ -118,9 +118,12 @@ UNSTATED_ROLE = "who held a role was asked for and no sentence it cites states t
 DANGLING = 'the answer opens by referring to something ("reported this") that neither it nor the question names'
 UNSTATED_YEAR = "the question names a year and no sentence the answer cites is of that year"
 NO_DATE = "a date was asked for and the answer gives none"
+NO_PLACE = "a place was asked for and the answer gives none"
 SET_ASIDE = "the answer names whom the question set aside"
 POINTS_ONLY = "the answer only points at a passage"
 UNSTATED_PREMISE = "why or when someone did something was asked and no passage says they did it"
+UNDESCRIBED = "what something was like was asked for and the answer does not name it"
+UNCOUNTED_EVENT = "how many things something happened to was asked for and the answer counts what else happened"
 OFF_TARGET_REASONS = frozenset(
     {
         REPEATS,
@@ -138,9 +141,12 @@ OFF_TARGET_REASONS = frozenset(
         DANGLING,
         UNSTATED_YEAR,
         NO_DATE,
+        NO_PLACE,
         SET_ASIDE,
         POINTS_ONLY,
         UNSTATED_PREMISE,
+        UNCOUNTED_EVENT,
+        UNDESCRIBED,
     }
 )
 _DURATION = re.compile(
@@ -242,6 +248,68 @@ def miscounts(question: str, answer: str, passages: list[str]) -> str | None:
     return WRONG_COUNT
 
 
+# "How many Russian drones were shot down on May 12?", "how many people died": what happened to
+# the things counted is said within a few words of "how many".
+_COUNTED_EVENT = re.compile(r"\bhow many((?:\s+[\w'’-]+){1,6})")
+# What can happen to things counted in the news, each with the words a sentence states it by.
+# Only these: "how many days were proposed" is answered by "called for … 30 days", and a
+# verb of reporting or planning has too many ways of being said.
+_FATES: tuple[tuple[str, ...], ...] = (
+    ("destroy", "shot", "shoot", "downed", "intercept", "neutrali"),
+    ("kill", "dead", "death", "died", "die"),
+    ("injur", "wound", "hurt"),
+    ("captur", "taken prisoner", "seiz"),
+    ("arrest", "detain", "detention"),
+    ("deport", "expel"),
+    ("launch", "fire", "fired"),
+    ("damag",),
+    ("evacuat",),
+    ("releas", "freed"),
+    ("exchang", "swap"),
+)
+
+
+# "What was the weather like in Istanbul?": the thing described comes between the verb and "like".
+_ASKS_LIKE = re.compile(
+    r"\bwhat\s+(?:was|is|were|are|will\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+like\b"
+)
+
+
+def undescribed(question: str, answer: str, quotes: list[str]) -> str | None:
+    """*What was X like*, answered without naming X in the answer or the sentences it cites.
+
+    Asked what the weather was like in Istanbul on the day of the talks,
+    a small model gives the nearest sentence about the talks ("The talks in
+    Istanbul were initiated by Russia on May 11").  A description of X
+    names X, or a word of it.
+    """
+    m = _ASKS_LIKE.search(fold(question))
+    thing = content_words(m.group(1)) if m else set()
+    if not thing or matching_words(thing, content_words(" ".join([_plain(answer), *quotes]))):
+        return None
+    return UNDESCRIBED
+
+
+def uncounted_event(question: str, answer: str, quotes: list[str]) -> str | None:
+    """A count of things something happened to ("were shot down"), answered with things something else did.
+
+    Asked how many drones were shot down, the passages say only how many
+    entered the airspace, and a small model gives that count ("several
+    dozen drones entered").  The answer or a sentence it cites must state
+    what happened, in any word for the same fate.
+    """
+    m = _COUNTED_EVENT.search(fold(question))
+    words = m.group(1).split() if m else []
+    fate = next((f for f in _FATES if any(v.startswith(w) for v in words for w in f)), None)
+    if fate is None:
+        return None
+    said = fold(" ".join([_plain(answer), *quotes]))
+    if any(re.search(rf"\b{re.escape(w)}", said) for w in fate):
+        return None
+    return UNCOUNTED_EVENT
+
+
 def lacks_duration(question: str, answer: str) -> str | None:
     """A *how long* question whose answer states no length of time ("covering land, air and sea")."""
     text = _plain(answer)
@@ -274,6 +342,38 @@ def lacks_date(question: str, answer: str) -> str | None:
     if any(w[0].isdigit() for w in words) or words & (_MONTHS | _WEEKDAYS | _DAY_WORDS):
         return None
     return NO_DATE
+
+
+_ASKS_PLACE = re.compile(r"(?:^|[.?!,]\s*)where\s+(?:did|does|do|will|would|was|were|is|are|had|has)\b")
+# A place is named after one of these ("in the Kremlin", "on his Telegram channel");
+# "from" only when asked where something came from.
+_AT_PLACE = re.compile(
+    r"\b((?i:in|at|on|via|through|inside|near|to|from))\s+(?:(?:the|a|an|his|her|its|their)\s+)?([A-Z][\w’'-]*)"
+)
+
+
+def lacks_place(question: str, answer: str) -> str | None:
+    """A *where* question whose answer names no place it does not take from the question.
+
+    Asked where Zelensky announced his decision (on his Telegram channel),
+    the model copied the sentence about the decision: "… to go to the
+    Istanbul talks in person on May 15, 2025, received full support from US
+    President Donald Trump".  A place is a capitalised word after "in",
+    "at", "on" … that the question does not hold and no month is; a short
+    answer ("Kyiv [1]", "Istanbul, Turkey") may be the place alone.
+    """
+    text = _plain(answer)
+    if not _ASKS_PLACE.search(fold(question)) or not _latin(text):
+        return None
+    asked = set(_WORD.findall(fold(question)))
+    new = [w for w in _WORD.findall(text) if w[:1].isupper() and fold(w) not in asked and fold(w) not in _MONTHS]
+    if len(_WORD.findall(text)) <= 4 and new:
+        return None
+    for m in _AT_PLACE.finditer(text):
+        word = fold(m.group(2))
+        if word not in asked and word not in _MONTHS and (fold(m.group(1)) != "from" or "from" in asked):
+            return None
+    return NO_PLACE
 
 
 _SET_ASIDE_BY = r"\b(?:apart from|aside from|besides|other than|except(?: for)?|excluding|not counting)\s+"
@@ -665,6 +765,13 @@ _ASKS_CALLED = re.compile(
 )
 
 
+# "What is Tammy Bruce's view on NATO expansion?": whose view is before "'s", the topic after "on".
+_ASKS_VIEW = re.compile(
+    r"(?:\b(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)['’]s\s+)?"
+    r"\b(?i:views?|position|stance|opinion|take)\s+(?i:on|towards?)\s+(?P<topic>[^?.,;]+)"
+)
+
+
 _DOCUMENT_WORDS = frozenset(
     "document documents article articles text texts source sources passage passages report reports story "
     "stories piece author authors".split()
@@ -682,9 +789,10 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
     each name in it ("NATO"), or else one of its words, by stem.  And the
     passages those sentences come from (``around``) must name the speaker.
     What someone *called* something is asked the same way: the topic is
-    what was so called ("a positive sign").
+    what was so called ("a positive sign"); so is a view or position *on*
+    something ("Tammy Bruce's view on NATO expansion").
     """
-    m = _ASKS_ABOUT.search(question) or _ASKS_CALLED.search(question)
+    m = _ASKS_ABOUT.search(question) or _ASKS_CALLED.search(question) or _ASKS_VIEW.search(question)
     # A date says when it was said, not what about ("a positive sign on May 11").
     topic = {w for w in content_words(m.group("topic")) if w not in _MONTHS and not w.isdigit()} if m else set()
     if not m or not topic:
@@ -949,7 +1057,9 @@ def premise_unstated(question: str, passages: list[str]) -> str | None:
         stem = verb[:5] if len(verb) > 5 else verb[:4]
         # "When did Putin say …" is stated by "Putin said": an irregular past has its own stem.
         stems = "|".join(re.escape(s) for s in (stem, *_IRREGULAR.get(verb, ())))
-        if who in seen and not any(who in p and re.search(rf"\b(?:{stems})", p) for p in pairs):
+        if who in seen and not any(
+            who in p and (re.search(rf"\b(?:{stems})", p) or (verb in _POSTING and _HANDLE.search(p))) for p in pairs
+        ):
             return UNSTATED_PREMISE
     return None
 
@@ -981,7 +1091,17 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "win": ("won",),
     "seek": ("sought",),
     "buy": ("bought",),
+    # Putting words online is stated by any verb for it: "When did Zelenskyy post …" by
+    # "Zelenskyy published a joint statement on his Telegram channel".
+    "post": ("publish", "tweet", "wrote", "writt"),
+    "tweet": ("post", "publish", "wrote", "writt"),
+    "publish": ("post", "tweet"),
 }
+
+# A post quoted in an article is signed "— Volodymyr Zelenskyy (@ZelenskyyUa) May 11, 2025":
+# the handle beside the name says that they posted, wrote or said it.
+_POSTING = frozenset("post tweet publish write say".split())
+_HANDLE = re.compile(r"\(@\w+\)")
 
 
 def off_target(question: str, answer: str, passages: list[str]) -> str | None:
@@ -993,6 +1113,7 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
         or names_nobody(question, answer)
         or lacks_duration(question, answer)
         or lacks_date(question, answer)
+        or lacks_place(question, answer)
         or names_set_aside(question, answer)
         or estimates(question, answer)
         or unquoted(question, answer)

@@ -11,9 +11,12 @@ from bot.checks import (
     MISCREDITED,
     NO_DATE,
     NO_OUTCOME,
+    NO_PLACE,
     NOBODY,
     POINTS_ONLY,
     SET_ASIDE,
+    UNCOUNTED_EVENT,
+    UNDESCRIBED,
     UNGIVEN_COUNT,
     UNQUOTED,
     UNSTATED_PREMISE,
@@ -31,6 +34,7 @@ from bot.checks import (
     estimates,
     false_premise,
     lacks_date,
+    lacks_place,
     miscounts,
     miscredits,
     names_in,
@@ -43,6 +47,8 @@ from bot.checks import (
     refers_back,
     role_unstated,
     states_no_outcome,
+    uncounted_event,
+    undescribed,
     unknown_ordinal,
     unquoted,
     which_kind,
@@ -408,6 +414,15 @@ DRONES_TOO = "The lack of a ceasefire has already led to new attacks: on May 12,
             [DRONES_TOO],
             False,
         ),
+        # A view *on* a topic is asked the same way (fresh15 q454).
+        (
+            "What is Tammy Bruce's view on NATO expansion?",
+            "Washington needs to see concrete proposals from both sides.",
+            ["Tammy Bruce stated that Washington needs to see concrete proposals from both sides."],
+            True,
+        ),
+        ("What was Kellogg's stance on the ceasefire?", "Commit to it first.", [KELLOGG], False),
+        ("What was Kellogg's stance on the ceasefire?", "Dozens of drones.", [DRONES_TOO], True),
         # Not a question about what was said about something.
         ("What did Kellogg urge Moscow to do?", "Commit to a ceasefire.", [KELLOGG], False),
         # What someone called something: the date says when, the words say what.
@@ -706,6 +721,15 @@ PROPOSE = "We propose to begin without delay – next Thursday, May 15, in Istan
         ("When did Putin say the talks should begin?", [PROPOSE], False),
         ("When did Trump fly to Istanbul?", ["Trump flew to Istanbul on Thursday."], False),
         ("When did Trump fly to Istanbul?", ["Trump praised the talks in Istanbul."], True),
+        # Posting is stated by publishing, and by the handle that signs a quoted post.
+        ("When did Zelenskyy post the joint statement?", ["Zelenskyy published a joint statement."], False),
+        (
+            "When did Zelenskyy post that it is a positive sign?",
+            ["It is a positive sign.\n— Volodymyr Zelenskyy (@ZelenskyyUa) May 11, 2025"],
+            False,
+        ),
+        ("When did Zelenskyy post about the talks?", ["Zelenskyy welcomed the proposal."], True),
+        ("Why did Zelenskyy refuse?", ["— Volodymyr Zelenskyy (@ZelenskyyUa) May 11, 2025"], True),
         # A name the passages never write is the checks of names' business.
         ("What day did President Poutine propose?", [PROPOSE], False),
         # Not a *why / when did <name>* question.
@@ -889,3 +913,87 @@ def test_a_question_to_be_answered_yes_or_no(question: str, asks: bool) -> None:
 )
 def test_a_name_a_yes_no_question_assumed(question: str, answer: str, wrong: list[str]) -> None:
     assert false_premise(question, answer, VOCABULARY) == wrong
+
+
+DRONES_ENTERED = "On May 12, several dozen Russian drones entered Ukrainian airspace."
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "quotes", "withheld"),
+    [
+        # Entering is not being shot down (fresh15 q458, asked in French).
+        (
+            "How many Russian drones were destroyed on May 12?",
+            "Several dozen drones entered. [1]",
+            [DRONES_ENTERED],
+            True,
+        ),
+        ("How many Russian drones were shot down on May 12?", "Several dozen [1]", [DRONES_ENTERED], True),
+        ("How many people died in the attacks?", "Several dozen drones [1]", [DRONES_ENTERED], True),
+        # Any word for the same fate states it, in the answer or the sentence it cites.
+        ("How many drones were shot down?", "Dozens [1]", ["Air defence destroyed dozens of drones."], False),
+        ("How many people were killed?", "Two [1]", ["Two people were killed."], False),
+        ("How many people died?", "Two [1]", ["Two people are dead."], False),
+        # A count of what the documents do state, or a verb of another kind, is not checked here.
+        ("How many Russian drones entered Ukrainian airspace?", "Several dozen [1]", [DRONES_ENTERED], False),
+        ("How many days were proposed for the ceasefire?", "30 days [1]", ["at least 30 days"], False),
+        ("How many headlines are listed?", "20 [1]", ["Kcell Receives Certification"], False),
+        ("Who destroyed the drones?", "Nobody [1]", [DRONES_ENTERED], False),
+    ],
+)
+def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
+    question: str, answer: str, quotes: list[str], withheld: bool
+) -> None:
+    assert (uncounted_event(question, answer, quotes) == UNCOUNTED_EVENT) is withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        # The sentence about the decision, not where it was announced (fresh15 q456).
+        (
+            "Where did Zelensky announce his decision to go to the Istanbul talks in person?",
+            "Zelensky announced his decision to go to the Istanbul talks in person on May 15, 2025, "
+            "received full support from US President Donald Trump. [1]",
+            True,
+        ),
+        (
+            "Where did Zelensky announce his decision to go to the Istanbul talks?",
+            "On his Telegram channel. [1]",
+            False,
+        ),
+        ("Where did Putin propose direct talks with Ukraine?", "In Istanbul, on May 15. [1]", False),
+        ("Where did Macron call President Trump?", "Kyiv [1]", False),
+        ("Where did Putin make his statement?", "To journalists in the Kremlin on May 11. [1]", False),
+        # Only the question's own place, or a month, is no answer.
+        ("Where did Putin propose talks in Istanbul?", "He proposed talks in Istanbul on May 11. [1]", True),
+        # "From" names a place when where something came from was asked.
+        (
+            "Where does the article get its information from?",
+            "It gets it from the Kremlin statement. [1]",
+            False,
+        ),
+        ("Who proposed talks in Istanbul?", "Putin, on May 11. [1]", False),
+    ],
+)
+def test_a_where_question_needs_a_place(question: str, answer: str, withheld: bool) -> None:
+    assert (lacks_place(question, answer) == NO_PLACE) is withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "quotes", "withheld"),
+    [
+        # The nearest sentence about the talks is no description of the weather (fresh15 q445).
+        (
+            "What was the weather like in Istanbul on the day of the talks?",
+            "The talks in Istanbul were initiated by Russia on May 11. [1]",
+            ["The talks in Istanbul were initiated by Russia on May 11."],
+            True,
+        ),
+        ("What was the mood like in Kyiv?", "Tense [1]", ["The mood in Kyiv was tense."], False),
+        ("What is the proposed truce like?", "Comprehensive [1]", ["The proposed truce is comprehensive."], False),
+        ("What did Putin propose?", "Talks [1]", ["Putin proposed talks."], False),
+    ],
+)
+def test_what_something_was_like_must_name_it(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
+    assert (undescribed(question, answer, quotes) == UNDESCRIBED) is withheld
