@@ -45,6 +45,7 @@ from bot.checks import (
     asks_for_list_items,
     asks_for_someone,
     asks_for_summary,
+    asks_membership,
     asks_which,
     false_premise,
     names_in,
@@ -110,6 +111,7 @@ KIND_SCHEMA: dict[str, Any] = {
 }
 
 _FILLED_WORDS = 6  # at most, in what fills the blank of a false premise: a name, not a sentence
+_MEMBERS_WORDS = 12  # … or, for a group, its members ("France, Germany, Poland, and the United Kingdom")
 
 REFUSALS = {
     "en": "The documents don't contain the answer to that question.",
@@ -856,11 +858,26 @@ class Answerer:
         # when most of the names are absent (a year is checked as a figure too).
         vocabulary = self.retriever.vocabulary()
         names, absent = unknown_names(query, vocabulary)
+        unknown_asked = asks_about_unknown(query, vocabulary)
         off_topic = (
             hostile
             or (bool(absent) and 2 * len(absent) >= len(names))
-            or bool(asks_about_unknown(query, vocabulary))
+            or bool(unknown_asked)
             or bool(unknown_ordinal(query, vocabulary))
+        )
+        # "Was Italy among the countries whose leaders signed …?": whether a name no document
+        # mentions is one of a group.  The answer is no, and the group as the documents name it;
+        # any other question about an unknown name stays refused ("Did Merkel comment?").
+        outsider = (
+            unknown_asked
+            if off_topic
+            and not hostile
+            and not unknown_ordinal(query, vocabulary)
+            and asks_membership(asked_all)
+            and passages
+            and self.second_look
+            and (self.reply_in_question_language is False or lang == "en")
+            else []
         )
         subjects = [n for n in names if n not in absent and not n.isdigit()]
         # A *why / when did X do Y* whose deed no passage states is refused before the model
@@ -901,6 +918,13 @@ class Answerer:
         # the model picks.
         written: tuple[str, list[Citation]] | None = None
         count_tokens = (0, 0)
+        if outsider:
+            corrected, count_tokens = self._correct_premise(
+                list(passages), question if lang == "en" else query, outsider, asked_all, years_text, _MEMBERS_WORDS
+            )
+            logger.info("not in the documents %s: %r", outsider, corrected and corrected[0])
+            if corrected:
+                written, off_topic = corrected, False
         answerable = bool(context) and not off_topic and not premise
         if answerable and not articles and asks_for_summary(asked_all):
             # "Summarize the second article": its opening sentences, quoted.  Asked, the model
@@ -1447,7 +1471,13 @@ class Answerer:
         return (text, [Citation(1, context[i].source, context[i].title, q.start, q.end, q.text, context[i])]), tokens
 
     def _correct_premise(
-        self, passages: list[Passage], question: str, wrong: Sequence[str], asked: str, years_text: str
+        self,
+        passages: list[Passage],
+        question: str,
+        wrong: Sequence[str],
+        asked: str,
+        years_text: str,
+        max_words: int = _FILLED_WORDS,
     ) -> tuple[tuple[str, list[Citation]] | None, tuple[int, int]]:
         """What the passages name where a yes/no question assumes ``wrong`` names, quoted; or None.
 
@@ -1470,7 +1500,7 @@ class Answerer:
         prompt = self.prompts.premise.render(question=blanked, names=names)
         text, _, tokens = self._second_look(passages, prompt, "en", years_text)
         filled = re.sub(r"\[\d+\]", " ", text).strip(" .,:;\"'“”")
-        if not filled or len(filled.split()) > _FILLED_WORDS or any(fold(n) in fold(filled) for n in wrong):
+        if not filled or len(filled.split()) > max_words or any(fold(n) in fold(filled) for n in wrong):
             return None, tokens
         other = content_words(asked) - content_words(" ".join([*wrong, filled]))
         found = re.compile(rf"(?<!\w){re.escape(fold(filled))}(?!\w)")

@@ -428,6 +428,16 @@ def false_premise(question: str, answer: str, vocabulary: frozenset[str]) -> lis
     return [n for n in names_unknown(answer, vocabulary) if re.search(rf"\b{re.escape(fold(n))}\b", asked)]
 
 
+_MEMBERSHIP = re.compile(
+    r"\b(?:among|one of|part of|a member of|includ(?:e|es|ed|ing)|on the list|in the list)\b", re.I
+)
+
+
+def asks_membership(question: str) -> bool:
+    """A yes/no question whether someone or something is one of a group: "Was Italy among the countries …?"."""
+    return asks_yes_no(question) and bool(_MEMBERSHIP.search(question))
+
+
 def _names_set_aside_in(question: str, rest: str) -> str | None:
     for m in _SET_ASIDE.finditer(question):
         for run in _NAME_RUN.finditer(m.group(1)):

@@ -1117,6 +1117,42 @@ def test_a_yes_no_question_that_assumes_an_unknown_name_is_answered_no_with_what
     assert "gave his May 10 interview to ___. Is that right?" in again and "___ stands for the BBC" in again
 
 
+def test_whether_an_unknown_name_is_one_of_a_group_is_answered_with_the_group(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh15 q442: refused before the model, as Italy is in no document; the answer is no, and the four.
+    fake_llm.enqueue_answer("France, Germany, Poland, and the United Kingdom [1]")
+    answer = answerer.ask("Was Italy among the countries whose leaders signed the joint statement in Kyiv?")
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith(
+        "No: the documents do not mention Italy. They name France, Germany, Poland, and the United Kingdom: “"
+    )
+    (cited,) = answer.citations
+    text = (SEEDS / cited.source).read_text(encoding="utf-8")
+    assert text[cited.start : cited.end] == cited.quote and "leaders of France, Germany" in cited.quote
+    (call,) = fake_llm.calls
+    assert "Was ___ among the countries" in call["messages"][-1]["content"]
+
+
+@pytest.mark.parametrize(
+    ("question", "filled"),
+    [
+        # Not whether it is one of a group: any other question about an unknown name stays refused.
+        ("Did Angela Merkel comment on the ceasefire?", None),
+        # The group as no passage writes it.
+        ("Was Italy among the countries whose leaders signed the joint statement?", "Spain and Portugal"),
+    ],
+)
+def test_other_questions_about_an_unknown_name_stay_refused(
+    answerer: Answerer, fake_llm: FakeLLM, question: str, filled: str | None
+) -> None:
+    if filled is not None:
+        fake_llm.enqueue_answer(filled)
+    answer = answerer.ask(question)
+    assert answer.refused and answer.withheld == "a name asked about is in none of the documents", answer.withheld
+    assert len(fake_llm.calls) == (filled is not None)
+
+
 @pytest.mark.parametrize(
     "filled",
     [

@@ -28,6 +28,7 @@ from bot.checks import (
     asks_about_unknown,
     asks_for_headline,
     asks_for_someone,
+    asks_membership,
     asks_which,
     asks_yes_no,
     credits,
@@ -997,3 +998,17 @@ def test_a_where_question_needs_a_place(question: str, answer: str, withheld: bo
 )
 def test_what_something_was_like_must_name_it(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
     assert (undescribed(question, answer, quotes) == UNDESCRIBED) is withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "member"),
+    [
+        ("Was Italy among the countries whose leaders signed the joint statement?", True),
+        ("Is Spain one of the coalition's members?", True),
+        ("Did the statement include Italy?", True),
+        ("Which countries were among the signatories?", False),  # not yes/no
+        ("Did Angela Merkel comment on the ceasefire?", False),
+    ],
+)
+def test_a_question_whether_something_is_one_of_a_group(question: str, member: bool) -> None:
+    assert asks_membership(question) is member
