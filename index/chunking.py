@@ -26,12 +26,8 @@ LABEL_LINE = re.compile(
 _ABBREV = re.compile(r"(?:\b[A-Z]\.(?:[A-Z]\.)*|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sen|Rep|Gov|Prof|vs|etc|No)\.)$")
 
 
-# A post quoted from social media, signed on the line after its text:
-# "— Volodymyr Zelenskyy / Володимир Зеленський (@ZelenskyyUa) May 11, 2025".
-POST_SIGNATURE = re.compile(r"^[ \t]*([—–][ \t]*[^\n]{1,150}?\(@\w{1,30}\)[^\n]{0,40}?)[ \t\r]*$", re.MULTILINE)
-
 # Bumped whenever chunk_text cuts differently: an index built by another version is rebuilt.
-CHUNKER_VERSION = 4
+CHUNKER_VERSION = 3
 
 
 def label_of(text: str) -> str:
@@ -114,7 +110,6 @@ def chunk_text(text: str, size: int = 600, overlap: int = 1) -> list[TextChunk]:
     labelled line ("Original Author: …") is also a chunk of its own: in a
     chunk of article text its one rare word loses, to passages that share
     many common words with the question, the search for who wrote the piece.
-    So is a quoted post with the line that signs it (see ``_with_posts``).
     """
     if size < 20:
         raise ValueError("chunk size must be at least 20 characters")
@@ -131,32 +126,7 @@ def chunk_text(text: str, size: int = 600, overlap: int = 1) -> list[TextChunk]:
             break
         # Step back ``overlap`` sentences, but always move forward.
         i = max(i + 1, j - overlap)
-    return _with_label_lines(text, _with_posts(text, chunks, size), size)
-
-
-def _with_posts(text: str, chunks: list[TextChunk], size: int) -> list[TextChunk]:
-    """``chunks`` and, for each post quoted with a signature line, the post's line and its signature.
-
-    Cut by size, the post's words ("It is a positive sign …") and the line
-    that says whose they are and when ("— Volodymyr Zelenskyy (@ZelenskyyUa)
-    May 11, 2025") fell into different chunks, and the model gave the words
-    to Putin and the date of another sentence.  The extra chunk holds the
-    line before the signature (from the first of its sentences that fits)
-    and the signature.
-    """
-    starts = {c.start for c in chunks}
-    extra: list[TextChunk] = []
-    for m in POST_SIGNATURE.finditer(text):
-        end = m.end(1)
-        before = text.rfind("\n", 0, m.start(1))
-        line_start = text.rfind("\n", 0, max(before, 0)) + 1
-        if before <= line_start:
-            continue  # the signature opens the text, or follows an empty line: no post to join
-        sentences = [line_start + s.start for s in sentence_spans(text[line_start:before])]
-        start = next((s for s in sentences if end - s <= size), None)
-        if start is not None and start not in starts and not any(c.start <= start and end <= c.end for c in chunks):
-            extra.append(TextChunk(start, end, text[start:end]))
-    return sorted([*chunks, *extra], key=lambda c: c.start) if extra else chunks
+    return _with_label_lines(text, chunks, size)
 
 
 def _with_label_lines(text: str, chunks: list[TextChunk], size: int) -> list[TextChunk]:

@@ -5,7 +5,7 @@ import itertools
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from index.chunking import POST_SIGNATURE, chunk_text, label_of, label_words, sentence_spans
+from index.chunking import chunk_text, label_of, label_words, sentence_spans
 from tests.conftest import SEEDS
 
 texty = st.lists(
@@ -77,27 +77,3 @@ def test_sentences_and_list_items_with_colons_are_not_labels() -> None:
         "Note:",
     ]:
         assert label_of(line) == "", line
-
-
-def test_a_quoted_post_is_also_a_chunk_with_the_line_that_signs_it() -> None:
-    text = (SEEDS / "000_c7a57708957dca49.txt").read_text(encoding="utf-8")
-    chunks = chunk_text(text, 600, 1)
-    signature = "— Volodymyr Zelenskyy / Володимир Зеленський (@ZelenskyyUa) May 11, 2025"
-    (post,) = [c for c in chunks if c.text.startswith("It is a positive sign")]
-    assert post.text.endswith("a ceasefire.\n" + signature) and text[post.start : post.end] == post.text
-    # Cut by size alone, no chunk held the post's first words together with its signature.
-    assert not any("It is a positive sign" in c.text and signature in c.text for c in chunks if c is not post)
-
-
-def test_a_post_chunk_needs_a_line_of_text_before_a_signature() -> None:
-    text = "Intro sentence one.\nThe post says this. And that.\n— Jane Doe (@jdoe) May 1, 2025\nAfter it."
-    chunks = chunk_text(text, 40, 0)
-    assert [c.text for c in chunks if "@jdoe" in c.text] == ["And that.\n— Jane Doe (@jdoe) May 1, 2025"]
-    # A dash-led line without a handle signs nothing, nor does a list item; a signature alone has nothing to join.
-    assert POST_SIGNATURE.search("— Jane Doe (@jdoe) May 1, 2025")
-    assert not POST_SIGNATURE.search("— Jane Doe, May 1, 2025")
-    assert not POST_SIGNATURE.search("- Kazakhstan Marks Independence Day (@kz)")
-    assert [c.text for c in chunk_text("— Jane Doe (@jdoe) May 1, 2025\nMore text here.", 40, 0)] == [
-        "— Jane Doe (@jdoe) May 1, 2025",
-        "More text here.",
-    ]
