@@ -920,7 +920,7 @@ class Answerer:
         count_tokens = (0, 0)
         if outsider:
             corrected, count_tokens = self._correct_premise(
-                list(passages), question if lang == "en" else query, outsider, asked_all, years_text, _MEMBERS_WORDS
+                list(passages), question if lang == "en" else query, outsider, asked_all, years_text, members=True
             )
             logger.info("not in the documents %s: %r", outsider, corrected and corrected[0])
             if corrected:
@@ -1477,7 +1477,7 @@ class Answerer:
         wrong: Sequence[str],
         asked: str,
         years_text: str,
-        max_words: int = _FILLED_WORDS,
+        members: bool = False,
     ) -> tuple[tuple[str, list[Citation]] | None, tuple[int, int]]:
         """What the passages name where a yes/no question assumes ``wrong`` names, quoted; or None.
 
@@ -1497,10 +1497,16 @@ class Answerer:
         if not said:
             return None, (0, 0)
         names = " and ".join(said)
-        prompt = self.prompts.premise.render(question=blanked, names=names)
+        # Asked who belongs in place of a would-be member, the model answered "Italy did not sign".
+        prompt = (self.prompts.members if members else self.prompts.premise).render(question=blanked, names=names)
         text, _, tokens = self._second_look(passages, prompt, "en", years_text)
         filled = re.sub(r"\[\d+\]", " ", text).strip(" .,:;\"'“”")
-        if not filled or len(filled.split()) > max_words or any(fold(n) in fold(filled) for n in wrong):
+        logger.debug("the blank for %s filled with %r", names, filled)
+        if (
+            not filled
+            or len(filled.split()) > (_MEMBERS_WORDS if members else _FILLED_WORDS)
+            or any(fold(n) in fold(filled) for n in wrong)
+        ):
             return None, tokens
         other = content_words(asked) - content_words(" ".join([*wrong, filled]))
         found = re.compile(rf"(?<!\w){re.escape(fold(filled))}(?!\w)")

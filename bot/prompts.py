@@ -25,6 +25,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "verify": frozenset({"question"}),
     "kind": frozenset({"name", "kinds"}),
     "premise": frozenset({"question", "names"}),
+    "members": frozenset({"question", "names"}),
 }
 
 
@@ -48,6 +49,8 @@ class Prompts:
     """Asked alone, from general knowledge: what kind of thing (person, city, …) is this name?"""
     premise: Prompt
     """A yes/no question asked again, told that a name it assumes is in no document."""
+    members: Prompt
+    """A yes/no question whether a name no document mentions is one of a group, asked for the group."""
     examples: tuple[dict[str, str], ...] = ()
     """Worked turns shown after the system prompt; with it they form the fixed prefix."""
 

@@ -14,7 +14,7 @@ def test_shipped_prompts_load_with_their_variables() -> None:
     p = load_prompts(ROOT / "prompts")
     text = p.answer.render(passages="[1] x", question="q?", language="English")
     assert "[1] x" in text and "q?" in text and "English" in text
-    assert set(REQUIRED) == {"system", "answer", "condense", "verify", "kind", "premise"}
+    assert set(REQUIRED) == {"system", "answer", "condense", "verify", "kind", "premise", "members"}
     assert "q?" in p.verify.render(question="q?")
     kind = p.kind.render(name="Truth Social", kinds="person, city")
     assert '"Truth Social"' in kind and "person, city" in kind
