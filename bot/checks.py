@@ -1066,7 +1066,7 @@ def premise_unstated(question: str, passages: list[str]) -> str | None:
         who = fold(name.split()[-1]).strip("’'.-")[:5]
         stem = verb[:5] if len(verb) > 5 else verb[:4]
         # "When did Putin say …" is stated by "Putin said": an irregular past has its own stem.
-        stems = "|".join(re.escape(s) for s in (stem, *_IRREGULAR.get(verb, ())))
+        stems = "|".join(re.escape(s) for s in (stem, *_STATED_BY.get(verb, ())))
         if who in seen and not any(
             who in p and (re.search(rf"\b(?:{stems})", p) or (verb in _POSTING and _HANDLE.search(p))) for p in pairs
         ):
@@ -1074,9 +1074,10 @@ def premise_unstated(question: str, passages: list[str]) -> str | None:
     return None
 
 
-# What else states an irregular verb a news question asks about (by the form after "did"):
-# its past forms, and for *fly* the noun ("Trump's flight to Istanbul").
-_IRREGULAR: dict[str, tuple[str, ...]] = {
+# What else states a verb a news question asks about (by the form after "did"), beside its
+# stem: an irregular past, the noun for *fly* ("Trump's flight to Istanbul"), and for
+# putting words online any verb for it.
+_STATED_BY: dict[str, tuple[str, ...]] = {
     "say": ("said",),
     "speak": ("spoke",),
     "tell": ("told",),
