@@ -16,6 +16,7 @@ Small machines, each fed piece by piece so the user sees text at once:
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import math
 import re
@@ -438,9 +439,25 @@ _SPELLINGS = {
 }
 
 
+# How other languages write in Latin letters the sounds English writes otherwise: German
+# "Selenskyj", "Sacharowa", "Uschakow", and Polish "sz" and "cz".  Two words that come out
+# the same once both are so rewritten are one name; nearness is not loosened ("renewed" is
+# not "received").
+_ROMANISED = (("tsch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("ch", "kh"), ("j", "y"), ("w", "v"))
+
+
+@functools.lru_cache(maxsize=8192)
+def _as_english(word: str) -> str:
+    for a, b in _ROMANISED:
+        word = word.replace(a, b)
+    return "z" + word[1:] if word.startswith("s") else word
+
+
 def _near_spelling(a: str, b: str) -> bool:
-    """Two folded words that differ by a letter or two ("zaharova", "zakharova")."""
-    return a[:1] == b[:1] and abs(len(a) - len(b)) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+    """Two folded words that differ by a letter or two ("zaharova", "zakharova"), or by how they are romanised."""
+    if a[:1] == b[:1] and abs(len(a) - len(b)) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8:
+        return True
+    return len(a) > 3 and _as_english(a) == _as_english(b)
 
 
 _CYRILLIC_LATIN = dict(

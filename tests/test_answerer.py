@@ -322,6 +322,10 @@ def test_unknown_names() -> None:
     for city in ("Kiew", "Kyjiw", "Kijów"):
         assert unknown_names(f"Who met Trump in {city}?", vocab | {"kyiv", "trump"})[1] == []
     assert unknown_names("Did Macron call from the UK?", vocab | {"macron", "united", "kingdom"})[1] == []
+    # A name as another language romanises it is the same person: German "Selenskyj", "Sacharowa" (fresh16 q468).
+    assert unknown_names("Wo hat Selenskyj das veröffentlicht?", vocab | {"zelenskyy"})[1] == []
+    assert unknown_names("Was sagte Sacharowa?", vocab)[1] == []
+    assert unknown_names("Was sagte Sidorow?", vocab)[1] == ["Sidorow"]
 
 
 def _checking(answerer: Answerer) -> Answerer:
