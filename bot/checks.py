@@ -782,6 +782,9 @@ _ASKS_VIEW = re.compile(
 )
 
 
+_WHEN_SAID = re.compile(r"\s+(?i:after|before|during|following|since|until|when|while)\s+")
+
+
 _DOCUMENT_WORDS = frozenset(
     "document documents article articles text texts source sources passage passages report reports story "
     "stories piece author authors".split()
@@ -803,14 +806,16 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
     something ("Tammy Bruce's view on NATO expansion").
     """
     m = _ASKS_ABOUT.search(question) or _ASKS_CALLED.search(question) or _ASKS_VIEW.search(question)
-    # A date says when it was said, not what about ("a positive sign on May 11").
-    topic = {w for w in content_words(m.group("topic")) if w not in _MONTHS and not w.isdigit()} if m else set()
+    # A date says when it was said, not what about ("a positive sign on May 11"); so does a
+    # clause of time ("about an unconditional ceasefire after Putin's announcement").
+    about = _WHEN_SAID.split(m.group("topic"), maxsplit=1)[0] if m else ""
+    topic = {w for w in content_words(about) if w not in _MONTHS and not w.isdigit()}
     if not m or not topic:
         return None
     said = content_words(" ".join([_plain(answer), *quotes]))
     names = {
         fold(w)
-        for w in _WORD.findall(m.group("topic"))
+        for w in _WORD.findall(about)
         if w[:1].isupper() and fold(w) not in _MONTHS and fold(w) not in _NOT_NAMES
     }
     if not (all(_like(n, said) for n in names) if names else matching_words(topic, said)):

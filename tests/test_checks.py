@@ -459,6 +459,16 @@ def test_what_someone_said_about_a_topic_must_be_that(
     assert (about_elsewhere(question, answer, quotes, quotes) == ELSEWHERE) is withheld
 
 
+def test_a_clause_of_time_is_not_the_topic() -> None:
+    # "After Putin's announcement" says when Macron spoke, not what about (fresh16 q467).
+    quote = "“An unconditional ceasefire is not preceded by negotiations.”"
+    around = [f"Commenting on Putin’s announcement, French President Emmanuel Macron also said:\n{quote}"]
+    answer = "An unconditional ceasefire is not preceded by negotiations. [1]"
+    asked = "What did Macron say about an unconditional ceasefire after Putin's announcment?"
+    assert about_elsewhere(asked, answer, [quote], around) is None
+    assert about_elsewhere(asked.replace("an unconditional ceasefire", "NATO"), answer, [quote], around) == ELSEWHERE
+
+
 def test_the_speaker_may_be_named_in_the_passage_around_the_quote() -> None:
     asked = "What did Peskov say Russia needs to do about the ceasefire initiative?"
     quote = "Russia needs to think about the ceasefire initiative."
