@@ -843,6 +843,10 @@ _ROLE_VERB = re.compile(
     r"\b(?:lead|leads|led|head|heads|headed|chair|chairs|chaired|hosts?|hosted|mediate[sd]?|"
     r"organi[sz]e[sd]?|wrote|written)\b"
 )
+_REPORTED = re.compile(
+    r"\b(?:say|says|said|confirm(?:s|ed)?|announce[sd]?|state[sd]?|claim(?:s|ed)?|report(?:s|ed)?|"
+    r"believe[sd]?|think|thought|warn(?:s|ed)?|insist(?:s|ed)?|suggest(?:s|ed)?|note[sd]?)\s+(?:that|whether)\b"
+)
 _WHICH_HOLDER = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}(?:{PERSON_KINDS})s?\b")
 
 
@@ -855,11 +859,14 @@ def role_unstated(question: str, quotes: list[str]) -> str | None:
     question's "led", so only the sentences it cites can tell.
     """
     folded = fold(question)
-    asked = [m.group(1) for m in _WHO_REST.finditer(folded)]
+    # A role in what the person asked about said is not asked: "Who did Erdoğan confirm that
+    # Turkey is ready to host talks with?" asks whom he told, not who hosted.
+    asked = [_REPORTED.split(m.group(1), maxsplit=1)[0] for m in _WHO_REST.finditer(folded)]
     # "Which Turkish foreign minister was chosen to chair …" asks who held the role as "who chaired"
     # does; its clause's role verb counts, not a noun ("the organization of the talks").
     for m in _WHICH_HOLDER.finditer(folded):
-        asked += _ROLE_VERB.findall(re.split(r"[?.!;]", folded[m.end() :], maxsplit=1)[0])
+        clause = re.split(r"[?.!;]", folded[m.end() :], maxsplit=1)[0]
+        asked += _ROLE_VERB.findall(_REPORTED.split(clause, maxsplit=1)[0])
     quoted = fold(" ".join(quotes))
     for role in _ROLES:
         if any(role.search(a) for a in asked) and not role.search(quoted):

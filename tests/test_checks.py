@@ -599,6 +599,23 @@ ZELENSKY = (
             False,
         ),
         ("Which leader proposed direct talks? Which leader proposed direct talks?", ["Putin proposed talks."], False),
+        # A role in what was said is not asked about: whom Erdoğan told, not who hosts (fresh16 q477).
+        (
+            "Who did President Recep Tayyip Erdoğan confirm that Turkey is ready to host direct talks with?",
+            ["According to Hurriyet, he made the statement during a phone call with French President Macron."],
+            False,
+        ),
+        (
+            "Which leader said that Turkey would host the talks?",
+            ["According to Hurriyet, he made the statement during a phone call with French President Macron."],
+            False,
+        ),
+        # Without the reported clause the role is asked, and must be stated.
+        (
+            "Who did Erdoğan choose to host the talks?",
+            ["According to Hurriyet, he made the statement during a phone call with French President Macron."],
+            True,
+        ),
     ],
 )
 def test_a_role_asked_about_must_be_stated(question: str, quotes: list[str], withheld: bool) -> None:
