@@ -489,6 +489,9 @@ OFF_SUBJECT = "the passage it cites names no one the question asks about"
 # "He emphasized that the proposal includes …", copied from a passage whose "he" is Putin, for
 # how Erdoğan described the moment (fresh14 q431).
 OTHER_PERSON = "its 'he' or 'she' is, in the passage it copies, someone the question does not ask about"
+# "Trump has also purportedly supported …, reports Politico" for which outlet Peskov spoke to
+# (fresh16 q476): the sentence is about someone else, and names no one asked about.
+OTHER_ACTOR = "the sentence it cites is about someone other than the person the question asks about"
 # Reasons that say the answer missed the question, not that it invented: over
 # only the few sentences nearest the question, the model often finds the one it
 # passed over.  Not for a *who* answer that names nobody new: on a second look
@@ -512,6 +515,7 @@ _SECOND_LOOK_FOR = frozenset(
         OFF_TOPIC_QUOTE,
         OFF_SUBJECT,
         OTHER_PERSON,
+        OTHER_ACTOR,
         *(
             OFF_TARGET_REASONS
             - {
@@ -750,6 +754,16 @@ def _holding_first(passages: list[Passage], cited: Sequence[Citation]) -> list[P
 _OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
 # How far before a quote its "he" is looked for: the sentence or two before it.
 _REFERENT_CHARS = 300
+# The run of capitalised words a sentence opens with ("French President Emmanuel Macron").
+_OPENING_NAME = re.compile(r"[\s“\"‘'—-]*((?:[A-Z][\w.’'-]*\s+)*[A-Z][\w’'-]*)")
+# A named person as the one who acted: "did Kremlin spokesman Peskov speak …".
+_AS_ACTOR = r"\b(?:did|does|do|has|have|had|will|would|was|is|were|are)\s+(?:[\w.’'-]+\s+){0,4}?"
+_ASKS_WHO = re.compile(r"(?:^|[?.!]\s+)who\b")
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, without a possessive ("Putin's" is Putin)."""
+    return re.sub(r"[’']s$", "", name.split()[-1])
 
 
 def _text_before(passages: Sequence[Passage], offset: int) -> str:
@@ -1665,7 +1679,32 @@ class Answerer:
             return [], OFF_SUBJECT
         if self._someone_else(text, citations, subjects):
             return [], OTHER_PERSON
+        if self._about_another(asked, citations, subjects):
+            return [], OTHER_ACTOR
         return citations, ""
+
+    def _about_another(self, asked: str, citations: Sequence[Citation], subjects: Sequence[str]) -> bool:
+        """Whether what a named person did was asked, and the cited sentence opens with someone else.
+
+        Asked which outlet Peskov spoke to, the model answered "Politico" from
+        "Trump has also purportedly supported the ceasefire plan …, reports
+        Politico": the passage names Peskov a few lines up, but the sentence
+        is about Trump.  Only a question whose person is its actor ("did
+        Peskov speak") counts, not a *who* question, whose answer is whoever
+        the sentence opens with; and a cited sentence that names anyone asked
+        about is about them too.
+        """
+        named = [s for s in subjects if s not in MONTHS]
+        people = self._people()
+        asked_of = [s for s in named if _surname(s) in people]
+        if not citations or not asked_of or _ASKS_WHO.search(fold(asked)):
+            return False
+        if not any(re.search(_AS_ACTOR + re.escape(s.split()[-1]) + r"\b", asked) for s in asked_of):
+            return False
+        m = _OPENING_NAME.match(citations[0].quote)
+        if not m or (who := _surname(m.group(1))) not in people or mentions(asked, who):
+            return False
+        return not any(mentions(c.quote, s) for c in citations for s in named)
 
     def _someone_else(self, text: str, citations: Sequence[Citation], subjects: Sequence[str]) -> bool:
         """Whether an answer opens with the "He" or "She" of the sentence it quotes, who is not asked about.
@@ -1689,7 +1728,7 @@ class Answerer:
     def _people(self) -> frozenset[str]:
         """The documents' surnames: the last words of their runs of capitalised words ("Keith Kellogg")."""
         if self._surnames is None:
-            last = {re.sub(r"[’']s$", "", n.split()[-1]) for n in self.retriever.names()}
+            last = {_surname(n) for n in self.retriever.names()}
             self._surnames = frozenset(w for w in last if w not in MONTHS)
         return self._surnames
 

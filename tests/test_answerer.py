@@ -696,6 +696,31 @@ def test_a_he_copied_from_a_sentence_about_someone_else_gets_a_second_look(
     assert not answer.refused and answer.text.startswith("He emphasized")
 
 
+def test_a_sentence_about_someone_else_than_the_person_asked_about_gets_a_second_look(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    from bot.answerer import OTHER_ACTOR
+
+    trump = (
+        "Trump has also purportedly supported the ceasefire plan proposed during the May 10 talks in Kyiv, "
+        "reports Politico [1]."
+    )
+    cnn = "On May 10, Kremlin spokesperson Dmitry Peskov, in an interview with CNN, responded [1]."
+    # The passage names Peskov lines above the sentence about Trump (fresh16 q476).
+    question = "Which news outlet did Kremlin spokesman Peskov speak to on May 10 about the ceasefire initiative?"
+    fake_llm.enqueue_answer(trump).enqueue_answer(cnn).enqueue('{"kind": "news outlet or platform"}')
+    answer = answerer.ask(question)
+    assert answer.withheld == "" and "CNN" in answer.text and len(fake_llm.calls) == 3
+    fake_llm.enqueue_answer(trump).enqueue_answer(trump)
+    answer = answerer.ask(question)
+    assert answer.refused and answer.withheld.startswith(OTHER_ACTOR)
+    # Asked about Trump, or asked *who*, the same sentence answers.
+    fake_llm.enqueue_answer(trump)
+    assert not answerer.ask("What did Trump support, according to Politico?").refused
+    fake_llm.enqueue_answer(trump)
+    assert not answerer.ask("Who supported the ceasefire plan from the May 10 talks, per Politico?").refused
+
+
 def test_an_outcome_its_cited_sentence_does_not_state_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
     from bot.checks import NO_OUTCOME
 
