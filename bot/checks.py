@@ -209,6 +209,17 @@ def refers_back(question: str, answer: str) -> str | None:
     return DANGLING
 
 
+# "How many Russian drones were shot down on May 12?", "how many people died": what is counted
+# is in the first few words after "how many", what happened to it within a few more.
+_HOW_MANY = re.compile(r"\bhow\s+many((?:\s+[\w'’-]+){1,6})")
+
+
+def _after_how_many(question: str) -> list[str]:
+    """The words (folded) after a question's "how many", up to six."""
+    m = _HOW_MANY.search(fold(question))
+    return m.group(1).split() if m else []
+
+
 def _is_count(word: str) -> bool:
     return word.isdigit() or word in _QUANTITY
 
@@ -227,12 +238,12 @@ def _counts_in(text: str, things: list[str]) -> set[str]:
 
 def miscounts(question: str, answer: str, passages: list[str]) -> str | None:
     """A *how many* question whose answer does not count the thing asked about."""
-    m = re.search(r"\bhow many\s+((?:\w+\W+){1,4})", fold(question))
+    asked = " ".join(_after_how_many(question)[:4])
     text = _plain(answer)
-    if not m or not _latin(text):
+    if not asked or not _latin(text):
         return None
-    phrase = content_words(m.group(1))
-    things = [w for w in _WORD.findall(m.group(1)) if w in phrase and not _is_count(w)][:2]
+    phrase = content_words(asked)
+    things = [w for w in _WORD.findall(asked) if w in phrase and not _is_count(w)][:2]
     words = _WORD.findall(fold(text))
     counts = [w for w, prev in zip(words, ["", *words], strict=False) if _is_count(w) and prev not in _MONTHS]
     if not counts:
@@ -248,9 +259,6 @@ def miscounts(question: str, answer: str, passages: list[str]) -> str | None:
     return WRONG_COUNT
 
 
-# "How many Russian drones were shot down on May 12?", "how many people died": what happened to
-# the things counted is said within a few words of "how many".
-_COUNTED_EVENT = re.compile(r"\bhow many((?:\s+[\w'’-]+){1,6})")
 # What can happen to things counted in the news, each with the words a sentence states it by.
 # Only these: "how many days were proposed" is answered by "called for … 30 days", and a
 # verb of reporting or planning has too many ways of being said.
@@ -299,8 +307,7 @@ def uncounted_event(question: str, answer: str, quotes: list[str]) -> str | None
     dozen drones entered").  The answer or a sentence it cites must state
     what happened, in any word for the same fate.
     """
-    m = _COUNTED_EVENT.search(fold(question))
-    words = m.group(1).split() if m else []
+    words = _after_how_many(question)
     fate = next((f for f in _FATES if any(v.startswith(w) for v in words for w in f)), None)
     if fate is None:
         return None
