@@ -92,6 +92,10 @@ _DOC_PATTERNS = [
 ]
 _DOC_RE = [re.compile(p, _I | re.MULTILINE) for p in _DOC_PATTERNS]
 
+_ERRAND = (
+    r"(?:book|reserve|buy|purchase|pay for|send|e-?mail|schedule|arrange|sign me up|register me|get me|"
+    r"order me|order us)\b"
+)
 # A question is hostile when it asks for what only the bot has, or tells the bot to change.
 _QUESTION_PATTERNS = [
     *_DOC_PATTERNS,
@@ -109,6 +113,14 @@ _QUESTION_PATTERNS = [
     r"\b(?:scrivi|scrivimi|componi)\w*\s+(?:un |una )?(?:poesia|sonetto|canzone|barzelletta|favola)\b",
     r"\b(?:text|words|everything|all) (?:above|before) (?:this|my)\b",
     r"\bwhat (?:were|have) you (?:been )?(?:told|instructed|asked) to\b|\bтебе (?:велели|сказали|приказали|поручили)\b",
+    # Errands in the world, which a bot that reads documents cannot run: "can you book me a flight
+    # to Istanbul for May 15" was answered "Yes, you can book a flight …" (fresh17 q499).
+    rf"\b(?:can|could|would|will) you (?:please |kindly )?{_ERRAND}",
+    rf"(?:^|[.!?]\s+)(?:please\s+)?{_ERRAND}\s+(?:me|us|a|an|the|my|our|two|tickets?|flights?|hotel)\b",
+    r"\b(?:забронируй|закажи|купи|отправь|забронюй|замов|придбай|надішли)(?:те)?\b",
+    r"\b(?:buch(?:e|en sie)|bestell(?:e|en sie)|reservier(?:e|en sie))\s+(?:mir|uns|ein\w*)\b",
+    r"\b(?:resérvame|reserva(?:me)?|cómprame|compra(?:me)?)\s+(?:un|una|dos)\b",
+    r"\b(?:réserve|réservez|achète|achetez)(?:-moi|-nous)?\s+(?:un|une|des|deux)\b",
 ]
 _QUESTION_RE = [re.compile(p, _I | re.MULTILINE) for p in _QUESTION_PATTERNS]
 
