@@ -756,8 +756,10 @@ _OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
 _REFERENT_CHARS = 300
 # The run of capitalised words a sentence opens with ("French President Emmanuel Macron").
 _OPENING_NAME = re.compile(r"[\s“\"‘'—-]*((?:[A-Z][\w.’'-]*\s+)*[A-Z][\w’'-]*)")
-# A named person as the one who acted: "did Kremlin spokesman Peskov speak …".
+# A named person as the one who acted ("did Kremlin spokesman Peskov speak …"), or who said
+# what is asked ("according to Yuri Ushakov, …").
 _AS_ACTOR = r"\b(?:did|does|do|has|have|had|will|would|was|is|were|are)\s+(?:[\w.’'-]+\s+){0,4}?"
+_SAID_BY = r"\b(?:according to|per)\s+(?:[\w.’'-]+\s+){0,3}?"
 _ASKS_WHO = re.compile(r"(?:^|[?.!]\s+)who\b")
 
 
@@ -1684,27 +1686,36 @@ class Answerer:
         return citations, ""
 
     def _about_another(self, asked: str, citations: Sequence[Citation], subjects: Sequence[str]) -> bool:
-        """Whether what a named person did was asked, and the cited sentence opens with someone else.
+        """Whether what a named person did or said was asked, and the cited sentence opens with someone else.
 
         Asked which outlet Peskov spoke to, the model answered "Politico" from
         "Trump has also purportedly supported the ceasefire plan …, reports
         Politico": the passage names Peskov a few lines up, but the sentence
         is about Trump.  Only a question whose person is its actor ("did
         Peskov speak") counts, not a *who* question, whose answer is whoever
-        the sentence opens with; and a cited sentence that names anyone asked
-        about is about them too.
+        the sentence opens with; and a cited sentence that names anything
+        asked about may be about it ("Kellogg urged Moscow …" for what Trump
+        urged Moscow to do).  A question *according to* someone asks what
+        they said, so the sentence must name them ("According to Ushakov, what
+        would Russia take into account?" is not answered by "Zelensky insists
+        …: … Zakharova said that Russia considers …").
         """
         named = [s for s in subjects if s not in MONTHS]
         people = self._people()
         asked_of = [s for s in named if _surname(s) in people]
         if not citations or not asked_of or _ASKS_WHO.search(fold(asked)):
             return False
-        if not any(re.search(_AS_ACTOR + re.escape(s.split()[-1]) + r"\b", asked) for s in asked_of):
+
+        def asked_as(form: str) -> list[str]:
+            return [s for s in asked_of if re.search(form + re.escape(_surname(s)) + r"\b", asked, re.IGNORECASE)]
+
+        said_by, acting = asked_as(_SAID_BY), asked_as(_AS_ACTOR)
+        if not said_by and not acting:
             return False
         m = _OPENING_NAME.match(citations[0].quote)
         if not m or (who := _surname(m.group(1))) not in people or mentions(asked, who):
             return False
-        return not any(mentions(c.quote, s) for c in citations for s in named)
+        return not any(mentions(c.quote, s) for c in citations for s in (said_by or named))
 
     def _someone_else(self, text: str, citations: Sequence[Citation], subjects: Sequence[str]) -> bool:
         """Whether an answer opens with the "He" or "She" of the sentence it quotes, who is not asked about.

@@ -721,6 +721,24 @@ def test_a_sentence_about_someone_else_than_the_person_asked_about_gets_a_second
     assert not answerer.ask("Who supported the ceasefire plan from the May 10 talks, per Politico?").refused
 
 
+def test_what_someone_said_is_answered_by_a_sentence_that_names_them(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    from bot.answerer import OTHER_ACTOR
+
+    zakharova = (
+        "Zelensky insists on a 30-day ceasefire from May 12 as a mandatory condition, but this demand was rejected "
+        "by Moscow: Russian Foreign Ministry spokesperson Maria Zakharova said that Russia considers discussing the "
+        "root causes of the conflict a priority [1]."
+    )
+    # The sentence names Russia, which the question names too, but not Ushakov (fresh17 q492).
+    question = "According to Yuri Ushakov, what would Russia take into account in the dialogue?"
+    fake_llm.enqueue_answer(zakharova).enqueue_answer(zakharova)
+    answer = answerer.ask(question)
+    assert answer.refused and answer.withheld.startswith(OTHER_ACTOR)
+    # What someone did, not said, may be answered by a sentence about something else the question names.
+    fake_llm.enqueue_answer("Kellogg urged Moscow to commit to a prolonged ceasefire [1].")
+    assert not answerer.ask("What did Trump urge Moscow to do?").refused
+
+
 def test_an_outcome_its_cited_sentence_does_not_state_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
     from bot.checks import NO_OUTCOME
 
