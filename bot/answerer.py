@@ -24,6 +24,7 @@ from typing import Any, Literal
 from bot.checks import (
     INEXACT,
     MISCREDITED,
+    NO_COUNT,
     NO_OUTCOME,
     NOBODY,
     OFF_TARGET_REASONS,
@@ -36,6 +37,7 @@ from bot.checks import (
     UNSTATED_PREMISE,
     UNSTATED_ROLE,
     UNSTATED_YEAR,
+    WRONG_COUNT,
     about_elsewhere,
     agreement_asked,
     as_written,
@@ -47,6 +49,7 @@ from bot.checks import (
     asks_for_summary,
     asks_membership,
     asks_which,
+    counts_asked,
     false_premise,
     names_in,
     names_unknown,
@@ -492,6 +495,8 @@ OTHER_PERSON = "its 'he' or 'she' is, in the passage it copies, someone the ques
 # "Trump has also purportedly supported …, reports Politico" for which outlet Peskov spoke to
 # (fresh16 q476): the sentence is about someone else, and names no one asked about.
 OTHER_ACTOR = "the sentence it cites is about someone other than the person the question asks about"
+# A count asked for, and the model's answer gives none that a passage gives.
+_MISCOUNTED = frozenset({UNGIVEN_COUNT, WRONG_COUNT, NO_COUNT, GROUNDLESS})
 # Reasons that say the answer missed the question, not that it invented: over
 # only the few sentences nearest the question, the model often finds the one it
 # passed over.  Not for a *who* answer that names nobody new: on a second look
@@ -1083,6 +1088,25 @@ class Answerer:
                 if not why:
                     text, citations, reason = f"{quoted} [1]", again, ""
                     first = time.perf_counter() - t0  # nothing was shown of "Passage [1]": the answer starts now
+        # "12 dozen Russian drones" for "several dozen … on May 12" (a count made of a date and a
+        # count), or "2": the model answered a *how many* question with a count no passage gives.
+        # When one sentence of the passages counts what was asked, that sentence is the answer,
+        # judged as the model's would be.
+        if reason.split(";")[0] in _MISCOUNTED and gen is not None and self.second_look:
+            view_shown = [shown_text(p.text) for p in passages]
+            counting = {
+                (k, t[span.start : span.end].strip())
+                for k, t in enumerate(view_shown, start=1)
+                for span in sentence_spans(t)
+                if counts_asked(asked_all, t[span.start : span.end])
+            }
+            if len({quoted for _, quoted in counting}) == 1:
+                k, quoted = min(counting)
+                again, why = self._judge(f"{quoted} [1]", [k], passages, view_shown, asked_all, subjects, passages)
+                logger.info("the sentence that counts it: %r %s", quoted, why or "accepted")
+                if not why:
+                    text, citations, reason = f"{quoted} [1]", again, ""
+                    first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
         kind_tokens = (0, 0)
         # A *which hotel* answer that names a person is about the passages, not the question.
         kind = which_kind(asked_all) if not reason and gen is not None and self.check_kinds else None

@@ -236,14 +236,25 @@ def _counts_in(text: str, things: list[str]) -> set[str]:
     return found
 
 
+def _counted(question: str) -> list[str]:
+    """The (up to two) words that name what a *how many* question counts ("russian", "drones")."""
+    asked = " ".join(_after_how_many(question)[:4])
+    phrase = content_words(asked)
+    return [w for w in _WORD.findall(asked) if w in phrase and not _is_count(w)][:2]
+
+
+def counts_asked(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` gives a count of what the *how many* ``question`` counts."""
+    things = _counted(question)
+    return bool(things and _counts_in(sentence, things))
+
+
 def miscounts(question: str, answer: str, passages: list[str]) -> str | None:
     """A *how many* question whose answer does not count the thing asked about."""
-    asked = " ".join(_after_how_many(question)[:4])
     text = _plain(answer)
-    if not asked or not _latin(text):
+    if not _after_how_many(question) or not _latin(text):
         return None
-    phrase = content_words(asked)
-    things = [w for w in _WORD.findall(asked) if w in phrase and not _is_count(w)][:2]
+    things = _counted(question)
     words = _WORD.findall(fold(text))
     counts = [w for w, prev in zip(words, ["", *words], strict=False) if _is_count(w) and prev not in _MONTHS]
     if not counts:

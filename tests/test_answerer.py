@@ -739,6 +739,20 @@ def test_what_someone_said_is_answered_by_a_sentence_that_names_them(answerer: A
     assert not answerer.ask("What did Trump urge Moscow to do?").refused
 
 
+def test_a_count_no_passage_gives_is_replaced_by_the_sentence_that_counts_it(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # "12 dozen" is made of the date and "several dozen" (fresh17 q495); one sentence counts the drones.
+    fake_llm.enqueue_answer("12 dozen Russian drones entered Ukrainian airspace [1].")
+    answer = answerer.ask("How many Russian drones entered Ukrainian airspace on May 12?")
+    assert not answer.refused and "several dozen Russian drones entered Ukrainian airspace" in answer.text
+    assert [c.quote for c in answer.citations] == [answer.text.removesuffix(" [1]")]
+    assert len(fake_llm.calls) == 1
+    # No sentence counts the dead: the made-up count stays withheld.
+    fake_llm.enqueue_answer("12 people were killed [1].").enqueue_answer("12 people were killed [1].")
+    assert answerer.ask("How many people were killed by the drones on May 12?").refused
+
+
 def test_an_outcome_its_cited_sentence_does_not_state_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
     from bot.checks import NO_OUTCOME
 
