@@ -723,15 +723,18 @@ def miscredits(question: str, answer: str, passages: list[str]) -> str | None:
 
 
 # "What was the outcome of", "what were the results of", "what came out of", "what did they
-# agree on", "how did the talks end"; not "apart from the results of X, what else …", nor
-# what someone said or hoped might be agreed ("what kind of truce did Putin say it might be
-# possible to agree on": the answer is his words, "a real truce").
+# agree on", "how did (or will) the talks end", "what will they end up agreeing"; not "apart
+# from the results of X, what else …", nor what someone said or hoped might be agreed ("what
+# kind of truce did Putin say it might be possible to agree on": the answer is his words,
+# "a real truce").
 _ASKS_OUTCOME = re.compile(
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:outcome|results?)(?:\s+of\b|\s*\?)"
     r"|\bcame\s+(?:out\s+)?of\b"
     r"|\b(?:what|which)\b(?:(?!\b(?:say|says|said|think|thinks|thought|hope|hoped|hopes|possible|might|could|"
-    r"would|want|wants|wanted|propose|proposed|proposes)\b)[^?])*\b(?:agree|agreed)\s+(?:on|upon|to)\b"
-    r"|\bhow did\b[^?]*\b(?:end|conclude)\b"
+    r"would|want|wants|wanted|propose|proposed|proposes)\b)[^?])*\b(?:agree|agreed|agreeing)\s+(?:on|upon|to)\b"
+    r"|\bhow (?:did|will|would)\b[^?]*\b(?:end|conclude)\b"
+    # What is still to come: "what will the talks end up agreeing" (fresh17 q487).
+    r"|\b(?:what|which)\b[^?]*\bend(?:s|ed)?\s+up\s+(?:agree\w*|decid\w*|sign\w*|with)\b"
     # The passive: "What was agreed at the Istanbul talks?" (fresh14 q426).
     r"|\bwhat\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|decided|achieved|signed|concluded)\b"
 )

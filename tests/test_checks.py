@@ -274,6 +274,12 @@ BEFORE_THE_TALKS = (
 )
 
 
+ZELENSKY_DECIDED = (
+    "Zelensky reported that his decision to personally participate in negotiations with Russian President "
+    "Vladimir Putin in Istanbul on May 15, 2025, received full support from US President Donald Trump [1]."
+)
+
+
 @pytest.mark.parametrize(
     ("question", "answer", "withheld"),
     [
@@ -325,6 +331,12 @@ BEFORE_THE_TALKS = (
             "At the meeting in Kyiv, the leaders agreed on a 30-day ceasefire [1].",
             False,
         ),
+        # An outcome still to come (fresh17 q487); "how does that sentence end" asks no outcome.
+        ("What will the Istanbul talks on May 15 end up agreeing — did Putin show up?", ZELENSKY_DECIDED, True),
+        ("How will the talks in Istanbul end?", ZELENSKY_DECIDED, True),
+        ("What will they end up agreeing on in Istanbul?", "They agreed on a ceasefire in Istanbul [1].", False),
+        ("The quote breaks off. How does that sentence end?", "For a single day [1].", False),
+        ("What happened on May 12 after the ceasefire was not agreed?", "Drones entered Ukraine [1].", False),
     ],
 )
 def test_an_outcome_asked_for_must_be_stated(question: str, answer: str, withheld: bool) -> None:
