@@ -410,6 +410,14 @@ def asked_about(question: str, history: Sequence[Turn]) -> tuple[str, str] | Non
     return pronoun.group(), who.group(1)
 
 
+# A thing pointed back to as the subject of a question: "what areas would that cover", "what
+# does this mean"; not "that" which opens a clause ("said that Russia …").  Not "it" either:
+# told that "backed it" was what the answer described, the model lost "backed" (fresh6 q268).
+_POINTING_BACK = re.compile(
+    r"\b(that|this)\s+(?=(?:would|will|was|is|did|does|could|can|should|might|mean|means|meant|"
+    r"cover|covers|include|includes|last|lasts|start|starts|happen|happened)\b)",
+    re.IGNORECASE,
+)
 _OBJECT = {"he": "him", "him": "him", "she": "her", "her": "her", "they": "them", "them": "them"}
 
 
@@ -1613,6 +1621,11 @@ class Answerer:
             known = document_spellings(person, self.retriever.vocabulary(), self.retriever.names())
             spellings[word] = known.get(person) or " ".join(known.values()) or person
         hint = "\n(" + ", ".join(f"{k} = {v}" for k, v in spellings.items()) + ")" if spellings else ""
+        # "What areas would that cover?" after an answer that described a ceasefire came back as
+        # "What areas would the coalition of the willing call for?": the subject of the user's turn,
+        # not the thing the answer described.  Told where to look, the model names the ceasefire.
+        if (it := _POINTING_BACK.search(question)) and any(t.role == "assistant" for t in history):
+            hint += f'\n("{it.group(1).lower()}" = what the assistant last described: name it.)'
         prompt = self.prompts.condense.render(history="\n".join(lines) or "(none)", question=question + hint)
         out, tokens = self._condensed(prompt)
         # A follow-up's rewrite that still says "he" searches for no one ("Who did he contact?"):

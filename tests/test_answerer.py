@@ -129,6 +129,25 @@ def test_a_follow_up_after_who_is_is_told_whom_its_pronoun_stands_for(answerer: 
     assert "(он = Keith Kellogg)" in fake_llm.calls[2]["messages"][0]["content"]
 
 
+def test_a_follow_up_that_points_back_with_that_is_told_where_to_look(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    """fresh17 q494: "that" came back as the user's "coalition of the willing", not the ceasefire answered."""
+    history = [
+        Turn("user", "What truce did the coalition of the willing call for?"),
+        Turn("assistant", "A complete and unconditional ceasefire lasting at least 30 days, starting May 12."),
+    ]
+    fake_llm.enqueue("What areas would the ceasefire cover?").enqueue_answer("", found=False)
+    answerer.ask("what areas would that cover?", history)
+    hint = '("that" = what the assistant last described: name it.)'
+    assert hint in fake_llm.calls[0]["messages"][0]["content"]
+    # "That" opening a clause, and "it", are not hinted (fresh6 q268 lost its verb so).
+    for question in ("Did Putin say that Russia would come?", "Apart from Trump, did Zelensky say others backed it?"):
+        before = len(fake_llm.calls)
+        fake_llm.enqueue(question).enqueue_answer("", found=False)
+        answerer.ask(question, history)
+        prompts = [c["messages"][0]["content"] for c in fake_llm.calls[before:]]
+        assert len(prompts) == 2 and question in prompts[0] and "described" not in prompts[0]
+
+
 @pytest.mark.parametrize(
     ("question", "said", "about"),
     [
