@@ -970,7 +970,9 @@ def agreement_asked(question: str) -> str | None:
     article say about whether a ceasefire came up?".  Asked whole, the model
     answered for one article and said both agreed (q45, fresh12 q391).
     """
-    if m := _AGREE_ON.match(question):
+    # What follows the question may say why it is asked ("One of them seems to say something else").
+    first = re.match(r"[^?]*\?", question)
+    if m := _AGREE_ON.match(question) or (first and _AGREE_ON.match(first.group())):
         return f"What does the article say about {m.group(1)}?"
     if m := _AGREE_SENTENCE.search(question):
         rest = (question[: m.start()] + " " + question[m.end() :]).strip()

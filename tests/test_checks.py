@@ -822,6 +822,11 @@ def test_a_question_about_each_article_is_told_apart(question: str, each: bool) 
             "Are the two reports consistent about who initiated the talks?",
             "What does the article say about who initiated the talks?",
         ),
+        # A sentence after the question says why it is asked (fresh17 q486).
+        (
+            "Do the two articles agree on whether a ceasefire came up? One of them seems to say something else.",
+            "What does the article say about whether a ceasefire came up?",
+        ),
         # People agreeing, not documents; and an agreement with nothing to agree on.
         ("Did they agree on a ceasefire?", None),
         ("Did the two sides agree on a ceasefire?", None),
