@@ -33,6 +33,7 @@ from bot.checks import (
     UNCOUNTED_EVENT,
     UNDESCRIBED,
     UNGIVEN_COUNT,
+    UNLASTED,
     UNQUOTED,
     UNSTATED_PREMISE,
     UNSTATED_ROLE,
@@ -61,6 +62,7 @@ from bot.checks import (
     uncounted_event,
     undescribed,
     unknown_ordinal,
+    unlasted,
     which_kind,
     year_unstated,
 )
@@ -537,6 +539,7 @@ _SECOND_LOOK_FOR = frozenset(
                 UNGIVEN_COUNT,
                 UNCOUNTED_EVENT,
                 UNDESCRIBED,
+                UNLASTED,
                 UNQUOTED,
                 NO_OUTCOME,
                 UNSTATED_ROLE,
@@ -1712,6 +1715,7 @@ class Answerer:
             or year_unstated(asked, quotes, retrieved)
             or uncounted_event(asked, text, quotes)
             or undescribed(asked, text, quotes)
+            or unlasted(asked, text, quotes)
         ):
             return [], why
         if _off_subject(citations, subjects, around) is not None:

@@ -123,6 +123,7 @@ SET_ASIDE = "the answer names whom the question set aside"
 POINTS_ONLY = "the answer only points at a passage"
 UNSTATED_PREMISE = "why or when someone did something was asked and no passage says they did it"
 UNDESCRIBED = "what something was like was asked for and the answer does not name it"
+UNLASTED = "how long something lasted was asked for and the answer does not name it"
 UNCOUNTED_EVENT = "how many things something happened to was asked for and the answer counts what else happened"
 OFF_TARGET_REASONS = frozenset(
     {
@@ -147,6 +148,7 @@ OFF_TARGET_REASONS = frozenset(
         UNSTATED_PREMISE,
         UNCOUNTED_EVENT,
         UNDESCRIBED,
+        UNLASTED,
     }
 )
 _DURATION = re.compile(
@@ -308,6 +310,33 @@ def undescribed(question: str, answer: str, quotes: list[str]) -> str | None:
     if not thing or matching_words(thing, content_words(" ".join([_plain(answer), *quotes]))):
         return None
     return UNDESCRIBED
+
+
+# "How long did Putin's phone call with Erdoğan last?": what lasted is named before "last",
+# its head word before the first preposition ("call").
+_ASKS_LASTED = re.compile(
+    r"\bhow\s+long\s+(?:did|does|do|will|would|was|were|is|are|has|had)\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
+    r"\s+(?:last|lasts|lasted|take|took|go\s+on|run)\b"
+)
+_BEFORE_HEAD = re.compile(r"\s+(?:with|between|of|in|on|at|to|from|for|by|about)\s+.*")
+
+
+def unlasted(question: str, answer: str, quotes: list[str]) -> str | None:
+    """*How long did X last*, answered by a sentence that does not name X.
+
+    Asked how long Putin's phone call with Erdoğan lasted, which the
+    documents never say, the model gave the ceasefire's "at least 30 days":
+    a length, so the *how long* check passed it, but of something else.
+    The answer or a sentence it cites must name X's head word ("call", or
+    "calls"; "called" is not a call).
+    """
+    m = _ASKS_LASTED.search(fold(question))
+    words = _BEFORE_HEAD.sub("", m.group(1)).split() if m else []
+    head = words[-1].removesuffix("'s").removesuffix("’s") if words else ""
+    if not head or head in _NOT_NAMES or len(head) < 3:
+        return None
+    said = set(_WORD.findall(fold(" ".join([_plain(answer), *quotes]))))
+    return None if said & {head, head + "s", head.removesuffix("s")} else UNLASTED
 
 
 def uncounted_event(question: str, answer: str, quotes: list[str]) -> str | None:

@@ -18,6 +18,7 @@ from bot.checks import (
     UNCOUNTED_EVENT,
     UNDESCRIBED,
     UNGIVEN_COUNT,
+    UNLASTED,
     UNQUOTED,
     UNSTATED_PREMISE,
     UNSTATED_ROLE,
@@ -51,6 +52,7 @@ from bot.checks import (
     uncounted_event,
     undescribed,
     unknown_ordinal,
+    unlasted,
     unquoted,
     which_kind,
     year_unstated,
@@ -1056,3 +1058,33 @@ def test_what_something_was_like_must_name_it(question: str, answer: str, quotes
 )
 def test_a_question_whether_something_is_one_of_a_group(question: str, member: bool) -> None:
     assert asks_membership(question) is member
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "quotes", "withheld"),
+    [
+        # The ceasefire's length for the phone call's, which no document gives (fresh18 q518).
+        (
+            "How long did Putin's phone call with Erdoghan last?",
+            "The statement called for a complete and unconditional ceasefire lasting at least 30 days [1].",
+            ["The statement called for a complete and unconditional ceasefire lasting at least 30 days."],
+            True,
+        ),
+        (
+            "How long did the phone call between Erdoğan and Putin last?",
+            "About an hour [1].",
+            ["The call lasted an hour."],
+            False,
+        ),
+        ("How long did the talks last?", "Two days [1].", ["The talks lasted two days."], False),
+        (
+            "How long was the ceasefire supposed to last?",
+            "At least 30 days [1].",
+            ["a ceasefire lasting 30 days"],
+            False,
+        ),
+        ("How long a ceasefire did Kellogg urge?", "A prolonged one [1].", ["a prolonged ceasefire"], False),
+    ],
+)
+def test_what_lasted_must_be_named(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
+    assert (unlasted(question, answer, quotes) == UNLASTED) is withheld
