@@ -807,9 +807,10 @@ def states_no_outcome(question: str, answer: str) -> str | None:
 _ASKS_ABOUT = re.compile(
     r"\b(?:(?:did|does|do|has|have|had|will|would)\s+(?P<who>[^?]+?)\s+)?"
     r"(?:say|says|said|saying|think|thinks|thought|write|writes|wrote|written|tweet(?:s|ed)?|posts?|posted|"
-    r"comments?|commented|remarks?|remarked|claims?|claimed|tell|tells|told|mention(?:s|ed)?|state[sd]?|"
-    r"believes?|believed|feel|feels|felt|views?|position|stance|opinion)\b[^?]*?"
-    r"\b(?:about|regarding|concerning)\s+(?P<topic>[^?.,;]+)",
+    r"comments?|commented|remarks?|remarked|claims?|claimed|tell(?!\s+(?:me|us)\b)|tells|told|mention(?:s|ed)?|"
+    r"state[sd]?|believes?|believed|feel|feels|felt|views?|position|stance|opinion)\b[^?]*?"
+    # "The article about Putin's readiness" names a document, not a topic.
+    r"(?<!article)(?<!articles)(?<!piece)(?<!story)(?<!report)\s+(?:about|regarding|concerning)\s+(?P<topic>[^?.,;]+)",
     re.IGNORECASE,
 )
 

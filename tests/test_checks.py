@@ -455,6 +455,13 @@ DRONES_TOO = "The lack of a ceasefire has already led to new attacks: on May 12,
         ),
         # "Call on" and "call for" ask for the demand, not a name for something.
         ("What did Kellogg call on Moscow to do?", "Commit to a ceasefire.", [KELLOGG], False),
+        # "Tell me" asks the bot; "the article about …" names a document, not a topic (fresh18 q506).
+        (
+            "Could you please tell me who the original author of the Orda.kz article about Putin's readiness is?",
+            "Rustam Muratov [1]",
+            ["Original Author: Rustam Muratov"],
+            False,
+        ),
         # A phone call is not a name given to something (fresh11 q361).
         (
             "What did the Russian state media summary of Erdoğan's call with Putin apparently leave out?",
