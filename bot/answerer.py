@@ -779,6 +779,11 @@ _SAID_BY = r"\b(?:according to|per)\s+(?:[\w.’'-]+\s+){0,3}?"
 _ASKS_WHO = re.compile(r"(?:^|[?.!]\s+)who\b")
 
 
+def _plain_words(text: str) -> list[str]:
+    """The words of ``text`` without its citation markers."""
+    return re.findall(r"\w+", re.sub(r"\[\d+\]", " ", text))
+
+
 def _surname(name: str) -> str:
     """The last word of a name, without a possessive ("Putin's" is Putin)."""
     return re.sub(r"[’']s$", "", name.split()[-1])
@@ -1062,7 +1067,11 @@ class Answerer:
                 reason = f"{reason}; the passages name nothing in its place"
         # Withheld for answering beside the question: one more try, over the other view
         # (none when no sentence shares a word with the question: the reason then stands alone).
-        wants_second_look = reason in _SECOND_LOOK_FOR and gen is not None and self.second_look
+        # So is a bare name no passage holds, for a *which platform / outlet* question: asked freely,
+        # the model gives the name it knows ("Twitter" for where Trump commented, fresh18 q507),
+        # and a second look chooses among the names the passages write.
+        guessed = reason == GROUNDLESS and bool(asks_which(asked_all)) and len(_plain_words(draft)) <= 3
+        wants_second_look = (reason in _SECOND_LOOK_FOR or guessed) and gen is not None and self.second_look
         # A source is named in the one sentence that states the report: over more, the model
         # names the first outlet it reads ("According to Politico, …. …, Reuters reports").
         # So is a person or a named thing asked for: over three windows the model names whoever

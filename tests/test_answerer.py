@@ -772,6 +772,21 @@ def test_a_count_no_passage_gives_is_replaced_by_the_sentence_that_counts_it(
     assert answerer.ask("How many people were killed by the drones on May 12?").refused
 
 
+def test_a_bare_name_no_passage_holds_for_a_which_question_gets_a_second_look(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # The model named the platform it knows, not the one the article writes (fresh18 q507).
+    fake_llm.enqueue_answer("Twitter [1]").enqueue_answer("Truth Social [1]")
+    fake_llm.enqueue('{"kind": "news outlet or platform"}')
+    answer = answerer.ask("On which platform did Trump comment, in his traditional fashion?")
+    assert not answer.refused and answer.text.startswith("Truth Social") and len(fake_llm.calls) == 3
+    assert "Truth Social" in answer.citations[0].quote
+    # A longer answer no passage grounds is made up, and stays withheld without one.
+    fake_llm.enqueue_answer("Trump commented on Twitter and on his Facebook page [1].")
+    answer = answerer.ask("On which platform did Trump comment, in his traditional fashion?")
+    assert answer.refused and len(fake_llm.calls) == 4
+
+
 def test_an_outcome_its_cited_sentence_does_not_state_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
     from bot.checks import NO_OUTCOME
 
