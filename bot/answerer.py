@@ -779,6 +779,21 @@ _SAID_BY = r"\b(?:according to|per)\s+(?:[\w.’'-]+\s+){0,3}?"
 _ASKS_WHO = re.compile(r"(?:^|[?.!]\s+)who\b")
 
 
+# "Did Peskov say …?", "is it correct that Kremlin spokesman Dmitry Peskov said …": a yes/no
+# question that credits a person with words.
+_CREDITED = re.compile(
+    r"(?:^|[.?!:]\s*)(?i:did|has|had|does)\s+(?P<a>(?:[\w.’'-]+\s+){0,4}?[A-Z][\w’'-]+)\s+"
+    r"(?i:really\s+|actually\s+)?(?i:say|state|claim|tell|write|tweet|announce|declare)\b"
+    r"|\b(?i:true|correct|right|accurate)\s+that\s+(?P<b>(?:[\w.’'-]+\s+){0,4}?[A-Z][\w’'-]+)\s+"
+    r"(?i:said|stated|claimed|told|wrote|tweeted|announced|declared)\b"
+)
+# Words a question quotes: “concrete proposals from both sides”, "…", '…'.
+_QUOTED_WORDS = re.compile(r"[“\"«„]([^”\"»“]{8,200})[”\"»“]")
+_SAYING = re.compile(r"\b(?:said|says|stated|states|told|urged|noted|announced|wrote|claimed|declared|insisted)\b")
+# A person as a sentence names them: "Tammy Bruce", "Recep Tayyip Erdoğan".
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+
+
 def _plain_words(text: str) -> list[str]:
     """The words of ``text`` without its citation markers."""
     return re.findall(r"\w+", re.sub(r"\[\d+\]", " ", text))
@@ -1127,6 +1142,11 @@ class Answerer:
                 if not why:
                     text, citations, reason = f"{quoted} [1]", again, ""
                     first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
+        # "Is it correct that Peskov said Washington needs to see “concrete proposals …”?": the
+        # sentence that holds the quoted words says who said them.
+        if not reason and not articles and (corrected := self._said_by_another(asked_all, text, passages)):
+            logger.info("said by someone else: %r -> %r", text, corrected[0])
+            text, citations = corrected
         kind_tokens = (0, 0)
         # A *which hotel* answer that names a person is about the passages, not the question.
         kind = which_kind(asked_all) if not reason and gen is not None and self.check_kinds else None
@@ -1766,6 +1786,43 @@ class Answerer:
         if not m or (who := _surname(m.group(1))) not in people or mentions(asked, who):
             return False
         return not any(mentions(c.quote, s) for c in citations for s in (said_by or named))
+
+    def _said_by_another(self, asked: str, text: str, passages: Sequence[Passage]) -> tuple[str, list[Citation]] | None:
+        """The correction of a *did X say “…”* question whose quoted words someone else said.
+
+        "Is it correct that Kremlin spokesman Dmitry Peskov said Washington
+        needs to see “concrete proposals from both sides”?" was answered
+        "Yes, … Peskov stated …", citing Peskov's sentence, or a sentence
+        where Tammy Bruce states it (fresh18 q509).  The retrieved sentence
+        that holds the quoted words decides: when it does not name the person
+        the question credits, and names another person of the documents
+        before its verb of saying, the answer is no, and who said it, quoted.
+        An answer that already says no stands.
+        """
+        m = _CREDITED.search(asked)
+        words = _QUOTED_WORDS.search(asked)
+        if not m or not words or re.match(r"\s*(?:no|not)\b", text, re.IGNORECASE):
+            return None
+        credited = _surname(m.group("a") or m.group("b"))
+        people = self._people()
+        said = fold(words.group(1)).strip(" .,")
+        if credited not in people or len(said.split()) < 3:
+            return None
+        for p in passages:
+            for span in sentence_spans(p.text):
+                sentence = p.text[span.start : span.end].strip()
+                if said not in fold(sentence):
+                    continue
+                verb = _SAYING.search(sentence)
+                before = sentence[: verb.start()] if verb else ""
+                speakers = [w for w in _NAME_RUN.findall(before) if _surname(w) in people and not mentions(asked, w)]
+                if mentions(sentence, credited) or not speakers:
+                    return None
+                at = p.start + p.text.index(sentence, span.start)
+                cited = Citation(1, p.source, p.title, at, at + len(sentence), sentence, p)
+                answer = f"No: according to the documents, {speakers[-1]} said this, not {credited}: “{sentence}” [1]."
+                return answer, [cited]
+        return None
 
     def _someone_else(self, text: str, citations: Sequence[Citation], subjects: Sequence[str]) -> bool:
         """Whether an answer opens with the "He" or "She" of the sentence it quotes, who is not asked about.

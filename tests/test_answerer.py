@@ -787,6 +787,24 @@ def test_a_bare_name_no_passage_holds_for_a_which_question_gets_a_second_look(
     assert answer.refused and len(fake_llm.calls) == 4
 
 
+def test_words_credited_to_the_wrong_person_are_answered_no_and_who_said_them(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh18 q509: the model said yes, citing Peskov's sentence; Tammy Bruce's holds the words.
+    yes = "Yes, Peskov stated that Washington needs to see concrete proposals from both sides [1]."
+    fake_llm.enqueue_answer(yes)
+    question = "Did Peskov say that Washington needs to see “concrete proposals from both sides”?"
+    answer = answerer.ask(question)
+    assert answer.text.startswith("No: according to the documents, Tammy Bruce said this, not Peskov: “")
+    assert [c.quote for c in answer.citations] == [answer.text.split("“", 1)[1].rsplit("”", 1)[0]]
+    assert "Tammy Bruce stated" in answer.citations[0].quote
+    # Credited to the one who said them, or answered no already, the answer stands.
+    fake_llm.enqueue_answer("Yes, Tammy Bruce stated that Washington needs to see concrete proposals [1].")
+    assert answerer.ask(question.replace("Peskov", "Tammy Bruce")).text.startswith("Yes, Tammy Bruce")
+    fake_llm.enqueue_answer("No, Tammy Bruce said it [1].")
+    assert answerer.ask(question).text.startswith("No, Tammy Bruce said it")
+
+
 def test_an_outcome_its_cited_sentence_does_not_state_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
     from bot.checks import NO_OUTCOME
 
