@@ -63,6 +63,7 @@ from bot.checks import (
     undescribed,
     unknown_ordinal,
     unlasted,
+    unsaid,
     which_kind,
     year_unstated,
 )
@@ -1745,6 +1746,7 @@ class Answerer:
             or uncounted_event(asked, text, quotes)
             or undescribed(asked, text, quotes)
             or unlasted(asked, text, quotes)
+            or unsaid(asked, quotes)
         ):
             return [], why
         if _off_subject(citations, subjects, around) is not None:

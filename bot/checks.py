@@ -124,6 +124,7 @@ POINTS_ONLY = "the answer only points at a passage"
 UNSTATED_PREMISE = "why or when someone did something was asked and no passage says they did it"
 UNDESCRIBED = "what something was like was asked for and the answer does not name it"
 UNLASTED = "how long something lasted was asked for and the answer does not name it"
+UNSAID = "who said something was asked for and no sentence it cites says it"
 UNCOUNTED_EVENT = "how many things something happened to was asked for and the answer counts what else happened"
 OFF_TARGET_REASONS = frozenset(
     {
@@ -149,6 +150,7 @@ OFF_TARGET_REASONS = frozenset(
         UNCOUNTED_EVENT,
         UNDESCRIBED,
         UNLASTED,
+        UNSAID,
     }
 )
 _DURATION = re.compile(
@@ -337,6 +339,30 @@ def unlasted(question: str, answer: str, quotes: list[str]) -> str | None:
         return None
     said = set(_WORD.findall(fold(" ".join([_plain(answer), *quotes]))))
     return None if said & {head, head + "s", head.removesuffix("s")} else UNLASTED
+
+
+# "Who stated that Russia considers the root causes of the conflict a priority?": what was said
+# follows the verb of saying in a *who* question.
+_WHO_SAID = re.compile(
+    r"\bwho\b[^?]*?\b(?:said|says|stated|states|claimed|announced|declared|noted|insisted|emphasized|"
+    r"warned|wrote|tweeted)\s+(?:that\s+)?(?P<said>[^?]+)"
+)
+
+
+def unsaid(question: str, quotes: list[str]) -> str | None:
+    """*Who said that …*, answered by a sentence that does not say it.
+
+    Asked (in Russian) which Russian official said Russia considers the root
+    causes of the conflict a priority, the model named Yuri Ushakov, citing
+    his readiness for dialogue (fresh18 q510).  The sentences an answer cites
+    must hold at least half of the words of what was said.
+    """
+    m = _WHO_SAID.search(fold(question))
+    said = content_words(m.group("said")) if m else set()
+    if len(said) < 3:
+        return None
+    found = matching_words(said, content_words(" ".join(quotes)))
+    return None if 2 * len(found) >= len(said) else UNSAID
 
 
 def uncounted_event(question: str, answer: str, quotes: list[str]) -> str | None:

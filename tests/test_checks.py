@@ -20,6 +20,7 @@ from bot.checks import (
     UNGIVEN_COUNT,
     UNLASTED,
     UNQUOTED,
+    UNSAID,
     UNSTATED_PREMISE,
     UNSTATED_ROLE,
     UNSTATED_YEAR,
@@ -54,6 +55,7 @@ from bot.checks import (
     unknown_ordinal,
     unlasted,
     unquoted,
+    unsaid,
     which_kind,
     year_unstated,
 )
@@ -1095,3 +1097,28 @@ def test_a_question_whether_something_is_one_of_a_group(question: str, member: b
 )
 def test_what_lasted_must_be_named(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
     assert (unlasted(question, answer, quotes) == UNLASTED) is withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "quotes", "withheld"),
+    [
+        # Ushakov's readiness for dialogue for who said the root causes come first (fresh18 q510).
+        (
+            "Who among Russia's officials stated that Russia considers the root causes of the conflict a priority?",
+            ["Later, Russian presidential aide Yuri Ushakov announced his readiness for dialogue."],
+            True,
+        ),
+        (
+            "Who among Russia's officials stated that Russia considers the root causes of the conflict a priority?",
+            ["Maria Zakharova said that Russia considers discussing the root causes of the conflict a priority."],
+            False,
+        ),
+        # Too little said to hold a sentence to, and no *who* question.
+        ("Who said that?", ["Putin proposed talks."], False),
+        ("What did Zakharova say Russia considers a priority?", ["Putin proposed talks."], False),
+    ],
+)
+def test_who_said_something_is_answered_by_a_sentence_that_says_it(
+    question: str, quotes: list[str], withheld: bool
+) -> None:
+    assert (unsaid(question, quotes) == UNSAID) is withheld
