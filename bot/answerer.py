@@ -1753,11 +1753,11 @@ class Answerer:
             return [], OFF_SUBJECT
         if self._someone_else(text, citations, subjects):
             return [], OTHER_PERSON
-        if self._about_another(asked, citations, subjects):
+        if self._about_another(asked, text, citations, subjects):
             return [], OTHER_ACTOR
         return citations, ""
 
-    def _about_another(self, asked: str, citations: Sequence[Citation], subjects: Sequence[str]) -> bool:
+    def _about_another(self, asked: str, text: str, citations: Sequence[Citation], subjects: Sequence[str]) -> bool:
         """Whether what a named person did or said was asked, and the cited sentence opens with someone else.
 
         Asked which outlet Peskov spoke to, the model answered "Politico" from
@@ -1770,7 +1770,12 @@ class Answerer:
         urged Moscow to do).  A question *according to* someone asks what
         they said, so the sentence must name them ("According to Ushakov, what
         would Russia take into account?" is not answered by "Zelensky insists
-        …: … Zakharova said that Russia considers …").
+        …: … Zakharova said that Russia considers …").  And a "Yes" to whether
+        the person did something rests on a sentence about them: "Yes, Putin
+        participated personally in the Istanbul talks" from "Ukrainian
+        President Volodymyr Zelensky said that his decision to personally
+        participate in negotiations with … Putin …" (fresh18 q520; fresh6
+        q269 had Trump fly to Turkey from the same sentence).
         """
         named = [s for s in subjects if s not in MONTHS]
         people = self._people()
@@ -1787,6 +1792,8 @@ class Answerer:
         m = _OPENING_NAME.match(citations[0].quote)
         if not m or (who := _surname(m.group(1))) not in people or mentions(asked, who):
             return False
+        if acting and re.match(r"\s*yes\b", text, re.IGNORECASE):
+            return True
         return not any(mentions(c.quote, s) for c in citations for s in (said_by or named))
 
     def _said_by_another(self, asked: str, text: str, passages: Sequence[Passage]) -> tuple[str, list[Citation]] | None:

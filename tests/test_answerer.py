@@ -758,6 +758,23 @@ def test_what_someone_said_is_answered_by_a_sentence_that_names_them(answerer: A
     assert not answerer.ask("What did Trump urge Moscow to do?").refused
 
 
+def test_a_yes_resting_on_a_sentence_about_someone_else_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    from bot.answerer import OTHER_ACTOR
+
+    # The sentence is Zelensky's decision to meet Putin, not Putin's attending (fresh18 q520, fresh6 q269).
+    yes = "Yes, Putin participated personally in the negotiations in Istanbul on May 15 [1]."
+    fake_llm.enqueue_answer(yes).enqueue_answer(yes)
+    answer = answerer.ask("Did Putin personally participate in the negotiations in Istanbul on May 15?")
+    assert answer.refused and answer.withheld.startswith(OTHER_ACTOR)
+    assert answer.draft.startswith("Yes, Putin participated")
+    # Asked about the one the sentence is about, a yes stands.
+    fake_llm.enqueue_answer(
+        "Yes, Zelensky said that his decision to personally participate in negotiations with Russian President "
+        "Vladimir Putin in Istanbul received full support [1]."
+    )
+    assert not answerer.ask("Did Zelensky decide to personally participate in the negotiations in Istanbul?").refused
+
+
 def test_a_count_no_passage_gives_is_replaced_by_the_sentence_that_counts_it(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
