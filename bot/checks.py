@@ -343,9 +343,10 @@ def unlasted(question: str, answer: str, quotes: list[str]) -> str | None:
 
 # "Who stated that Russia considers the root causes of the conflict a priority?": what was said
 # follows the verb of saying in a *who* question.
+# "Who wrote the article?" asks for its author: "wrote" and "tweeted" count only before "that".
 _WHO_SAID = re.compile(
-    r"\bwho\b[^?]*?\b(?:said|says|stated|states|claimed|announced|declared|noted|insisted|emphasized|"
-    r"warned|wrote|tweeted)\s+(?:that\s+)?(?P<said>[^?]+)"
+    r"\bwho\b[^?]*?\b(?:(?:said|says|stated|states|claimed|announced|declared|noted|insisted|emphasized|"
+    r"warned)\s+(?:that\s+)?|(?:wrote|tweeted|posted)\s+that\s+)(?P<said>[^?]+)"
 )
 
 

@@ -1113,6 +1113,9 @@ def test_what_lasted_must_be_named(question: str, answer: str, quotes: list[str]
             ["Maria Zakharova said that Russia considers discussing the root causes of the conflict a priority."],
             False,
         ),
+        # Who wrote a work is its author, not what was said (the labelled line answers it).
+        ("Who wrote the Orda.kz article about the talks?", ["Original Author: Rustam Muratov"], False),
+        ("Who wrote that Russia considers the root causes a priority?", ["Original Author: Rustam Muratov"], True),
         # Too little said to hold a sentence to, and no *who* question.
         ("Who said that?", ["Putin proposed talks."], False),
         ("What did Zakharova say Russia considers a priority?", ["Putin proposed talks."], False),
