@@ -1117,13 +1117,10 @@ class Answerer:
                 reason = f"{reason}; on a second look, the model found no answer"
         if pointed is not None and reason.endswith(POINTS_ONLY):
             view, k = pointed
-            if 1 <= k <= len(view) and (quoted := _pointed_sentence(view[k - 1], asked_all)):
-                view_shown = [shown_text(p.text) for p in view]
-                again, why = self._judge(f"{quoted} [1]", [k], view, view_shown, asked_all, subjects, passages)
-                logger.info("pointed at passage %d: %r %s", k, quoted, why or "accepted")
-                if not why:
-                    text, citations, reason = f"{quoted} [1]", again, ""
-                    first = time.perf_counter() - t0  # nothing was shown of "Passage [1]": the answer starts now
+            quoted = _pointed_sentence(view[k - 1], asked_all) if 1 <= k <= len(view) else ""
+            if quoted and (cited := self._quoted(quoted, k, view, asked_all, subjects, passages)) is not None:
+                text, citations, reason = f"{quoted} [1]", cited, ""
+                first = time.perf_counter() - t0  # nothing was shown of "Passage [1]": the answer starts now
         # "12 dozen Russian drones" for "several dozen … on May 12" (a count made of a date and a
         # count), or "2": the model answered a *how many* question with a count no passage gives.
         # When one sentence of the passages counts what was asked, that sentence is the answer,
@@ -1138,10 +1135,8 @@ class Answerer:
             }
             if len({quoted for _, quoted in counting}) == 1:
                 k, quoted = min(counting)
-                again, why = self._judge(f"{quoted} [1]", [k], passages, view_shown, asked_all, subjects, passages)
-                logger.info("the sentence that counts it: %r %s", quoted, why or "accepted")
-                if not why:
-                    text, citations, reason = f"{quoted} [1]", again, ""
+                if (cited := self._quoted(quoted, k, passages, asked_all, subjects, passages)) is not None:
+                    text, citations, reason = f"{quoted} [1]", cited, ""
                     first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
         # "Is it correct that Peskov said Washington needs to see “concrete proposals …”?": the
         # sentence that holds the quoted words says who said them.
@@ -1756,6 +1751,15 @@ class Answerer:
         if self._about_another(asked, text, citations, subjects):
             return [], OTHER_ACTOR
         return citations, ""
+
+    def _quoted(
+        self, quoted: str, k: int, view: list[Passage], asked: str, subjects: Sequence[str], around: Sequence[Passage]
+    ) -> list[Citation] | None:
+        """A sentence of passage ``k`` of ``view`` as the whole answer: its citations if every check passes."""
+        shown = [shown_text(p.text) for p in view]
+        again, why = self._judge(f"{quoted} [1]", [k], view, shown, asked, subjects, around)
+        logger.info("quoted from passage %d: %r %s", k, quoted, why or "accepted")
+        return None if why else again
 
     def _about_another(self, asked: str, text: str, citations: Sequence[Citation], subjects: Sequence[str]) -> bool:
         """Whether what a named person did or said was asked, and the cited sentence opens with someone else.
