@@ -291,8 +291,20 @@ class Quote:
 
 
 def matching_words(words: set[str], text_words: set[str]) -> set[str]:
-    """The ``words`` found in ``text_words``, a long word also by its stem ("proposed" ~ "propose")."""
-    return {w for w in words if w in text_words or (len(w) > 5 and any(t.startswith(w[:5]) for t in text_words))}
+    """The ``words`` found in ``text_words``, a long word also by its stem ("proposed" ~ "propose").
+
+    A short word is also found as its plural or singular: "day" ~ "days" (a
+    truce "supposed to last" for a day count was quoted from "at least 30 days",
+    and withheld as sharing no word).  Only "s" is added or taken, not "-ing":
+    "last" ~ "lasting" would let the ceasefire's 30 days answer how long a call lasted.
+    """
+    return {
+        w
+        for w in words
+        if w in text_words
+        or (len(w) > 5 and any(t.startswith(w[:5]) for t in text_words))
+        or (len(w) > 2 and (w + "s" in text_words or (w.endswith("s") and w[:-1] in text_words)))
+    }
 
 
 def best_quote(passage: Passage, claim: str, skip: Callable[[str], bool] | None = None, question: str = "") -> Quote:

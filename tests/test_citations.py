@@ -84,6 +84,24 @@ def test_best_quote_narrows_to_the_supporting_sentence() -> None:
     assert text[q.start - 100 : q.end - 100] == q.text
 
 
+@pytest.mark.parametrize(
+    ("word", "text", "found"),
+    [
+        ("day", "at least 30 days from Monday", True),
+        ("days", "one day later", True),
+        ("proposed", "we propose to begin", True),
+        # "-ing" is not taken off a short word: the ceasefire's "lasting" does not say how long a call lasted.
+        ("last", "a ceasefire lasting at least 30 days", False),
+        ("ban", "bans", True),
+        ("us", "uss", False),
+    ],
+)
+def test_matching_words_knows_a_short_word_by_its_plural(word: str, text: str, found: bool) -> None:
+    from bot.citations import content_words, matching_words
+
+    assert bool(matching_words({word}, content_words(text))) is found
+
+
 def test_best_quote_falls_back_to_the_passage() -> None:
     p = Passage(source="a.txt", start=0, end=11, text="Hello world")
     assert best_quote(p, "zzz qqq").text == "Hello world"
