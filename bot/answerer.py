@@ -778,6 +778,8 @@ _OPENING_NAME = re.compile(r"[\s“\"‘'—-]*((?:[A-Z][\w.’'-]*\s+)*[A-Z][\w
 _AS_ACTOR = r"\b(?:did|does|do|has|have|had|will|would|was|is|were|are)\s+(?:[\w.’'-]+\s+){0,4}?"
 _SAID_BY = r"\b(?:according to|per)\s+(?:[\w.’'-]+\s+){0,3}?"
 _ASKS_WHO = re.compile(r"(?:^|[?.!]\s+)who\b")
+# A sentence's opening credit of its source: what follows the comma says who acted.
+_CREDIT_FIRST = re.compile(r"^[\s“\"‘']*(?:according to|as reported by|per)\s[^,]{1,60},\s*", re.IGNORECASE)
 
 
 # "Did Peskov say …?", "is it correct that Kremlin spokesman Dmitry Peskov said …": a yes/no
@@ -1793,7 +1795,8 @@ class Answerer:
         said_by, acting = asked_as(_SAID_BY), asked_as(_AS_ACTOR)
         if not said_by and not acting:
             return False
-        m = _OPENING_NAME.match(citations[0].quote)
+        # "According to the outlet, French President Emmanuel Macron phoned Trump …" is about Macron.
+        m = _OPENING_NAME.match(_CREDIT_FIRST.sub("", citations[0].quote, count=1))
         if not m or (who := _surname(m.group(1))) not in people or mentions(asked, who):
             return False
         if acting and re.match(r"\s*yes\b", text, re.IGNORECASE):

@@ -773,6 +773,15 @@ def test_a_yes_resting_on_a_sentence_about_someone_else_is_withheld(answerer: An
         "Vladimir Putin in Istanbul received full support [1]."
     )
     assert not answerer.ask("Did Zelensky decide to personally participate in the negotiations in Istanbul?").refused
+    # A sentence that credits its source first is about whoever follows: "According to the outlet,
+    # French President Emmanuel Macron phoned Trump …" (fresh19 q527).
+    fake_llm.enqueue_answer(
+        "Yes, Emmanuel Macron spoke to Trump during the discussions in Kyiv to brief him on the meeting’s progress [1]."
+    )
+    answer = answerer.ask(
+        "Did Emmanuel Macron get Donald Trump on the phone while the European leaders were meeting in Kyiv?"
+    )
+    assert not answer.refused and answer.citations[0].quote.startswith("According to the outlet")
 
 
 def test_a_count_no_passage_gives_is_replaced_by_the_sentence_that_counts_it(
