@@ -1114,6 +1114,21 @@ def asks_for_list_items(question: str) -> str:
     return "one" if re.search(r"(?:headline|item|entry)$", m.group(), re.IGNORECASE) else "which"
 
 
+# "One of the headlines in the 'Latest news' list is about a denied concert ban. Whose concert …?":
+# the item is described, then asked about.
+_ONE_ITEM_ABOUT = re.compile(
+    r"\bone\s+of\s+the\b(?:[^.?!]|\.(?=\w))*?\b(?:headlines|items|entries)\b(?:[^.?!]|\.(?=\w))*?"
+    r"\b(?:is|was)\s+(?:about|on)\s+(?P<topic>(?:[^.?!]|\.(?=\w))+)",
+    re.IGNORECASE,
+)
+
+
+def described_item(question: str) -> str:
+    """What the one list item a question describes is about ("a denied concert ban"), or ""."""
+    m = _ONE_ITEM_ABOUT.search(question)
+    return m.group("topic").strip() if m else ""
+
+
 # "What's the full headline of the Orda.kz article?", "the article's title": the article's own
 # headline, not one of a list of headlines printed under it ("Latest news").
 _HEADLINE = re.compile(r"\b(?:headline|title)\b", re.IGNORECASE)

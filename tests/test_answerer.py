@@ -784,6 +784,27 @@ def test_a_yes_resting_on_a_sentence_about_someone_else_is_withheld(answerer: An
     assert not answer.refused and answer.citations[0].quote.startswith("According to the outlet")
 
 
+def test_a_list_item_the_question_describes_answers_when_the_model_strays(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    question = (
+        'One of the headlines in the "Latest news" list at the bottom of the Orda.kz piece is about a denied'
+        " concert ban. Whose concert was it, and in which country?"
+    )
+    # The model took the country from the headline above, then gave the country alone (fresh19 q532).
+    fake_llm.enqueue_answer("Valery Meladze concert was denied in Uzbekistan.").enqueue_answer("Kyrgyzstan [1]")
+    fake_llm.enqueue('{"kind": "country"}')  # *in which country*: the names of the answer are checked
+    answer = answerer.ask(question)
+    assert not answer.refused
+    assert answer.text == "“Kyrgyzstan: Culture Ministry Denies Reports of Ban on Valery Meladze Concert” [1]."
+    assert answer.citations[0].quote in answer.text
+    # An item the list does not hold is no answer: the refusal stands.
+    stray = "Valery Meladze concert was denied in Uzbekistan."
+    fake_llm.enqueue_answer(stray).enqueue_answer(stray)
+    answer = answerer.ask("One of the headlines in the Latest news list is about a football final. Who won it?")
+    assert answer.refused and answer.citations == []
+
+
 def test_a_count_no_passage_gives_is_replaced_by_the_sentence_that_counts_it(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:

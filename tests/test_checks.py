@@ -892,6 +892,30 @@ def test_a_question_about_the_items_of_a_list(question: str, ask: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        (
+            'One of the headlines in the "Latest news" list at the bottom of the Orda.kz piece is about a denied'
+            " concert ban. Whose concert was it, and in which country?",
+            "a denied concert ban",
+        ),
+        (
+            "One of the 'Latest news' headlines is about Kazakhstan's Independence Day. Which year?",
+            "Kazakhstan's Independence Day",
+        ),
+        # Asked for the item itself, or not describing one: the list path or the model answers.
+        ("Which headline is about a concert?", ""),
+        ("One of the headlines quotes the Kremlin spokesperson. What does he say?", ""),
+        ("One of the leaders was on the phone. Who?", ""),
+    ],
+)
+def test_the_one_list_item_a_question_describes(question: str, topic: str) -> None:
+    from bot.checks import described_item
+
+    assert described_item(question) == topic
+
+
+@pytest.mark.parametrize(
     ("question", "asks"),
     [
         ("Summarize the second article for me in two or three sentences.", True),
