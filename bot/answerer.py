@@ -279,6 +279,9 @@ def detect_language(text: str) -> str:
         return "en"
     cyr = sum("CYRILLIC" in unicodedata.name(c, "") for c in letters)
     if cyr > len(letters) / 3:
+        # Kazakh, Belarusian or Serbian letters: not a language we have lines for ("і" is Kazakh too).
+        if any("CYRILLIC" in unicodedata.name(c, "") and c not in _RU_UK_LETTERS for c in letters):
+            return "xx"
         return "uk" if re.search(r"[іїєґІЇЄҐ]", text) else "ru"
     if all(c.isascii() for c in letters) and _EN_WORDS & set(re.findall(r"[a-z']+", text.lower())):
         return "en"
@@ -617,6 +620,34 @@ def _stating(text: str, shown: list[str]) -> int | None:
         return None
     best = max(range(len(shown)), key=lambda i: overlap(text, shown[i]))
     return best + 1 if overlap(text, shown[best]) >= 0.5 else None
+
+
+# Words of a comparison's question to each article that name the articles, not what they are asked about.
+_ABOUT_THE_ARTICLE = frozenset({"article", "articles", "say", "says", "state", "states", "whether"})
+
+
+def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, int] | None:
+    """For one article's account in a comparison: the sentence to quote instead, when the account is beside it.
+
+    Asked whether a ceasefire came up when Erdogan talked with Putin, the model
+    gave one article's account from the Axios sentence next to "President Recep
+    Tayyip Erdogan held consultations with Putin, supporting the idea of a
+    ceasefire" (fresh17 q486).  The topic is the question's words that the
+    article's passages (``shown``) write; an account that misses some of them,
+    when one sentence holds them all, is replaced by that sentence.  Returns
+    it and its passage's label.  An account that names the whole topic stands,
+    and so does one for which no sentence does: the answer may be spread over two.
+    """
+    written = set().union(*(content_words(t) for t in shown)) if shown else set()
+    topic = matching_words(content_words(asked) - _ABOUT_THE_ARTICLE, written)
+    if len(topic) < 2 or matching_words(topic, content_words(account)) == topic:
+        return None
+    for k, t in enumerate(shown, start=1):
+        for span in sentence_spans(t):
+            sentence = t[span.start : span.end].strip()
+            if matching_words(topic, content_words(sentence)) == topic:
+                return sentence, k
+    return None
 
 
 def _pointed_sentence(passage: Passage, asked: str) -> str:

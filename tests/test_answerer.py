@@ -298,6 +298,11 @@ def test_conversation_keeps_the_last_turns() -> None:
         # Chat English without a single common word spelt out (fresh14 q440).
         ("whats kelloggs job", "en"),
         ("who's tammy bruce", "en"),
+        # Kazakh and Belarusian are written in Cyrillic with letters of their own (fresh18 q518
+        # was refused in Ukrainian for its "і"); a Latin name in a Russian question is no such letter.
+        ("Ердоған мен Путиннің телефон арқылы сөйлесуі қанша уақытқа созылды?", "xx"),
+        ("Што сказаў Пуцін пра перамовы ў Стамбуле?", "xx"),
+        ("Кто такой Эрдоган (Erdoğan)?", "ru"),
     ],
 )
 def test_detect_language(text: str, lang: str) -> None:
