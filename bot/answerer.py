@@ -272,6 +272,9 @@ class Conversation:
         self.turns.clear()
 
 
+_RU_UK_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ" + "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ".upper())
+
+
 def detect_language(text: str) -> str:
     """A coarse guess from the script: enough to pick the refusal line and reply language."""
     letters = [c for c in text if c.isalpha()]
@@ -1423,8 +1426,13 @@ class Answerer:
             if reading.looped is not None:
                 text = _before_loop(reading.markers.text, reading.looped)
             order = list(reading.markers.order)
-            if not order and (stated_in := _stating(text, [shown_text(p.text) for p in part])) is not None:
+            shown = [shown_text(p.text) for p in part]
+            if not order and (stated_in := _stating(text, shown)) is not None:
                 text, order = f"{text} [1]", [stated_in]  # as for one answer: cite the passage that states it
+            beside = _account_beside(question, text, shown) if compare and text and reading.reader.found else None
+            if beside is not None:
+                logger.info("an account beside the question: %r -> %r", text, beside[0])
+                text, order = f"“{beside[0]}” [1]", [beside[1]]
             unanswered = _withheld_before_checks(
                 hostile=False,
                 off_topic=False,

@@ -1018,6 +1018,14 @@ _AGREE_ON = re.compile(
 )
 
 
+# "The two articles describe the ceasefire aspect of Erdoğan's contacts with Putin differently. What
+# does each of them say?": a difference the user already sees, and the topic it is on.
+_DESCRIBED_DIFFERENTLY = re.compile(
+    rf"^\s*{_THE_DOCUMENTS}\s+(?:describe|report|present|portray|cover|treat|tell|put)\s+(.+?)\s+differently\b",
+    re.IGNORECASE,
+)
+
+
 def agreement_asked(question: str) -> str | None:
     """For a question whether the documents agree, what each document is to be asked; else None.
 
@@ -1029,7 +1037,11 @@ def agreement_asked(question: str) -> str | None:
     """
     # What follows the question may say why it is asked ("One of them seems to say something else").
     first = re.match(r"[^?]*\?", question)
-    if m := _AGREE_ON.match(question) or (first and _AGREE_ON.match(first.group())):
+    if m := (
+        _AGREE_ON.match(question)
+        or (first and _AGREE_ON.match(first.group()))
+        or _DESCRIBED_DIFFERENTLY.match(question)
+    ):
         return f"What does the article say about {m.group(1)}?"
     if m := _AGREE_SENTENCE.search(question):
         rest = (question[: m.start()] + " " + question[m.end() :]).strip()

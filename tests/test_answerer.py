@@ -1019,6 +1019,26 @@ def test_each_account_of_a_comparison_cites_its_own_article(answerer: Answerer, 
     assert {c.source for c in answer.citations} == {DRONES_ARTICLE, CEASEFIRE_ARTICLE}
 
 
+def test_an_account_beside_the_question_is_replaced_by_the_sentence_on_its_topic(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    question = "Do the two articles agree on whether a ceasefire came up when Erdogan talked with Putin?"
+    not_discussed = "The article states that a ceasefire does not appear to have been discussed [1]."
+    # fresh17 q486: the drones article's account came from the Axios sentence next to the one on the call.
+    axios = "Putin's absence from the talks could be interpreted by Trump as Russia's abandonment [1]."
+    drones_first = answerer.retriever.retrieve(question, 16)[0].source == DRONES_ARTICLE
+    fake_llm.enqueue_answer(axios if drones_first else not_discussed)
+    fake_llm.enqueue_answer(not_discussed if drones_first else axios)
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert "Axios" not in answer.text and "abandonment" not in answer.text
+    held = "President Recep Tayyip Erdogan held consultations with Putin, supporting the idea of a ceasefire."
+    assert f"{held}” [" in answer.text
+    assert any(c.source == DRONES_ARTICLE and c.quote.endswith(held) for c in answer.citations)
+    # The account that names the topic stands as the model wrote it.
+    assert "does not appear to have been discussed" in answer.text
+
+
 def test_an_agreement_question_only_one_article_answers_says_so(answerer: Answerer, fake_llm: FakeLLM) -> None:
     if _drones_first(answerer):
         fake_llm.enqueue_answer(DRONES_MAY_12).enqueue_answer("", found=False)

@@ -838,6 +838,13 @@ def test_a_question_about_each_article_is_told_apart(question: str, each: bool) 
             "Do the two articles agree on whether a ceasefire came up? One of them seems to say something else.",
             "What does the article say about whether a ceasefire came up?",
         ),
+        # A difference the user already sees is asked of each article the same way (fresh19 q530).
+        (
+            "The two articles describe the ceasefire aspect of Erdoğan's contacts with Putin differently. "
+            "What does each of them say?",
+            "What does the article say about the ceasefire aspect of Erdoğan's contacts with Putin?",
+        ),
+        ("The articles describe Kellogg's role. What is it?", None),
         # People agreeing, not documents; and an agreement with nothing to agree on.
         ("Did they agree on a ceasefire?", None),
         ("Did the two sides agree on a ceasefire?", None),
