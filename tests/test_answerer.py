@@ -789,6 +789,26 @@ def test_a_yes_resting_on_a_sentence_about_someone_else_is_withheld(answerer: An
     assert not answer.refused and answer.citations[0].quote.startswith("According to the outlet")
 
 
+def test_a_citation_is_moved_to_the_passage_that_holds_the_answers_figures(answerer: Answerer) -> None:
+    may_15 = (
+        "Russian President Vladimir Putin has announced his readiness for direct negotiations with Ukraine. "
+        "We propose to begin without delay – next Thursday, May 15, in Istanbul, Putin said."
+    )
+    kellogg = (
+        "Kellogg urged Moscow to commit to a prolonged ceasefire before entering negotiations in Istanbul. "
+        "Turkish President Recep Tayyip Erdoğan confirmed Türkiye's readiness to host direct negotiations "
+        "between Ukraine and Russia. According to Hurriyet, he made the statement."
+    )
+    asked = "On which date and in which city did Putin suggest that direct negotiations with Ukraine should begin?"
+    text = "Putin suggested direct negotiations with Ukraine should begin on May 15, in Istanbul, according to [2]."
+    # The Kellogg passage holds most of the answer's words (fresh19 q521), but not its date.
+    order, grounded = answerer._ground(text, [2], [may_15, kellogg], asked)
+    assert grounded and order == [1]
+    # A figure no passage holds leaves the citation where the words are.
+    order, _ = answerer._ground(text.replace("May 15", "May 16"), [2], [may_15.replace("15", "14"), kellogg], asked)
+    assert order == [2]
+
+
 def test_a_list_item_the_question_describes_answers_when_the_model_strays(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
