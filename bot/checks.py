@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from bot.citations import content_words, matching_words, unknown_names
 from bot.dates import MONTHS
@@ -718,17 +719,36 @@ _EXACT_WORDS = re.compile(
 _QUOTATION = re.compile(r"[\"“«„][^\"”»“]{3,}[\"”»“]|(?:^|(?<=[\s:(]))[‘'][^‘’'\s][^‘’']{2,}[’'](?=$|[\s.,;:!?)\]])")
 
 
-def unquoted(question: str, answer: str) -> str | None:
+def unquoted(question: str, answer: str, passages: Sequence[str] = ()) -> str | None:
     """The exact words of a post or statement were asked for and the answer quotes none.
 
     An article that says "commented on Truth Social:" and then goes on to
     other news lost the embedded post when it was saved; the next paragraph
-    read as the post is not what was asked for.
+    read as the post is not what was asked for.  Words a passage itself
+    holds in quotation marks are quoted words, written with or without the
+    marks: Macron's "An unconditional ceasefire is not preceded by
+    negotiations." (fresh20 q559), where the Truth Social paragraph is the
+    article's own narration.
     """
     text = _plain(answer)
     if not _EXACT_WORDS.search(fold(question)) or not _latin(text):
         return None
-    return None if _QUOTATION.search(text) else UNQUOTED
+    return None if _QUOTATION.search(text) or _quoted_by(text, passages) else UNQUOTED
+
+
+def _quoted_by(text: str, passages: Sequence[str]) -> bool:
+    """Whether ``text`` (four words or more) stands in a passage right after an opening quotation mark."""
+    said = " ".join(fold(text).split()).strip(" .,;:!?")
+    if len(said.split()) < 4:
+        return False
+    for passage in passages:
+        flat = " ".join(fold(passage).split())
+        at = flat.find(said)
+        while at >= 0:
+            if re.search(r"[\"“«„‘']\s?$", flat[max(0, at - 2) : at]):
+                return True
+            at = flat.find(said, at + 1)
+    return False
 
 
 # "Who reported …", "Which news agency …": not "What did Politico report?", whose answer is the report.
@@ -1246,7 +1266,7 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
         or lacks_place(question, answer)
         or names_set_aside(question, answer)
         or estimates(question, answer)
-        or unquoted(question, answer)
+        or unquoted(question, answer, passages)
         or miscredits(question, answer, passages)
         or states_no_outcome(question, answer)
     )

@@ -202,6 +202,23 @@ def test_exact_words_asked_for_must_be_quoted(question: str, answer: str, withhe
     assert (unquoted(question, answer) == UNQUOTED) is withheld
 
 
+def test_words_a_passage_quotes_are_exact_words_without_their_marks() -> None:
+    passage = (
+        "Commenting on Putin’s announcement, French President Emmanuel Macron also said:\n"
+        "“An unconditional ceasefire is not preceded by negotiations.”\n"
+        "Trump has also purportedly supported the ceasefire plan, reports Politico, citing sources."
+    )
+    asked = "Give me Macron's exact words when he reacted to Putin's announcement, please."
+    # fresh20 q559: the model copied the quote and left its marks behind.
+    assert unquoted(asked, "An unconditional ceasefire is not preceded by negotiations. [1]", [passage]) is None
+    # The article's own narration is no quote, copied word for word or not (q77).
+    post = "What was the exact text of Trump's Truth Social post?"
+    narration = "Trump has also purportedly supported the ceasefire plan, reports Politico. [1]"
+    assert unquoted(post, narration, [passage]) == UNQUOTED
+    # Nor is a scrap of a quote too short to be words of its own.
+    assert unquoted(asked, "Not preceded [1]", [passage]) == UNQUOTED
+
+
 def test_an_apostrophe_is_no_quotation() -> None:
     assert unquoted("What was the exact text of Trump's post?", "Trump's post backed Putin's call. [1]") == UNQUOTED
 
