@@ -843,6 +843,11 @@ def states_no_outcome(question: str, answer: str) -> str | None:
     if not _ASKS_OUTCOME.search(folded) or not _latin(text):
         return None
     event = content_words(question) - _OUTCOME_ASKED
+    # The event is named by its own words, not by the countries or places around it: "Erdoğan …
+    # expressed his willingness to assist in … negotiations between Russia and Ukraine" is no outcome
+    # of the Russian and Ukrainian delegations' meeting in Istanbul (fresh20 q545).
+    named = {fold(w) for w in re.findall(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'-]*", question.strip())}
+    event = (event - named) or event
     for sentence in re.split(r"(?<=[.!?:;])\s+", fold(text)):
         if _OUTCOME_WORDS.search(sentence) and matching_words(event, content_words(sentence)):
             return None

@@ -358,6 +358,17 @@ ZELENSKY_DECIDED = (
         ("What will they end up agreeing on in Istanbul?", "They agreed on a ceasefire in Istanbul [1].", False),
         ("The quote breaks off. How does that sentence end?", "For a single day [1].", False),
         ("What happened on May 12 after the ceasefire was not agreed?", "Drones entered Ukraine [1].", False),
+        # The event is named by its own words, not by the countries around it (fresh20 q545).
+        (
+            "What was actually agreed when the Russian and Ukrainian delegations sat down in Istanbul on May 15?",
+            "Erdoğan expressed his willingness to assist in hosting negotiations between Russia and Ukraine.",
+            True,
+        ),
+        (
+            "What was agreed when the Russian and Ukrainian delegations met?",
+            "The delegations agreed to exchange prisoners [1].",
+            False,
+        ),
     ],
 )
 def test_an_outcome_asked_for_must_be_stated(question: str, answer: str, withheld: bool) -> None:
