@@ -617,6 +617,14 @@ def _withheld_before_checks(
     return ""
 
 
+_DURATION = re.compile(r"\b(\d+)[\s-]*(year|month|week|day|hour|minute)s?\b", re.IGNORECASE)
+
+
+def _durations(text: str) -> set[tuple[str, str]]:
+    """The lengths of time ``text`` writes in figures: ("30", "day") for "30 days" and for "30-day"."""
+    return {(n, unit.lower()) for n, unit in _DURATION.findall(text)}
+
+
 def _stating(text: str, shown: list[str]) -> int | None:
     """The label of the passage that clearly states an uncited answer (most of its words), if one does."""
     if not shown:
@@ -1772,6 +1780,10 @@ class Answerer:
         # ("1 dozen drones" for "several dozen"), however well the words around it are grounded.
         figures = set(re.findall(r"\d+", re.sub(r"\[\d+\]", " ", text)))
         if figures - set(re.findall(r"\d+", " ".join(shown))):
+            return [], UNSTATED_FIGURE
+        # A length of time is its number with its unit: "10 years" in her job is not the "10" of "May 10"
+        # (fresh20 q558).  Counts of days between two dates are ours, and never judged here.
+        if _durations(text) - _durations(" ".join(shown)):
             return [], UNSTATED_FIGURE
         # Checked in English only: another language capitalises other words (German nouns).
         if detect_language(text) == "en" and (unknown := names_unknown(text, self.retriever.vocabulary())):

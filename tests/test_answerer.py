@@ -577,6 +577,16 @@ def test_a_figure_no_passage_states_is_withheld(answerer: Answerer, fake_llm: Fa
     assert len(fake_llm.calls) == 1  # a made-up figure gets no second look
 
 
+def test_a_length_of_time_no_passage_states_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # "10" is in "May 10"; "10 years" is in no passage (fresh20 q558).
+    fake_llm.enqueue_answer("Tammy Bruce has been the State Department spokesperson for 10 years [1].")
+    answer = answerer.ask("How long has Tammy Bruce been the State Department spokesperson?")
+    assert answer.refused and answer.withheld == "it states a figure no passage states"
+    # The documents' own length, as "30 days" or "30-day", stands.
+    fake_llm.enqueue_answer("The coalition called for a ceasefire of at least 30 days [1].")
+    assert not answerer.ask("How long was the ceasefire the coalition called for?").refused
+
+
 def test_no_second_look_for_a_who_answer_that_names_nobody(answerer: Answerer, fake_llm: FakeLLM) -> None:
     fake_llm.enqueue_answer("Russia initiated the talks in Istanbul on May 11 [1].")
     answer = answerer.ask("Who led the Russian delegation at the talks in Istanbul?")
