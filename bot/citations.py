@@ -513,6 +513,8 @@ _EXONYMS = {
 # dropped.  The first two are hinted only where the documents use the word.
 _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\bперемир\w*(?:['’]\w+)?", re.IGNORECASE), "ceasefire", True),
+    # "прекращения огня" (of a ceasefire) came back as "the full extinguishment of the fire" (fresh20 q543).
+    (re.compile(r"\bпрекращени\w*\s+огня\b|\bприпинен\w*\s+вогню\b", re.IGNORECASE), "ceasefire", True),
     (re.compile(r"\bкоалици\w*|\bкоаліці\w*", re.IGNORECASE), "coalition", True),
     (re.compile(r"\bдень\s+(?:недели|тижня)\b", re.IGNORECASE), "day of the week", False),
     # The same in the Latin-script languages of our users: "An welchem Wochentag … getroffen?"
@@ -536,7 +538,7 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (
         re.compile(
             r"\bwaffen(?:stillstand|ruhe)\w*|\balto\s+el\s+fuego\b|\bcessez-le-feu\b|\bcessate\s+il\s+fuoco\b"
-            r"|\bzawieszeni\w*\s+broni\b|\brozejm\w*",
+            r"|\bzawieszeni\w*\s+broni\b|\brozejm\w*|\bcessar-fogo\b|\bate[sş]kes\w*",
             re.IGNORECASE,
         ),
         "ceasefire",

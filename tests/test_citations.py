@@ -221,6 +221,8 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Who is Kellogg?", {}),
         # A few words of the subject, in any case and with either apostrophe, where the documents use them.
         ("Сколько длилось перемирие?", {"перемирие": "ceasefire"}),
+        ("Если Москва откажется от полного прекращения огня?", {"прекращения огня": "ceasefire"}),
+        ("Якщо Росія відмовиться від повного припинення вогню?", {"припинення вогню": "ceasefire"}),
         ("Чи погодиться Путін на перемир’я?", {"перемир’я": "ceasefire", "Путін": "Putin"}),
         ("Что предложила коалиция?", {}),  # "coalition" is in no document of this vocabulary
         ("На какой день недели?", {"день недели": "day of the week"}),  # what is asked, not a word of theirs
@@ -241,6 +243,8 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Wer forderte einen Waffenstillstand?", {"Waffenstillstand": "ceasefire"}),
         ("¿Quién pidió un alto el fuego?", {"alto el fuego": "ceasefire"}),
         ("Qui a demandé un cessez-le-feu ?", {"cessez-le-feu": "ceasefire"}),
+        ("Quem pediu um cessar-fogo?", {"cessar-fogo": "ceasefire"}),
+        ("Ateşkes kaç gün sürecekti?", {"Ateşkes": "ceasefire"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
