@@ -567,6 +567,20 @@ def _transliterate(word: str) -> str:
     return "".join(_CYRILLIC_LATIN.get(c, c) for c in word.lower()).replace("_", "").strip("'’")
 
 
+def _sound(word: str) -> str:
+    """A rough sound of a romanised word: "bruce" and "bryus" (Брюс) both sound "brus"."""
+    w = word.replace("yu", "u").replace("ck", "k").replace("ph", "f")
+    w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
+    w = re.sub(r"(?<=\w\w\w)e$", "", w).replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _sounds_like(latin: str, word: str) -> bool:
+    """Whether a transliterated word is ``word`` as it sounds, perhaps with a case ending ("Брюса")."""
+    a, b = _sound(latin), _sound(word)
+    return len(b) >= 4 and a.startswith(b) and len(a) - len(b) <= 2
+
+
 def _spelled(word: str, vocabulary: frozenset[str]) -> str | None:
     """The documents' word (folded) that ``word``, transliterated, stands for, if any."""
     latin = _transliterate(word)
@@ -577,7 +591,7 @@ def _spelled(word: str, vocabulary: frozenset[str]) -> str | None:
         common = zip(latin, v, strict=False)
         prefix = next((i for i, (a, b) in enumerate(common) if a != b), min(len(latin), len(v)))
         stem = prefix >= max(4, len(v) - 2) and len(latin) <= len(v) + 3
-        if not (stem or _near_spelling(latin[: len(v)], v)):
+        if not (stem or _near_spelling(latin[: len(v)], v) or _sounds_like(latin, v)):
             continue
         score = difflib.SequenceMatcher(None, latin, v).ratio()
         if best is None or score > best[0]:

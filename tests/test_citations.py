@@ -217,6 +217,8 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Кто такая Мария Захарова?", {"Мария": "Maria", "Захарова": "Zakharova"}),
         ("Что сказал Трампу Эрдоган?", {"Трампу": "Trump", "Эрдоган": "Erdogan"}),  # a case ending, a near spelling
         ("Хто такий Кіт Келлог?", {"Келлог": "Kellogg"}),  # Ukrainian; "Кіт" is no word of the documents
+        # Spelt as it sounds: "Брюс" is Bruce (fresh21 q569 had come back as "Temm Bres").
+        ("Что сказала Брюс о НАТО?", {"Брюс": "Bruce"}),
         ("Какой сейчас курс доллара?", {}),  # capitalised only as the first word, and in no document
         ("Who is Kellogg?", {}),
         # A few words of the subject, in any case and with either apostrophe, where the documents use them.
@@ -251,7 +253,7 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
 def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, expected: dict[str, str]) -> None:
     from bot.citations import document_spellings
 
-    vocabulary = frozenset("maria zakharova trump erdogan kellogg keith zelensky putin ukraine ceasefire".split())
+    vocabulary = frozenset("maria zakharova trump erdogan kellogg keith zelensky putin ukraine ceasefire bruce".split())
     assert document_spellings(question, vocabulary) == expected
 
 
