@@ -800,6 +800,13 @@ PROPOSE = "We propose to begin without delay – next Thursday, May 15, in Istan
         ("When did Putin say the talks should begin?", [PROPOSE], False),
         ("When did Trump fly to Istanbul?", ["Trump flew to Istanbul on Thursday."], False),
         ("When did Trump fly to Istanbul?", ["Trump praised the talks in Istanbul."], True),
+        # Speaking to someone is stated by a meeting with them (fresh21 q573), not by any sentence.
+        (
+            "When did Putin speak to journalists at the Kremlin?",
+            ["Putin made the statement during a late-night meeting with journalists in the Kremlin on May 11."],
+            False,
+        ),
+        ("When did Zelenskyy speak with Putin?", ["Zelenskyy insists on a 30-day ceasefire."], True),
         # Posting is stated by publishing, and by the handle that signs a quoted post.
         ("When did Zelenskyy post the joint statement?", ["Zelenskyy published a joint statement."], False),
         (
