@@ -428,6 +428,8 @@ _POINTING_BACK = re.compile(
     r"cover|covers|include|includes|last|lasts|start|starts|happen|happened)\b)",
     re.IGNORECASE,
 )
+# A follow-up's "that piece", "this article", "the same story": a document the conversation named.
+_THAT_WORK = re.compile(r"\b(?:that|this|the\s+same)\s+(?:article|piece|story|report|text)\b", re.IGNORECASE)
 _OBJECT = {"he": "him", "him": "him", "she": "her", "her": "her", "they": "them", "them": "them"}
 
 
@@ -944,6 +946,10 @@ class Answerer:
         # "In the Orda.kz article, …", "according to the second article": that document alone is searched,
         # or the other's passages answer for it ("Politico, Reuters" for the outlets one article cites).
         within = "" if hostile else named_document(asked_all, self.retriever.documents())
+        # "ok and what's the photo credit on that piece?" after an answer about Orda.kz: the article
+        # the conversation named (the rewrite said "the article", and the other one was searched).
+        if not within and not hostile and history and _THAT_WORK.search(question):
+            within = named_document(" ".join(t.content for t in history), self.retriever.documents())
         if within:
             logger.info("the question names %s: searching it alone", within)
         passages = [] if hostile else self.retriever.retrieve(query, self.top_k, original=asked, within=within)

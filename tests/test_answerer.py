@@ -129,6 +129,24 @@ def test_a_follow_up_after_who_is_is_told_whom_its_pronoun_stands_for(answerer: 
     assert "(он = Keith Kellogg)" in fake_llm.calls[2]["messages"][0]["content"]
 
 
+def test_a_follow_up_about_that_piece_searches_the_article_the_conversation_named(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    """fresh21 q578: the rewrite said "the article", and the other article, which has no photo line, was searched."""
+    history = [
+        Turn("user", "Which outlet reported Putin's readiness for direct talks with Ukraine?"),
+        Turn("assistant", "The article says Orda.kz reported that Putin announced his readiness for direct talks."),
+    ]
+    fake_llm.enqueue("What is the credit for the photo in the article?").enqueue_answer("Screenshot Kremlin Video [2]")
+    answer = answerer.ask("ok and what's the photo credit on that piece?", history)
+    assert {p.source for p in answer.retrieved} == {CEASEFIRE_ARTICLE}
+    assert not answer.refused and answer.citations[0].quote == "Photo: Screenshot Kremlin Video"
+    # Without "that piece", the question is searched everywhere: Zakharova is only in the other article.
+    fake_llm.enqueue("Who is Maria Zakharova?").enqueue_answer("", found=False)
+    other = answerer.ask("and who is maria zakharova?", history)
+    assert DRONES_ARTICLE in {p.source for p in other.retrieved}
+
+
 def test_a_follow_up_that_points_back_with_that_is_told_where_to_look(answerer: Answerer, fake_llm: FakeLLM) -> None:
     """fresh17 q494: "that" came back as the user's "coalition of the willing", not the ceasefire answered."""
     history = [
