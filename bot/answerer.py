@@ -272,7 +272,8 @@ class Conversation:
         self.turns.clear()
 
 
-_RU_UK_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ" + "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ".upper())
+_RU_UK = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ"
+_RU_UK_LETTERS = frozenset(_RU_UK + _RU_UK.upper())
 
 
 def detect_language(text: str) -> str:
@@ -619,6 +620,18 @@ def _withheld_before_checks(
     return ""
 
 
+def _numbers(text: str) -> set[str]:
+    """The figures ``text`` writes, as digits."""
+    return set(re.findall(r"\d+", text))
+
+
+def _sentences(shown: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """Each sentence of the passages ``shown``, stripped, with its passage's label (from 1)."""
+    for k, t in enumerate(shown, start=1):
+        for span in sentence_spans(t):
+            yield k, t[span.start : span.end].strip()
+
+
 _DURATION = re.compile(r"\b(\d+)[\s-]*(year|month|week|day|hour|minute)s?\b", re.IGNORECASE)
 
 
@@ -655,11 +668,9 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
     topic = matching_words(content_words(asked) - _ABOUT_THE_ARTICLE, written)
     if len(topic) < 2 or matching_words(topic, content_words(account)) == topic:
         return None
-    for k, t in enumerate(shown, start=1):
-        for span in sentence_spans(t):
-            sentence = t[span.start : span.end].strip()
-            if matching_words(topic, content_words(sentence)) == topic:
-                return sentence, k
+    for k, sentence in _sentences(shown):
+        if matching_words(topic, content_words(sentence)) == topic:
+            return sentence, k
     return None
 
 
@@ -1178,12 +1189,7 @@ class Answerer:
         # judged as the model's would be.
         if reason.split(";")[0] in _MISCOUNTED and gen is not None and self.second_look:
             view_shown = [shown_text(p.text) for p in passages]
-            counting = {
-                (k, t[span.start : span.end].strip())
-                for k, t in enumerate(view_shown, start=1)
-                for span in sentence_spans(t)
-                if counts_asked(asked_all, t[span.start : span.end])
-            }
+            counting = {(k, sentence) for k, sentence in _sentences(view_shown) if counts_asked(asked_all, sentence)}
             if len({quoted for _, quoted in counting}) == 1:
                 k, quoted = min(counting)
                 if (cited := self._quoted(quoted, k, passages, asked_all, subjects, passages)) is not None:
@@ -1784,8 +1790,8 @@ class Answerer:
             return [], GROUNDLESS
         # A figure is the answer more often than any word: one that no passage states is made up
         # ("1 dozen drones" for "several dozen"), however well the words around it are grounded.
-        figures = set(re.findall(r"\d+", re.sub(r"\[\d+\]", " ", text)))
-        if figures - set(re.findall(r"\d+", " ".join(shown))):
+        figures = _numbers(re.sub(r"\[\d+\]", " ", text))
+        if figures - _numbers(" ".join(shown)):
             return [], UNSTATED_FIGURE
         # A length of time is its number with its unit: "10 years" in her job is not the "10" of "May 10"
         # (fresh20 q558).  Counts of days between two dates are ours, and never judged here.
@@ -2064,17 +2070,17 @@ class Answerer:
             ]
             # Each account of a comparison is its own article's: it is not re-pointed to the other's.
             within = [i for i in range(len(passages)) if sources is None or sources[i] == sources[k - 1]]
-            best = min(within, key=lambda i: (missing[i], -topic[i][0], -topic[i][1], i != k - 1, i))
+            rank = [(missing[i], -topic[i][0], -topic[i][1]) for i in range(len(passages))]
+            best = min(within, key=lambda i: (rank[i], i != k - 1, i))
             if missing[k - 1] > own / 2 or (missing[best] == missing[k - 1] and topic[best] > topic[k - 1]):
                 order[label - 1] = best + 1
             # A figure is what a reader checks first: "May 15, in Istanbul" cited to the passage on
             # Kellogg's call for talks in Istanbul (fresh19 q521) holds most words and not the date.
-            figures = set(re.findall(r"\d+", claim))
-            cited = order[label - 1] - 1
-            if figures - set(re.findall(r"\d+", passages[cited])):
-                holding = [i for i in within if figures <= set(re.findall(r"\d+", passages[i]))]
+            figures = _numbers(claim)
+            if figures - _numbers(passages[order[label - 1] - 1]):
+                holding = [i for i in within if figures <= _numbers(passages[i])]
                 if holding:
-                    order[label - 1] = min(holding, key=lambda i: (missing[i], -topic[i][0], -topic[i][1], i)) + 1
+                    order[label - 1] = min(holding, key=lambda i: (rank[i], i)) + 1
         own_words, missing_words = unsupported_words(text, " ".join(passages), asked)
         return order, not own_words or len(missing_words) <= len(own_words) / 2
 
