@@ -83,7 +83,17 @@ from bot.citations import (
     unknown_names,
     unsupported_words,
 )
-from bot.dates import MONTHS, as_date, asks_days_between, asks_weekday, dates_in, days_between, weekday
+from bot.dates import (
+    MONTHS,
+    as_date,
+    asks_days_between,
+    asks_weekday,
+    bare_weekdays,
+    dated_weekdays,
+    dates_in,
+    days_between,
+    weekday,
+)
 from bot.errors import QuestionError
 from bot.injection import LeakGuard, hostile_question, is_instruction, shown_text
 from bot.llm import LLM, Generation, Message
@@ -1232,6 +1242,7 @@ class Answerer:
         refused = bool(reason)
         if not refused:
             text, citations = merge_citations(text, citations)
+            text, citations = self._with_dates(text, citations)
         if refused:
             logger.info("answer withheld (%s): %r", reason, draft)
             text = REFUSALS.get(lang, REFUSALS["en"])
@@ -2095,6 +2106,38 @@ class Answerer:
         hidden -= set().union(*(content_words(s) for s in shown))
         own = content_words(re.sub(r"\[\d+\]", " ", text)) - content_words(asked)
         return bool(own & hidden)
+
+    def _with_dates(self, text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
+        """``text`` with each weekday it names dated as its cited article dates it, and that date cited.
+
+        "Putin suggested direct talks … on Thursday in Istanbul" (fresh21 q561)
+        copies the sentence it cites, which writes no date; the article says
+        "next Thursday, May 15".  A reader wants the date, and a weekday alone
+        is wrong a week later.  Only a weekday the cited articles date once,
+        as the calendar agrees, is dated.
+        """
+        sources = list(dict.fromkeys(c.source for c in citations))
+        if not sources or not bare_weekdays(text):
+            return text, citations
+        added = list(citations)
+        for source in sources:
+            passages = self._document(source, first=0)
+            # The calendar needs the year, which the article may write far from the weekday.
+            whole = " ".join(p.text for p in passages)
+            for name, day in dated_weekdays(whole).items():
+                bare = next((m for m in bare_weekdays(text) if m.group(1) == name), None)
+                holder = next((p for p in passages if dated_weekdays(p.text, whole).get(name) == day), None)
+                if bare is None or holder is None or day in dates_in(text):
+                    continue
+                cited = next((c for c in added if c.source == source and name in dated_weekdays(c.quote, whole)), None)
+                if cited is None:
+                    q = best_quote(holder, f"{name}, {day}", skip=is_instruction)
+                    cited = Citation(len(added) + 1, source, holder.title, q.start, q.end, q.text, holder)
+                    added.append(cited)
+                rest = text[bare.end() :]
+                comma = "," if re.match(r"\s+\w", rest) else ""
+                text = f"{text[: bare.end()]}, {day} [{cited.n}]{comma}{rest}"
+        return _MARKER_RUN.sub(_once_each, text), added
 
     def _cite(self, n: int, passage: Passage, text: str, asked: str) -> Citation:
         q = best_quote(passage, self._claim(n, text), skip=is_instruction, question=asked)

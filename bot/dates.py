@@ -109,6 +109,35 @@ def weekday(day: str, text: str) -> tuple[str, int] | None:
         return None
 
 
+_WEEKDAY = "|".join(_WEEKDAY_NAMES)
+# "Thursday, May 15", "Monday 12 May": a weekday the text dates itself.
+_WEEKDAY_DATED = re.compile(rf"\b({_WEEKDAY}),?\s+(?:({_M})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_M}))\b")
+# A weekday with no date after it: "on Thursday in Istanbul", not "Thursday, May 15" nor "Thursday (May 15)".
+_WEEKDAY_BARE = re.compile(rf"\b({_WEEKDAY})\b(?![,\s(]*(?:{_M}|\d))")
+
+
+def dated_weekdays(text: str, years: str = "") -> dict[str, str]:
+    """Each weekday ``text`` writes beside a date ("Thursday, May 15"), and that date.
+
+    The year comes from ``years`` (the whole article) when given, else from
+    ``text``.  A weekday written beside two dates (two weeks), or beside a
+    date the calendar gives another weekday, is left out: it dates nothing.
+    """
+    found: dict[str, set[str]] = {}
+    for m in _WEEKDAY_DATED.finditer(text):
+        name = m.group(1)
+        month, n = m.group(2, 3) if m.group(2) else m.group(5, 4)
+        day = f"{month} {int(n)}"
+        named = weekday(day, years or text)
+        found.setdefault(name, set()).add(day if named is not None and named[0] == name else "")
+    return {name: days.pop() for name, days in found.items() if len(days) == 1 and "" not in days}
+
+
+def bare_weekdays(text: str) -> list[re.Match[str]]:
+    """The weekdays ``text`` names without a date after them ("on Thursday in Istanbul")."""
+    return list(_WEEKDAY_BARE.finditer(text))
+
+
 # "On what day of the week …", "Wochentag", "день недели": the weekday of one dated event.
 _WEEKDAY_ASKED = re.compile(
     r"\bday\s+of\s+the\s+week\b|\bweekday\b|\bwochentag\w*|\bдень\s+(?:недели|тижня)\b"

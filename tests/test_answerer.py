@@ -837,6 +837,37 @@ def test_a_citation_is_moved_to_the_passage_that_holds_the_answers_figures(answe
     assert order == [2]
 
 
+def test_a_weekday_in_an_answer_is_dated_and_the_date_cited(answerer: Answerer) -> None:
+    """An answer "… should start on Thursday in Istanbul" copies a sentence with no date (fresh21 q561)."""
+    source = "000_c7a57708957dca49.txt"
+    sentence = "Zelenskyy welcomed Vladimir Putin’s proposal for direct talks in Istanbul on Thursday"
+    passage = next(p for p in answerer.retriever.passages_of(source) if sentence in p.text)
+    at = passage.start + passage.text.index(sentence)
+    cited = Citation(1, source, passage.title, at, at + len(sentence), sentence, passage)
+    text = "Putin suggested direct talks with Ukraine should start on Thursday in Istanbul [1]."
+    dated_text, (first, dated) = answerer._with_dates(text, [cited])
+    assert dated_text == (
+        "Putin suggested direct talks with Ukraine should start on Thursday, May 15 [2], in Istanbul [1]."
+    )
+    assert first == cited and dated.n == 2 and dated.source == source
+    assert "next Thursday, May 15" in dated.quote
+    whole = (SEEDS / source).read_text(encoding="utf-8")
+    assert whole[dated.start : dated.end] == dated.quote
+    # A date already written, or a weekday the article does not date, is left as it is.
+    for kept in ("They meet on Thursday, May 15 [1].", "On May 15, a Thursday [1].", "On Friday in Istanbul [1]."):
+        assert answerer._with_dates(kept, [cited]) == (kept, [cited])
+
+
+def test_a_weekday_dated_in_the_cited_sentence_adds_no_citation(answerer: Answerer) -> None:
+    source = "000_c7a57708957dca49.txt"
+    sentence = "next Thursday, May 15, in Istanbul"
+    passage = next(p for p in answerer.retriever.passages_of(source) if sentence in p.text)
+    at = passage.start + passage.text.index(sentence)
+    cited = Citation(1, source, passage.title, at, at + len(sentence), sentence, passage)
+    text, citations = answerer._with_dates("The talks were to begin on Thursday [1].", [cited])
+    assert (text, citations) == ("The talks were to begin on Thursday, May 15 [1].", [cited])
+
+
 def test_a_list_item_the_question_describes_answers_when_the_model_strays(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dates import asks_days_between, asks_weekday, dated_year, dates_in, days_between, weekday
+from bot.dates import (
+    asks_days_between,
+    asks_weekday,
+    bare_weekdays,
+    dated_weekdays,
+    dated_year,
+    dates_in,
+    days_between,
+    weekday,
+)
 
 
 def test_dates_are_found_in_each_written_form_once_in_order() -> None:
@@ -54,6 +63,20 @@ def test_a_weekday_needs_a_year_the_documents_write_beside_a_date() -> None:
     assert weekday("May 12", "Monday, May 12, 2025") == ("Monday", 2025)
     assert weekday("May 10", "On May 10, the leaders met in 2026.") is None  # no year beside any date
     assert weekday("February 30", "February 1, 2025") is None
+
+
+def test_a_weekday_is_dated_only_where_the_text_dates_it_once_as_the_calendar_agrees() -> None:
+    text = "Talks next Thursday, May 15, in Istanbul, from Monday 12 May. Published May 11, 2025."
+    assert dated_weekdays(text) == {"Thursday": "May 15", "Monday": "May 12"}
+    assert dated_weekdays("Thursday, May 15 and Thursday, May 22, 2025.") == {}  # two weeks: no date
+    assert dated_weekdays("Friday, May 15, 2025.") == {}  # the calendar says Thursday
+    assert dated_weekdays("Thursday, May 15.") == {}  # no year: the calendar cannot agree
+    assert dated_weekdays("Thursday, May 15.", years="May 11, 2025") == {"Thursday": "May 15"}
+
+
+def test_a_bare_weekday_has_no_date_after_it() -> None:
+    named = bare_weekdays("Talks on Thursday in Istanbul; on Monday, May 12; Friday (May 16); Sunday 18 May")
+    assert [m.group() for m in named] == ["Thursday"]
 
 
 @pytest.mark.parametrize(
