@@ -556,10 +556,12 @@ _NAMED_KINDS = (
     r"region|company|organi[sz]ation|alliance|bloc|party|hotel|palace|venue|building|hall|stadium|airport|"
     rf"university|museum|embassy|{PERSON_KINDS}"
 )
-_WHICH = re.compile(rf"\b(?:which|what)\s+(?:\w+\s+)?(?:{_NAMED_KINDS})\b")
+# "What did President Erdoğan tell him …" asks no kind: the word after "what" is a verb.
+_NOT_A_KIND = r"(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|might|must)\b)"
+_WHICH = re.compile(rf"\b(?:which|what)\s+(?:{_NOT_A_KIND}\w+\s+)?(?:{_NAMED_KINDS})\b")
 # The kind itself, with one word before it: "media outlet", "foreign leader", and the
 # president in "which country's president" (a possessive is not the kind asked for).
-_WHICH_KIND = re.compile(rf"\b(?:which|what)\s+((?:\w+['’]?s?\s+)?(?:{_NAMED_KINDS}))\b(?!['’])")
+_WHICH_KIND = re.compile(rf"\b(?:which|what)\s+((?:{_NOT_A_KIND}\w+['’]?s?\s+)?(?:{_NAMED_KINDS}))\b(?!['’])")
 
 
 def asks_which(question: str) -> bool:

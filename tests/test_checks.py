@@ -421,6 +421,7 @@ def test_names_in_a_sentence_are_those_the_question_does_not_name() -> None:
         ("Which four countries signed?", None),  # several names
         ("Which city's mayor spoke?", None),  # a mayor is not a city
         ("Who hosted the talks?", None),
+        ("What did President Erdoğan tell President Macron?", None),  # a verb, then a title (fresh23 q615)
     ],
 )
 def test_which_kind_names_the_kind_of_thing_asked_for(question: str, kind: str | None) -> None:
