@@ -247,6 +247,8 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Qui a demandé un cessez-le-feu ?", {"cessez-le-feu": "ceasefire"}),
         ("Quem pediu um cessar-fogo?", {"cessar-fogo": "ceasefire"}),
         ("Ateşkes kaç gün sürecekti?", {"Ateşkes": "ceasefire"}),
+        ("¿Cuántos días debía durar la tregua?", {"tregua": "ceasefire"}),
+        ("Combien de jours devait durer la trêve ?", {"trêve": "ceasefire"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
