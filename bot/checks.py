@@ -419,7 +419,11 @@ def lacks_date(question: str, answer: str) -> str | None:
     return NO_DATE
 
 
-_ASKS_PLACE = re.compile(r"(?:^|[.?!,]\s*)where\s+(?:did|does|do|will|would|was|were|is|are|had|has)\b")
+# "Where did …", and "… and in what city?" (fresh23 q601, answered with the date of the announcement alone).
+_ASKS_PLACE = re.compile(
+    r"(?:^|[.?!,]\s*)where\s+(?:did|does|do|will|would|was|were|is|are|had|has)\b"
+    r"|\b(?:in|at)\s+(?:what|which)\s+(?:city|town|place|country|location|venue)\b"
+)
 # A place is named after one of these ("in the Kremlin", "on his Telegram channel");
 # "from" only when asked where something came from.
 _AT_PLACE = re.compile(

@@ -1090,6 +1090,13 @@ def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
         ("Where did Putin make his statement?", "To journalists in the Kremlin on May 11. [1]", False),
         # Only the question's own place, or a month, is no answer.
         ("Where did Putin propose talks in Istanbul?", "He proposed talks in Istanbul on May 11. [1]", True),
+        # "… and in what city?" asks for a place too (fresh23 q601).
+        (
+            "wen did putin say the direct talks shuold start, and in what city?",
+            "Putin announced his readiness for direct negotiations on May 11. [1]",
+            True,
+        ),
+        ("When did talks start, and in which city?", "On May 15 in Istanbul [1].", False),
         # "From" names a place when where something came from was asked.
         (
             "Where does the article get its information from?",
