@@ -52,6 +52,7 @@ from bot.checks import (
     asks_which,
     counts_asked,
     described_item,
+    echoed_yes,
     false_premise,
     names_in,
     names_unknown,
@@ -1833,6 +1834,7 @@ class Answerer:
             or undescribed(asked, text, quotes)
             or unlasted(asked, text, quotes)
             or unsaid(asked, quotes)
+            or echoed_yes(asked, text, quotes)
         ):
             return [], why
         if _off_subject(citations, subjects, around) is not None:

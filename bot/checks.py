@@ -127,6 +127,7 @@ UNDESCRIBED = "what something was like was asked for and the answer does not nam
 UNLASTED = "how long something lasted was asked for and the answer does not name it"
 UNSAID = "who said something was asked for and no sentence it cites says it"
 UNCOUNTED_EVENT = "how many things something happened to was asked for and the answer counts what else happened"
+ECHOED_YES = "the answer says yes in the question's own words and the sentence it cites does not say so"
 OFF_TARGET_REASONS = frozenset(
     {
         REPEATS,
@@ -505,6 +506,28 @@ def false_premise(question: str, answer: str, vocabulary: frozenset[str]) -> lis
         return []
     asked = fold(question)
     return [n for n in names_unknown(answer, vocabulary) if re.search(rf"\b{re.escape(fold(n))}\b", asked)]
+
+
+def echoed_yes(question: str, answer: str, quotes: Sequence[str]) -> str | None:
+    """A yes to a yes/no question, said in the question's own words, that the cited sentences do not state.
+
+    "So Moscow signed on to the 30-day truce from May 12 that Kyiv and the
+    Europeans wanted, right?" was answered "Yes, Moscow signed on to …",
+    citing the coalition's call for the truce (fresh23 q606): the model agreed
+    with the question.  Over a quarter of the answer's words missing from its
+    quotes ("signed", "Kyiv") means the yes is the question's, not the
+    documents'.  An answer that adds words of its own is judged as any other.
+    """
+    text = _plain(answer)
+    yes = re.match(r"\s*yes\b[,.:;!]?\s*", text, re.IGNORECASE)
+    if not yes or not asks_yes_no(question):
+        return None
+    rest = text[yes.end() :]
+    words = content_words(rest)
+    if not words or adds_nothing(question, rest) is None:
+        return None
+    missing = words - matching_words(words, content_words(" ".join(quotes)))
+    return ECHOED_YES if 4 * len(missing) > len(words) else None
 
 
 _MEMBERSHIP = re.compile(

@@ -6,6 +6,7 @@ import pytest
 
 from bot.checks import (
     DANGLING,
+    ECHOED_YES,
     ELSEWHERE,
     INEXACT,
     MISCREDITED,
@@ -34,6 +35,7 @@ from bot.checks import (
     asks_which,
     asks_yes_no,
     credits,
+    echoed_yes,
     estimates,
     false_premise,
     lacks_date,
@@ -1199,3 +1201,29 @@ def test_who_said_something_is_answered_by_a_sentence_that_says_it(
     question: str, quotes: list[str], withheld: bool
 ) -> None:
     assert (unsaid(question, quotes) == UNSAID) is withheld
+
+
+CALLED_FOR = (
+    "The statement called for a complete and unconditional ceasefire lasting at least 30 days from Monday, May 12."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        # The question's claim, agreed with; the sentence cited says the coalition called for it (fresh23 q606).
+        (
+            "So Moscow signed on to the 30-day truce from May 12 that Kyiv and the Europeans wanted, right?",
+            "Yes, Moscow signed on to the 30-day truce from May 12 that Kyiv and the Europeans wanted. [1]",
+            True,
+        ),
+        # The same yes, stated by its sentence.
+        ("Did the statement call for a 30-day ceasefire from May 12?", "Yes, the statement called for it. [1]", False),
+        # A yes with words of its own is judged as any answer; so is a no, or an answer to another question.
+        ("So Moscow signed on to the truce, right?", "Yes, the statement called for a complete ceasefire [1].", False),
+        ("So Moscow signed on to the truce, right?", "No, Moscow signed nothing [1].", False),
+        ("When did Moscow sign on to the truce?", "Yes, Moscow signed on to the truce [1].", False),
+    ],
+)
+def test_a_yes_in_the_questions_words_needs_a_sentence_that_says_so(question: str, answer: str, withheld: bool) -> None:
+    assert echoed_yes(question, answer, [CALLED_FOR]) == (ECHOED_YES if withheld else None)
