@@ -478,6 +478,38 @@ def keep_question_word(question: str, rewrite: str) -> str:
     return f"{wanted.capitalize()} {rewrite[0].lower()}{rewrite[1:]}"
 
 
+# Question words as users mistype them in chat.  None of these is a word a question to
+# the bot means otherwise, and each check that reads "when" or "where" needs them spelled.
+_MISTYPED = {
+    "wen": "when",
+    "wehn": "when",
+    "whn": "when",
+    "wat": "what",
+    "wut": "what",
+    "waht": "what",
+    "whta": "what",
+    "wich": "which",
+    "whcih": "which",
+    "wher": "where",
+    "whre": "where",
+    "hwo": "how",
+    "whos": "who's",
+    "shuold": "should",
+    "shoud": "should",
+}
+_MISTYPED_WORD = re.compile(r"\b(" + "|".join(_MISTYPED) + r")\b", re.IGNORECASE)
+
+
+def mend_question_words(question: str) -> str:
+    """``question`` with its mistyped question words spelled out ("wen did putin …" is "when did putin …").
+
+    Asked "wen did putin say the direct talks … shuold start, and in what
+    city?", the model gave the date of the announcement, and no check that
+    reads *when* saw a question about a date (fresh23 q601).
+    """
+    return _MISTYPED_WORD.sub(lambda m: _MISTYPED[m.group(1).lower()], question)
+
+
 _YEAR_ADDED = re.compile(r"(?:,\s*|\s+(?:in|of)\s+|\s*)\b((?:19|20)\d\d)\b")
 
 
@@ -961,6 +993,8 @@ class Answerer:
         if not hostile and (history or (self.translate_queries and lang != "en")):
             query, rewrite_tokens = self._rewrite(question, history)
             hostile = hostile_question(query)
+        elif not hostile:
+            query = mend_question_words(question)
         t_rewrite = time.perf_counter() - t0
         # A question in another language is also compared, as asked, with what the rewrite found.
         asked = question if lang != "en" and not history else ""

@@ -612,6 +612,22 @@ def test_no_second_look_for_a_who_answer_that_names_nobody(answerer: Answerer, f
     assert len(fake_llm.calls) == 1
 
 
+def test_mistyped_question_words_are_spelled_out_for_the_search_and_the_checks(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    from bot.answerer import mend_question_words
+
+    asked = "wen did putin say the talks shuold start, and in what city?"
+    assert mend_question_words(asked) == "when did putin say the talks should start, and in what city?"
+    assert mend_question_words("Whos Wat? Went to Wendy.") == "who's what? Went to Wendy."
+    # An answer with neither a date nor a place is withheld, as for the question spelled right.
+    fake_llm.enqueue_answer("Putin made his statement to journalists [1].").enqueue_answer("", found=False)
+    answer = answerer.ask(asked)
+    assert answer.refused and answer.withheld.startswith("a date was asked for and the answer gives none")
+    assert answer.search_query.startswith("when did putin")
+    assert "(Meaning: when did putin say the talks should start" in fake_llm.calls[0]["messages"][-1]["content"]
+
+
 @pytest.mark.parametrize(
     ("question", "rewrite", "kept"),
     [
