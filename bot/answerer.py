@@ -401,6 +401,7 @@ _AUXILIARY = re.compile(r"^(did|does|do|is|are|was|were|has|have|had|will|would|
 
 # A third-person word a standalone question should not need, and how it is named again.
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
+_SINGULAR_PRONOUN = re.compile(r"\b(?:he|she|him)\b", re.IGNORECASE)
 # "Who is Keith Kellogg?", then "Und was forderte er von Moskau?": "er" is the one asked about,
 # though the answer named Trump first ("Trumps Sondergesandter") and the rewrite took Trump.
 _WHO_IS = re.compile(
@@ -1789,6 +1790,10 @@ class Answerer:
             )
             tokens = (tokens[0] + more[0], tokens[1] + more[1])
             out = again if again and not _PRONOUN.search(again) else out
+            # Told, the model may still keep "he" ("… and who was he on the phone with when he said
+            # it?" after an answer about Erdoğan, fresh22 q595): the one person the last turn names is him.
+            if _PRONOUN.search(out) and (who := self._last_person(history, again or out, out)):
+                out = _SINGULAR_PRONOUN.sub(who, again or out)
         # A name the user wrote and the rewrite lost searches for something else: "За что Гульнару
         # Бажкенову …" came back as "Who was arrested for what?", "… в Стамбуле" as "… in St. Petersburg".
         # Told once which names to keep, the model keeps them.
@@ -1983,6 +1988,23 @@ class Answerer:
             return False
         _, last = max(named)
         return not any(mentions(last, s) for s in subjects)
+
+    def _last_person(self, history: Sequence[Turn], rewrite: str, *others: str) -> str | None:
+        """Whom the ``rewrite``'s "he" stands for: the one person the latest turn naming anyone names.
+
+        None when a rewrite names a person itself ("What did Ushakov say he …"
+        is about Ushakov) and when that turn names several.
+        """
+        people = self._people()
+        # Written as a name, not read loosely: "reported" is no mention of a headline's "Reports".
+        written = {_surname(run) for text in (rewrite, *others) for run in _NAME_RUN.findall(text)}
+        if not _SINGULAR_PRONOUN.search(rewrite) or written & people:
+            return None
+        for turn in reversed(history):
+            named = {_surname(run) for run in _NAME_RUN.findall(turn.content)} & people
+            if named:
+                return named.pop() if len(named) == 1 else None
+        return None
 
     def _people(self) -> frozenset[str]:
         """The documents' surnames: the last words of their runs of capitalised words ("Keith Kellogg")."""

@@ -202,6 +202,31 @@ def test_a_second_rewrite_that_keeps_the_pronoun_too_is_not_taken(answerer: Answ
     assert answer.search_query == "Who did he contact?"
 
 
+HOST = [
+    Turn("user", "Which country offered to host the Russia-Ukraine negotiations?"),
+    Turn("assistant", "Türkiye. President Recep Tayyip Erdoğan confirmed Turkey's readiness to host them [1]."),
+]
+
+
+def test_a_he_the_model_keeps_twice_is_the_one_person_the_last_turn_names(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    """fresh22 q595: "… who was he on the phone with when he said it?" was searched as written."""
+    asked = "Which newspaper reported that, and who was he on the phone with when he said it?"
+    fake_llm.enqueue(asked, "Who reported that Turkey offered to host talks, and who was he on the phone with?")
+    fake_llm.enqueue_answer("", found=False)
+    answer = answerer.ask(asked, HOST)
+    assert (
+        answer.search_query == "Who reported that Turkey offered to host talks, and who was Erdoğan on the phone with?"
+    )
+    # A rewrite that names someone keeps its own "he"; so does one after a turn naming two people.
+    fake_llm.enqueue("What did Ushakov say he was ready for?", "What was he ready for?").enqueue_answer("", found=False)
+    assert answerer.ask("What was he ready for?", HOST).search_query == "What did Ushakov say he was ready for?"
+    two = [HOST[0], Turn("assistant", "Erdoğan told Macron so [1].")]
+    fake_llm.enqueue("What did he say?", "What did he say then?").enqueue_answer("", found=False)
+    assert answerer.ask("What did he say?", two).search_query == "What did he say?"
+
+
 def test_a_rewrite_that_loses_a_name_the_user_wrote_is_asked_again(answerer: Answerer, fake_llm: FakeLLM) -> None:
     """fresh9 q336: "За что Гульнару Бажкенову …" came back as "Who was arrested for what?"."""
     fake_llm.enqueue("Who was arrested for what?", "For what was Gulnara Bazhkenova put under house arrest?")
