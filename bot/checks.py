@@ -1181,10 +1181,13 @@ def asks_for_list_items(question: str) -> str:
 
 
 # "One of the headlines in the 'Latest news' list is about a denied concert ban. Whose concert …?":
-# the item is described, then asked about.
+# the item is described, then asked about.  So is "which headline in it is about a concert, and
+# what does it say?" (fresh24 q630), up to the comma.
 _ONE_ITEM_ABOUT = re.compile(
     r"\bone\s+of\s+the\b(?:[^.?!]|\.(?=\w))*?\b(?:headlines|items|entries)\b(?:[^.?!]|\.(?=\w))*?"
-    r"\b(?:is|was)\s+(?:about|on)\s+(?P<topic>(?:[^.?!]|\.(?=\w))+)",
+    r"\b(?:is|was)\s+(?:about|on)\s+(?P<topic>(?:[^.?!]|\.(?=\w))+)"
+    r"|\bwhich\s+(?:one\s+of\s+the\s+)?(?:headlines?|items?|entry|entries)\b[^.?!,]*?"
+    r"\b(?:is|was)\s+(?:about|on)\s+(?P<which>[^.?!,]+)",
     re.IGNORECASE,
 )
 
@@ -1192,7 +1195,7 @@ _ONE_ITEM_ABOUT = re.compile(
 def described_item(question: str) -> str:
     """What the one list item a question describes is about ("a denied concert ban"), or ""."""
     m = _ONE_ITEM_ABOUT.search(question)
-    return m.group("topic").strip() if m else ""
+    return (m.group("topic") or m.group("which")).strip() if m else ""
 
 
 # "What's the full headline of the Orda.kz article?", "the article's title": the article's own
