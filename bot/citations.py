@@ -546,6 +546,14 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "ceasefire",
         True,
     ),
+    # Kazakh, which the small model barely reads: "Путин тікелей келіссөздерді қай күні және қай
+    # қалада бастауды ұсынды?" (on which day and in which city did Putin propose to start direct
+    # negotiations) came back as "When did Putin start his presidency?" (fresh24 q629).
+    (re.compile(r"\bкеліссөз\w*", re.IGNORECASE), "negotiations", False),
+    (re.compile(r"\bқай\s+күн\w*", re.IGNORECASE), "on which day", False),
+    (re.compile(r"\bқай\s+қала\w*", re.IGNORECASE), "in which city", False),
+    (re.compile(r"\bұсын\w*", re.IGNORECASE), "proposed", False),
+    (re.compile(r"\bтікелей\b", re.IGNORECASE), "direct", False),
     # "Згідно зі статтею" came back as "according to the law".
     (re.compile(r"\bстат(?:ь|т)\w*", re.IGNORECASE), "article", False),
     # Question words with a preposition were dropped: "С кем … собирался лично вести переговоры"

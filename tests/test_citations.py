@@ -248,6 +248,18 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Quem pediu um cessar-fogo?", {"cessar-fogo": "ceasefire"}),
         ("Ateşkes kaç gün sürecekti?", {"Ateşkes": "ceasefire"}),
         ("¿Cuántos días debía durar la tregua?", {"tregua": "ceasefire"}),
+        # Kazakh (fresh24 q629 came back as "When did Putin start his presidency?").
+        (
+            "Путин тікелей келіссөздерді қай күні және қай қалада бастауды ұсынды?",
+            {
+                "Путин": "Putin",
+                "тікелей": "direct",
+                "келіссөздерді": "negotiations",
+                "қай күні": "on which day",
+                "қай қалада": "in which city",
+                "ұсынды": "proposed",
+            },
+        ),
         ("Combien de jours devait durer la trêve ?", {"trêve": "ceasefire"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
