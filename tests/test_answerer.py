@@ -878,13 +878,17 @@ def test_a_citation_is_moved_to_the_passage_that_holds_the_answers_figures(answe
     assert order == [2]
 
 
+def _citing(answerer: Answerer, sentence: str, source: str = "000_c7a57708957dca49.txt") -> Citation:
+    """Citation [1] of ``sentence``, where the document's passages hold it."""
+    passage = next(p for p in answerer.retriever.passages_of(source) if sentence in p.text)
+    at = passage.start + passage.text.index(sentence)
+    return Citation(1, source, passage.title, at, at + len(sentence), sentence, passage)
+
+
 def test_a_weekday_in_an_answer_is_dated_and_the_date_cited(answerer: Answerer) -> None:
     """An answer "… should start on Thursday in Istanbul" copies a sentence with no date (fresh21 q561)."""
     source = "000_c7a57708957dca49.txt"
-    sentence = "Zelenskyy welcomed Vladimir Putin’s proposal for direct talks in Istanbul on Thursday"
-    passage = next(p for p in answerer.retriever.passages_of(source) if sentence in p.text)
-    at = passage.start + passage.text.index(sentence)
-    cited = Citation(1, source, passage.title, at, at + len(sentence), sentence, passage)
+    cited = _citing(answerer, "Zelenskyy welcomed Vladimir Putin’s proposal for direct talks in Istanbul on Thursday")
     text = "Putin suggested direct talks with Ukraine should start on Thursday in Istanbul [1]."
     dated_text, (first, dated) = answerer._with_dates(text, [cited])
     assert dated_text == (
@@ -900,11 +904,7 @@ def test_a_weekday_in_an_answer_is_dated_and_the_date_cited(answerer: Answerer) 
 
 
 def test_a_weekday_dated_in_the_cited_sentence_adds_no_citation(answerer: Answerer) -> None:
-    source = "000_c7a57708957dca49.txt"
-    sentence = "next Thursday, May 15, in Istanbul"
-    passage = next(p for p in answerer.retriever.passages_of(source) if sentence in p.text)
-    at = passage.start + passage.text.index(sentence)
-    cited = Citation(1, source, passage.title, at, at + len(sentence), sentence, passage)
+    cited = _citing(answerer, "next Thursday, May 15, in Istanbul")
     text, citations = answerer._with_dates("The talks were to begin on Thursday [1].", [cited])
     assert (text, citations) == ("The talks were to begin on Thursday, May 15 [1].", [cited])
 
