@@ -64,7 +64,7 @@ import re
 from collections.abc import Sequence
 
 from bot.citations import content_words, matching_words, unknown_names
-from bot.dates import MONTHS
+from bot.dates import MONTHS, WEEKDAYS
 from index.chunking import sentence_spans
 from index.text import fold
 
@@ -400,7 +400,7 @@ _ASKS_DATE = re.compile(
     r"\b(?:what|which)\s+(?:day|date|month|year)\b|\bon what (?:day|date)\b|"
     r"(?:^|[.?!]\s*)when\s+(?:did|does|do|will|would|was|were|is|are|had|has|could|should|can)\b"
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(d.lower() for d in WEEKDAYS)
 _DAY_WORDS = frozenset("today yesterday tomorrow tonight".split())
 
 

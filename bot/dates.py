@@ -94,7 +94,7 @@ def dated_year(day: str, text: str) -> int | None:
     return int(Counter(dated).most_common(1)[0][0]) if dated else None
 
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def weekday(day: str, text: str) -> tuple[str, int] | None:
@@ -104,12 +104,12 @@ def weekday(day: str, text: str) -> tuple[str, int] | None:
         return None
     month, n = day.split()
     try:
-        return _WEEKDAY_NAMES[date(year, MONTHS.index(month) + 1, int(n)).weekday()], year
+        return WEEKDAYS[date(year, MONTHS.index(month) + 1, int(n)).weekday()], year
     except ValueError:
         return None
 
 
-_WEEKDAY = "|".join(_WEEKDAY_NAMES)
+_WEEKDAY = "|".join(WEEKDAYS)
 # "Thursday, May 15", "Monday 12 May": a weekday the text dates itself.
 _WEEKDAY_DATED = re.compile(rf"\b({_WEEKDAY}),?\s+(?:({_M})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_M}))\b")
 # A weekday with no date after it: "on Thursday in Istanbul", not "Thursday, May 15" nor "Thursday (May 15)".
