@@ -454,14 +454,17 @@ _SPELLINGS = {
 # How other languages write in Latin letters the sounds English writes otherwise: German
 # "Selenskyj", "Sacharowa", "Uschakow", and Polish "sz" and "cz".  Two words that come out
 # the same once both are so rewritten are one name; nearness is not loosened ("renewed" is
-# not "received").
+# not "received").  A doubled letter counts once: English itself writes both "Zelenskyy"
+# and "Zelensky", and "Selenskyj" comes out as the first.
 _ROMANISED = (("tsch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("ch", "kh"), ("j", "y"), ("w", "v"))
+_DOUBLED = re.compile(r"(\w)\1+")
 
 
 @functools.lru_cache(maxsize=8192)
 def _as_english(word: str) -> str:
     for a, b in _ROMANISED:
         word = word.replace(a, b)
+    word = _DOUBLED.sub(r"\1", word)
     return "z" + word[1:] if word.startswith("s") else word
 
 

@@ -203,6 +203,10 @@ def test_focus_joins_windows_that_overlap_and_ignores_where_to_look() -> None:
         ("French President Emmanuel Macron phoned Trump", "Putin", False),
         ("Ukrainian airspace", "Ukraine", True),
         ("Russia initiated the talks", "Trump", False),
+        # German romanises "Selenskyj"; English writes "Zelensky" and "Zelenskyy" (fresh25 q657).
+        ("Zelensky insists on a 30-day ceasefire", "Selenskyj", True),
+        ("Zelenskyy welcomed the proposal", "Selenskyj", True),
+        ("Zelensky insists on a 30-day ceasefire", "Zelenskyy", True),
     ],
 )
 def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: bool) -> None:
