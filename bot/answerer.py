@@ -560,6 +560,9 @@ OTHER_PERSON = "its 'he' or 'she' is, in the passage it copies, someone the ques
 # "Trump has also purportedly supported …, reports Politico" for which outlet Peskov spoke to
 # (fresh16 q476): the sentence is about someone else, and names no one asked about.
 OTHER_ACTOR = "the sentence it cites is about someone other than the person the question asks about"
+# "Aibek Smadiyarov, for 2026" for who is ready to run again as Chechnya's head, "one of the
+# latest news headlines" (fresh25 q647): a neighbouring headline, with the year of the right one.
+OTHER_ITEM = "the question describes one item of a list and the answer cites another"
 # A count asked for, and the model's answer gives none that a passage gives.
 _MISCOUNTED = frozenset({UNGIVEN_COUNT, WRONG_COUNT, NO_COUNT, GROUNDLESS})
 # Reasons that say the answer missed the question, not that it invented: over
@@ -586,6 +589,7 @@ _SECOND_LOOK_FOR = frozenset(
         OFF_SUBJECT,
         OTHER_PERSON,
         OTHER_ACTOR,
+        OTHER_ITEM,
         *(
             OFF_TARGET_REASONS
             - {
@@ -1418,6 +1422,21 @@ class Answerer:
         cited = [replace(c, n=n) for n, c in enumerate(chosen, start=1)]
         return ("; ".join(f"“{c.quote}” [{c.n}]" for c in cited) + ".", cited), _holding_first(document, cited)
 
+    def _other_item(self, citations: Sequence[Citation], asked: str, around: Sequence[Passage]) -> bool:
+        """Whether the question describes one item of a list and no citation is that item."""
+        if not (topic := described_item(asked)):
+            return False
+        found = self._list_items(topic, list(around), "one")
+        if found is None or len(found[0][1]) != 1:
+            return False  # no list, or the description fits more than one item: nothing to hold the answer to
+        item = found[0][1][0]
+        # Within the item's line: a quote that runs over two items held the name of one and the year of the other.
+        bullet = 2
+        return not any(
+            c.source == item.source and item.start - bullet <= c.start < item.end and item.start < c.end <= item.end
+            for c in citations
+        )
+
     @staticmethod
     def _lead(passages: list[Passage]) -> tuple[str, list[Citation]] | None:
         """A summary of the document ``passages`` open: its first sentences, each cited.
@@ -1861,6 +1880,8 @@ class Answerer:
         citations = [self._cite(n, passages[k - 1], text, asked) for n, k in enumerate(order, start=1)]
         if _off_topic_quote(citations, asked) is not None:
             return [], OFF_TOPIC_QUOTE
+        if self._other_item(citations, asked, around):
+            return [], OTHER_ITEM
         held = [t for c in citations for t in _around(c, around)]
         quotes = [c.quote for c in citations]
         retrieved = [p.text for p in around]

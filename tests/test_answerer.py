@@ -930,6 +930,26 @@ def test_a_list_item_the_question_describes_answers_when_the_model_strays(
     assert answer.refused and answer.citations == []
 
 
+def test_an_answer_citing_another_item_than_the_one_described_is_withheld(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    question = (
+        "One of the latest news headlines is about someone ready to run again as Chechnya's head."
+        " Who is it, and for which year?"
+    )
+    # The name of the headline above, the year of the right one (fresh25 q647); twice.
+    stray = "Aibek Smadiyarov, for 2026."
+    fake_llm.enqueue_answer(stray).enqueue_answer(stray)
+    answer = answerer.ask(question)
+    assert not answer.refused and "Smadiyarov" not in answer.text
+    assert answer.text == "“Kadyrov Says He Is Ready to Run Again as Chechnya’s Head in 2026” [1]."
+    assert [c.quote for c in answer.citations] == ["Kadyrov Says He Is Ready to Run Again as Chechnya’s Head in 2026"]
+    # The right item, in the model's words, stands as it is.
+    fake_llm.enqueue_answer("Kadyrov, for 2026.")
+    answer = answerer.ask(question)
+    assert answer.text.startswith("Kadyrov, for 2026") and len(fake_llm.calls) == 3
+
+
 def test_a_count_no_passage_gives_is_replaced_by_the_sentence_that_counts_it(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
