@@ -563,6 +563,9 @@ OTHER_ACTOR = "the sentence it cites is about someone other than the person the 
 # "Aibek Smadiyarov, for 2026" for who is ready to run again as Chechnya's head, "one of the
 # latest news headlines" (fresh25 q647): a neighbouring headline, with the year of the right one.
 OTHER_ITEM = "the question describes one item of a list and the answer cites another"
+# "Turkish President Recep Tayyip Erdoğan voiced support for Zelenskyy's position" for whose position
+# Kellogg backed (q25): the cited sentence's own doer swapped for a name from the passage after it.
+MISCREDITED_DEED = "a sentence of it opens with someone whom neither the question nor the passages it cites name"
 # A count asked for, and the model's answer gives none that a passage gives.
 _MISCOUNTED = frozenset({UNGIVEN_COUNT, WRONG_COUNT, NO_COUNT, GROUNDLESS})
 # Reasons that say the answer missed the question, not that it invented: over
@@ -590,6 +593,7 @@ _SECOND_LOOK_FOR = frozenset(
         OTHER_PERSON,
         OTHER_ACTOR,
         OTHER_ITEM,
+        MISCREDITED_DEED,
         *(
             OFF_TARGET_REASONS
             - {
@@ -957,6 +961,7 @@ class Answerer:
         self.check_kinds = check_kinds
         self.first_look = first_look
         self._surnames: frozenset[str] | None = None
+        self._doers: frozenset[str] | None = None
         # An answer that repeats a run of the prompts' words is stopped as it streams.
         self._leak_guard = LeakGuard(
             [prompts.system.template.template, prompts.answer.template.template, prompts.condense.template.template]
@@ -1903,6 +1908,8 @@ class Answerer:
             return [], OTHER_PERSON
         if self._about_another(asked, text, citations, subjects):
             return [], OTHER_ACTOR
+        if self._doer_uncited(text, citations, asked, around):
+            return [], MISCREDITED_DEED
         return citations, ""
 
     def _quoted(
@@ -2027,12 +2034,40 @@ class Answerer:
                 return named.pop() if len(named) == 1 else None
         return None
 
+    def _doer_uncited(self, text: str, citations: Sequence[Citation], asked: str, around: Sequence[Passage]) -> bool:
+        """Whether a sentence of the answer opens with one of the documents' people whom neither
+        the question nor any passage the answer cites names.
+
+        Only the opening name, the doer, is held to this: a name further on ("… dialogue with
+        Putin", "… proposal for direct talks") may come from a sentence the model read beside it.
+        """
+        people = self._named_only()
+        held = [t for c in citations for t in _around(c, around)]
+        for sentence in re.split(r"(?<=[.!?])\s+", re.sub(r"\[\d+\]", " ", text)):
+            # "Following Putin's statement, …" opens with what someone did, not with who does it.
+            if not (m := _NAME_RUN.match(sentence.strip(" \"'“‘("))) or re.search(r"[’']s$", m.group()):
+                continue
+            who = _surname(m.group())
+            if who in people and not mentions(asked, who) and not any(mentions(t, who) for t in held):
+                logger.info("%s: %s", MISCREDITED_DEED, who)
+                return True
+        return False
+
     def _people(self) -> frozenset[str]:
         """The documents' surnames: the last words of their runs of capitalised words ("Keith Kellogg")."""
         if self._surnames is None:
             last = {_surname(n) for n in self.retriever.names()}
             self._surnames = frozenset(w for w in last if w not in MONTHS)
         return self._surnames
+
+    def _named_only(self) -> frozenset[str]:
+        """The documents' surnames that they never write in lower case: people ("Kellogg"), not
+        the headline words that close a run of capitals ("… Denies Reports", "Peace Talks")."""
+        if self._doers is None:
+            text = " ".join(p.text for source in self.retriever.documents() for p in self.retriever.passages_of(source))
+            lower = set(re.findall(r"\b[a-z][\w’'-]*", text))
+            self._doers = frozenset(w for w in self._people() if w.lower() not in lower)
+        return self._doers
 
     def _second_look(
         self, context: list[Passage], question: str, lang: str, years: str, choices: Sequence[str] = ()

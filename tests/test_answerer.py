@@ -7,6 +7,7 @@ import json
 import pytest
 
 from bot.answerer import (
+    MISCREDITED_DEED,
     NO_HEADLINE,
     OFF_TOPIC_QUOTE,
     REFUSALS,
@@ -948,6 +949,22 @@ def test_an_answer_citing_another_item_than_the_one_described_is_withheld(
     fake_llm.enqueue_answer("Kadyrov, for 2026.")
     answer = answerer.ask(question)
     assert answer.text.startswith("Kadyrov, for 2026") and len(fake_llm.calls) == 3
+
+
+def test_an_answer_opening_with_someone_its_passages_do_not_name_is_withheld(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    question = "Whose position did Keith Kellogg voice support for?"
+    # Kellogg's sentence with its doer swapped for the man the next passage names (q25); twice.
+    swapped = "Turkish President Recep Tayyip Erdoğan voiced support for Zelenskyy's position as well."
+    fake_llm.enqueue_answer(swapped).enqueue_answer(swapped)
+    answer = answerer.ask(question)
+    assert answer.refused and answer.withheld.startswith(MISCREDITED_DEED), answer.withheld
+    # The doer the sentence names, or one the question names, stands.
+    fake_llm.enqueue_answer("Keith Kellogg voiced support for Zelenskyy's position as well.")
+    assert not answerer.ask(question).refused
+    fake_llm.enqueue_answer("Erdoğan offered to host the talks.")
+    assert not answerer.ask("What did Erdoğan offer?").refused
 
 
 def test_a_count_no_passage_gives_is_replaced_by_the_sentence_that_counts_it(
