@@ -65,6 +65,7 @@ from bot.checks import (
     undescribed,
     unknown_ordinal,
     unlasted,
+    unmarked,
     unsaid,
     which_kind,
     year_unstated,
@@ -907,7 +908,7 @@ _NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 
 def _plain_words(text: str) -> list[str]:
     """The words of ``text`` without its citation markers."""
-    return re.findall(r"\w+", re.sub(r"\[\d+\]", " ", text))
+    return re.findall(r"\w+", unmarked(text))
 
 
 def _surname(name: str) -> str:
@@ -1723,7 +1724,7 @@ class Answerer:
         # Asked who belongs in place of a would-be member, the model answered "Italy did not sign".
         prompt = (self.prompts.members if members else self.prompts.premise).render(question=blanked, names=names)
         text, _, tokens = self._second_look(passages, prompt, "en", years_text)
-        filled = re.sub(r"\[\d+\]", " ", text).strip(" .,:;\"'“”")
+        filled = unmarked(text).strip(" .,:;\"'“”")
         logger.debug("the blank for %s filled with %r", names, filled)
         if (
             not filled
@@ -1865,7 +1866,7 @@ class Answerer:
             return [], GROUNDLESS
         # A figure is the answer more often than any word: one that no passage states is made up
         # ("1 dozen drones" for "several dozen"), however well the words around it are grounded.
-        figures = _numbers(re.sub(r"\[\d+\]", " ", text))
+        figures = _numbers(unmarked(text))
         if figures - _numbers(" ".join(shown)):
             return [], UNSTATED_FIGURE
         # A length of time is its number with its unit: "10 years" in her job is not the "10" of "May 10"
@@ -2043,7 +2044,7 @@ class Answerer:
         """
         people = self._named_only()
         held = [t for c in citations for t in _around(c, around)]
-        for sentence in re.split(r"(?<=[.!?])\s+", re.sub(r"\[\d+\]", " ", text)):
+        for sentence in re.split(r"(?<=[.!?])\s+", unmarked(text)):
             # "Following Putin's statement, …" opens with what someone did, not with who does it.
             if not (m := _NAME_RUN.match(sentence.strip(" \"'“‘("))) or re.search(r"[’']s$", m.group()):
                 continue
@@ -2222,7 +2223,7 @@ class Answerer:
         """
         hidden = set().union(*(content_words(p.text) - content_words(s) for p, s in zip(passages, shown, strict=True)))
         hidden -= set().union(*(content_words(s) for s in shown))
-        own = content_words(re.sub(r"\[\d+\]", " ", text)) - content_words(asked)
+        own = content_words(unmarked(text)) - content_words(asked)
         return bool(own & hidden)
 
     def _with_dates(self, text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:

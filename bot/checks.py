@@ -172,13 +172,14 @@ def _like(word: str, words: set[str]) -> bool:
     return word in words or any(w.startswith(stem) or word.startswith(w[:5]) for w in words if len(w) > 3)
 
 
-def _plain(answer: str) -> str:
+def unmarked(answer: str) -> str:
+    """An answer without its citation markers ("[1]"), each left as a space."""
     return re.sub(r"\[\d+\]", " ", answer)
 
 
 def adds_nothing(question: str, answer: str) -> str | None:
     """The answer only repeats the question's words (a yes or no is an answer)."""
-    text = _plain(answer)
+    text = unmarked(answer)
     if not _latin(text) or re.match(r"\s*(?:yes|no)\b", text, re.IGNORECASE):
         return None
     asked = content_words(question)
@@ -209,7 +210,7 @@ def refers_back(question: str, answer: str) -> str | None:
     may point to an earlier), and only when the question has no *this* of
     its own ("who had waited for this so long?").
     """
-    first = re.split(r"(?<=[.!?])\s+|\n", _plain(answer).strip(), maxsplit=1)[0]
+    first = re.split(r"(?<=[.!?])\s+|\n", unmarked(answer).strip(), maxsplit=1)[0]
     if not _OBJECT_THIS.search(first) or _POINTING.search(question):
         return None
     return DANGLING
@@ -257,7 +258,7 @@ def counts_asked(question: str, sentence: str) -> bool:
 
 def miscounts(question: str, answer: str, passages: list[str]) -> str | None:
     """A *how many* question whose answer does not count the thing asked about."""
-    text = _plain(answer)
+    text = unmarked(answer)
     if not _after_how_many(question) or not _latin(text):
         return None
     things = _counted(question)
@@ -311,7 +312,7 @@ def undescribed(question: str, answer: str, quotes: list[str]) -> str | None:
     """
     m = _ASKS_LIKE.search(fold(question))
     thing = content_words(m.group(1)) if m else set()
-    if not thing or matching_words(thing, content_words(" ".join([_plain(answer), *quotes]))):
+    if not thing or matching_words(thing, content_words(" ".join([unmarked(answer), *quotes]))):
         return None
     return UNDESCRIBED
 
@@ -339,7 +340,7 @@ def unlasted(question: str, answer: str, quotes: list[str]) -> str | None:
     head = words[-1].removesuffix("'s").removesuffix("’s") if words else ""
     if not head or head in _NOT_NAMES or len(head) < 3:
         return None
-    said = set(_WORD.findall(fold(" ".join([_plain(answer), *quotes]))))
+    said = set(_WORD.findall(fold(" ".join([unmarked(answer), *quotes]))))
     return None if said & {head, head + "s", head.removesuffix("s")} else UNLASTED
 
 
@@ -380,7 +381,7 @@ def uncounted_event(question: str, answer: str, quotes: list[str]) -> str | None
     fate = next((f for f in _FATES if any(v.startswith(w) for v in words for w in f)), None)
     if fate is None:
         return None
-    said = fold(" ".join([_plain(answer), *quotes]))
+    said = fold(" ".join([unmarked(answer), *quotes]))
     if any(re.search(rf"\b{re.escape(w)}", said) for w in fate):
         return None
     return UNCOUNTED_EVENT
@@ -388,7 +389,7 @@ def uncounted_event(question: str, answer: str, quotes: list[str]) -> str | None
 
 def lacks_duration(question: str, answer: str) -> str | None:
     """A *how long* question whose answer states no length of time ("covering land, air and sea")."""
-    text = _plain(answer)
+    text = unmarked(answer)
     if not re.search(r"\bhow long\b", fold(question)) or not _latin(text):
         return None
     return None if _DURATION.search(fold(text)) else NO_DURATION
@@ -411,7 +412,7 @@ def lacks_date(question: str, answer: str) -> str | None:
     copied the sentence that says he did so "the day before": the words
     are right there, but the date is not.
     """
-    text = _plain(answer)
+    text = unmarked(answer)
     if not _ASKS_DATE.search(fold(question)) or not _latin(text):
         return None
     words = set(_WORD.findall(fold(text)))
@@ -442,7 +443,7 @@ def lacks_place(question: str, answer: str) -> str | None:
     "at", "on" … that the question does not hold and no month is; a short
     answer ("Kyiv [1]", "Istanbul, Turkey") may be the place alone.
     """
-    text = _plain(answer)
+    text = unmarked(answer)
     if not _ASKS_PLACE.search(fold(question)) or not _latin(text):
         return None
     asked = set(_WORD.findall(fold(question)))
@@ -469,7 +470,7 @@ def names_set_aside(question: str, answer: str) -> str | None:
     ("Apart from Trump, did he say anyone else backed it?"), whose answer
     rightly names both: "Trump and other world leaders".
     """
-    text = _plain(answer)
+    text = unmarked(answer)
     if not _latin(text):
         return None
     rest = fold(re.sub(_SET_ASIDE_BY + r"[^,;.]+", " ", text, flags=re.IGNORECASE))
@@ -518,7 +519,7 @@ def echoed_yes(question: str, answer: str, quotes: Sequence[str]) -> str | None:
     quotes ("signed", "Kyiv") means the yes is the question's, not the
     documents'.  An answer that adds words of its own is judged as any other.
     """
-    text = _plain(answer)
+    text = unmarked(answer)
     yes = re.match(r"\s*yes\b[,.:;!]?\s*", text, re.IGNORECASE)
     if not yes or not asks_yes_no(question):
         return None
@@ -555,7 +556,7 @@ _POINTER = re.compile(r"(?:see\s+)?(?:the\s+)?(?:passage|source|document)s?\s*[\
 
 def points_only(answer: str) -> str | None:
     """An answer that only points at a passage ("Passage [1]"): the model read the task as picking one."""
-    return POINTS_ONLY if _POINTER.fullmatch(_plain(answer).strip()) else None
+    return POINTS_ONLY if _POINTER.fullmatch(unmarked(answer).strip()) else None
 
 
 def _someone_new(last: str, asked: set[str]) -> bool:
@@ -645,7 +646,7 @@ def names_unknown(answer: str, vocabulary: frozenset[str]) -> list[str]:
     skipped ("She", "Therefore"); years are left to the check of figures.
     """
     found: list[str] = []
-    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", _plain(answer)):
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", unmarked(answer)):
         _, absent = unknown_names(sentence.strip(" -–—*\"'‘“("), vocabulary)
         found += [n for n in absent if not n.isdigit() and n not in found]
     return found
@@ -687,7 +688,7 @@ def names_nobody(question: str, answer: str) -> str | None:
     President Vladimir Putin" is Putin): an answer that only names the
     question's own subject names nobody new.
     """
-    text = _plain(answer)
+    text = unmarked(answer)
     if not asks_for_someone(question) or not _latin(text):
         return None
     asked = content_words(question)
@@ -724,7 +725,7 @@ def estimates(question: str, answer: str) -> str | None:
     dozen" off as the exact figure asked for answers a different question.
     """
     folded = fold(question)
-    text = _plain(answer)
+    text = unmarked(answer)
     if not (_EXACT.search(folded) and _ASKS_NUMBER.search(folded)) or not _latin(text):
         return None
     answer_words = fold(text)
@@ -759,7 +760,7 @@ def unquoted(question: str, answer: str, passages: Sequence[str] = ()) -> str | 
     negotiations." (fresh20 q559), where the Truth Social paragraph is the
     article's own narration.
     """
-    text = _plain(answer)
+    text = unmarked(answer)
     if not _EXACT_WORDS.search(fold(question)) or not _latin(text):
         return None
     return None if _QUOTATION.search(text) or _quoted_by(text, passages) else UNQUOTED
@@ -821,7 +822,7 @@ def miscredits(question: str, answer: str, passages: list[str]) -> str | None:
             if shared > best[0]:
                 best = (shared, sentence)
     named = credits(best[1])
-    plain = fold(_plain(answer))
+    plain = fold(unmarked(answer))
     if not named or any(fold(name) in plain for name in named):
         return None
     return MISCREDITED
@@ -868,7 +869,7 @@ def states_no_outcome(question: str, answer: str) -> str | None:
     the results of the 2022 meetings" names an outcome of other talks.
     """
     folded = fold(question)
-    text = _plain(answer)
+    text = unmarked(answer)
     if not _ASKS_OUTCOME.search(folded) or not _latin(text):
         return None
     event = content_words(question) - _OUTCOME_ASKED
@@ -944,7 +945,7 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
     topic = {w for w in content_words(about) if w not in _MONTHS and not w.isdigit()}
     if not m or not topic:
         return None
-    said = content_words(" ".join([_plain(answer), *quotes]))
+    said = content_words(" ".join([unmarked(answer), *quotes]))
     names = {
         fold(w)
         for w in _WORD.findall(about)
