@@ -1245,10 +1245,30 @@ def premise_unstated(question: str, passages: list[str]) -> str | None:
         # "When did Putin say …" is stated by "Putin said": an irregular past has its own stem.
         stems = "|".join(re.escape(s) for s in (stem, *_STATED_BY.get(verb, ())))
         if who in seen and not any(
-            who in p and (re.search(rf"\b(?:{stems})", p) or (verb in _POSTING and _HANDLE.search(p))) for p in pairs
+            who in p and (_done_by(who, stems, p) or (verb in _POSTING and _HANDLE.search(p))) for p in pairs
         ):
             return UNSTATED_PREMISE
     return None
+
+
+# "… was rejected by Moscow": the passive names who did it, after "by".
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+$")
+_AGENT_AFTER = re.compile(r"[\w’'-]*\s+by\s+(?:the\s+)?([\w’'-]+)")
+
+
+def _done_by(who: str, stems: str, sentence: str) -> bool:
+    """Whether ``sentence`` (folded) has the verb of ``stems`` done by someone, not to them by another.
+
+    Asked why Zelensky rejected Putin's offer (he welcomed it), "Zelensky insists on a
+    ceasefire …, but this demand was rejected by Moscow" has both the name and the
+    verb, and the model explained his "rejection" with it (fresh26 q674).
+    """
+    for m in re.finditer(rf"\b(?:{stems})", sentence):
+        by = _AGENT_AFTER.match(sentence, m.end())
+        if by and _PASSIVE_BEFORE.search(sentence, 0, m.start()) and not by.group(1).startswith(who):
+            continue
+        return True
+    return False
 
 
 # What else states a verb a news question asks about (by the form after "did"), beside its

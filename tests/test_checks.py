@@ -819,6 +819,14 @@ PROPOSE = "We propose to begin without delay – next Thursday, May 15, in Istan
         ),
         ("When did Zelenskyy post about the talks?", ["Zelenskyy welcomed the proposal."], True),
         ("Why did Zelenskyy refuse?", ["— Volodymyr Zelenskyy (@ZelenskyyUa) May 11, 2025"], True),
+        # The verb is there, but done to them by someone else (fresh26 q674).
+        (
+            "Why did Zelenksy reject Putin's offer of direct talks?",
+            ["Zelensky insists on a 30-day ceasefire, but this demand was rejected by Moscow: Zakharova said so."],
+            True,
+        ),
+        ("Why did Moscow reject Zelensky's demand?", ["Zelensky's demand was rejected by Moscow."], False),
+        ("Why did Moscow reject the demand?", ["It was rejected by the Kremlin; Moscow rejected it."], False),
         # A name the passages never write is the checks of names' business.
         ("What day did President Poutine propose?", [PROPOSE], False),
         # Not a *why / when did <name>* question.
