@@ -962,7 +962,7 @@ class Answerer:
         self.check_kinds = check_kinds
         self.first_look = first_look
         self._surnames: frozenset[str] | None = None
-        self._doers: frozenset[str] | None = None
+        self._surnames_only: frozenset[str] | None = None
         # An answer that repeats a run of the prompts' words is stopped as it streams.
         self._leak_guard = LeakGuard(
             [prompts.system.template.template, prompts.answer.template.template, prompts.condense.template.template]
@@ -2064,11 +2064,11 @@ class Answerer:
     def _named_only(self) -> frozenset[str]:
         """The documents' surnames that they never write in lower case: people ("Kellogg"), not
         the headline words that close a run of capitals ("… Denies Reports", "Peace Talks")."""
-        if self._doers is None:
+        if self._surnames_only is None:
             text = " ".join(p.text for source in self.retriever.documents() for p in self.retriever.passages_of(source))
             lower = set(re.findall(r"\b[a-z][\w’'-]*", text))
-            self._doers = frozenset(w for w in self._people() if w.lower() not in lower)
-        return self._doers
+            self._surnames_only = frozenset(w for w in self._people() if w.lower() not in lower)
+        return self._surnames_only
 
     def _second_look(
         self, context: list[Passage], question: str, lang: str, years: str, choices: Sequence[str] = ()
