@@ -1203,8 +1203,9 @@ class Answerer:
         # (none when no sentence shares a word with the question: the reason then stands alone).
         # So is a bare name no passage holds, for a *which platform / outlet* question: asked freely,
         # the model gives the name it knows ("Twitter" for where Trump commented, fresh18 q507),
-        # and a second look chooses among the names the passages write.
-        guessed = reason == GROUNDLESS and bool(asks_which(asked_all)) and len(_plain_words(draft)) <= 3
+        # and a second look chooses among the names the passages write.  A list of such names
+        # is a guess too: "Twitter [1], Facebook [1], YouTube [1], Twitter [2]" (fresh26 q665).
+        guessed = reason == GROUNDLESS and bool(asks_which(asked_all)) and len(set(_plain_words(draft))) <= 3
         wants_second_look = (reason in _SECOND_LOOK_FOR or guessed) and gen is not None and self.second_look
         # A source is named in the one sentence that states the report: over more, the model
         # names the first outlet it reads ("According to Politico, …. …, Reuters reports").

@@ -990,10 +990,15 @@ def test_a_bare_name_no_passage_holds_for_a_which_question_gets_a_second_look(
     answer = answerer.ask("On which platform did Trump comment, in his traditional fashion?")
     assert not answer.refused and answer.text.startswith("Truth Social") and len(fake_llm.calls) == 3
     assert "Truth Social" in answer.citations[0].quote
+    # So is a list of such names, repeated (fresh26 q665).
+    fake_llm.enqueue_answer("Twitter [1], Facebook [1], YouTube [1], Twitter [2]").enqueue_answer("Truth Social [1]")
+    fake_llm.enqueue('{"kind": "news outlet or platform"}')
+    answer = answerer.ask("On which platform did Trump comment, in his traditional fashion?")
+    assert not answer.refused and answer.text.startswith("Truth Social") and len(fake_llm.calls) == 6
     # A longer answer no passage grounds is made up, and stays withheld without one.
     fake_llm.enqueue_answer("Trump commented on Twitter and on his Facebook page [1].")
     answer = answerer.ask("On which platform did Trump comment, in his traditional fashion?")
-    assert answer.refused and len(fake_llm.calls) == 4
+    assert answer.refused and len(fake_llm.calls) == 7
 
 
 def test_words_credited_to_the_wrong_person_are_answered_no_and_who_said_them(
