@@ -549,9 +549,6 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "ceasefire",
         True,
     ),
-    # The Foreign Ministry by its Russian and Ukrainian initials: "Кто из МИД России …" came back
-    # as "the Russian Ministry of Defense (MIID)" (fresh26 q663).
-    (re.compile(r"\b(?:МИД|МЗС)(?![А-Яа-яІіЇїЄє])"), "Foreign Ministry", False),
     # Kazakh, which the small model barely reads: "Путин тікелей келіссөздерді қай күні және қай
     # қалада бастауды ұсынды?" (on which day and in which city did Putin propose to start direct
     # negotiations) came back as "When did Putin start his presidency?" (fresh24 q629).
