@@ -105,3 +105,24 @@ def test_a_documents_passages_are_read_whole_and_in_order_without_a_search(seede
         assert [(p.start, p.end, p.text) for p in got] == [(p.start, p.end, p.text) for p in mine], source
         assert [p.start for p in got] == sorted(p.start for p in got)
     assert retriever.passages_of("no-such-file.txt") == []
+
+
+# fresh26 q677, as asked.
+AXIOS = (
+    "according to experts quoted by which outlet could putin skipping the talks be seen by trump"
+    " as russia walking away from the peace process?"
+)
+
+
+def test_bm25s_clear_best_keeps_the_last_place_when_fusion_leaves_it_out(seeded_index: DocumentIndex) -> None:
+    retriever = HybridRetriever(seeded_index, top_k=4)
+    axios = next(p for p in seeded_index.passages() if "Experts interviewed by Axios" in p.text and not p.label)
+    others = [p for p in seeded_index.passages() if not p.label and p.id != axios.id][:4]
+    # BM25 ranks the Axios passage far ahead of any other: it takes the fourth place.
+    kept = retriever._with_clear_lexical_best(AXIOS, list(others), 4)
+    assert [p.id for p in kept] == [p.id for p in others[:3]] + [axios.id]
+    assert axios.id in {p.id for p in retriever.retrieve(AXIOS, 4)}
+    # Already among them, or asked for nothing that one passage holds far ahead: unchanged.
+    assert retriever._with_clear_lexical_best(AXIOS, [*others[:3], axios], 4)[-1].id == axios.id
+    vague = "What did Putin and Zelensky say about the talks?"
+    assert [p.id for p in retriever._with_clear_lexical_best(vague, list(others), 4)] == [p.id for p in others]
