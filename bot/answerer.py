@@ -146,14 +146,23 @@ _ONE_ARTICLE_SAYS = (
     "(These passages are all from one of the articles: say what this article states about it, "
     "and do not say whether the articles agree.)"
 )
-# How a comparison reply labels each article's account, by reply language.  It gives no verdict of
-# its own: asked whether two accounts agree or contradict each other, the model gave one answer
-# to every pair it was shown ("differ" each time, or "agree" each time when asked to find a contradiction).
+# How a comparison reply labels each article's account, by reply language, and the verdict it
+# opens with when one account denies what the other states.  The model is not asked for a verdict:
+# asked whether two accounts agree or contradict each other, it gave one answer to every pair it was
+# shown ("differ" each time, or "agree" each time when asked to find a contradiction).
 _COMPARED = {
-    "en": ("One article:", "The other:", "Only one of the articles speaks to this:"),
-    "ru": ("Одна статья:", "Другая:", "Об этом говорит только одна из статей:"),
-    "uk": ("Одна стаття:", "Інша:", "Про це йдеться лише в одній зі статей:"),
+    "en": ("One article:", "The other:", "Only one of the articles speaks to this:", "The articles differ."),
+    "ru": ("Одна статья:", "Другая:", "Об этом говорит только одна из статей:", "Статьи расходятся."),
+    "uk": ("Одна стаття:", "Інша:", "Про це йдеться лише в одній зі статей:", "Статті розходяться."),
 }
+# A denial in an account ("does not appear to have been discussed", "не обсуждалось").
+_DENIAL = re.compile(r"\b(?:not|no|never|none|neither|nor|не|нет|ни|ні|немає)\b|n['’]t\b", re.IGNORECASE)
+# An account that says its article is silent ("does not say whether …") denies nothing the other states.
+_SILENT = re.compile(
+    r"(?:\bnot|n['’]t)\s+(?:\w+\s+)?(?:say|state|specify|mention|give|report|address|clarify|know)"
+    r"|\bне\s+(?:говорит|сказано|указ|упомина|уточня|йдеться|зазнач)",
+    re.IGNORECASE,
+)
 NO_HEADLINE = "the article asked about has no headline"
 # Told with a question that asks for a day of the week: the model picks the date, the calendar names the day.
 # Up to this many documents, a question about who holds a role reads them all.
@@ -1556,11 +1565,20 @@ class Answerer:
 
     @staticmethod
     def _compared(accounts: list[str], lang: str) -> str:
-        """Two articles' ``accounts`` of one question, each labelled; one alone is said to be the only one."""
-        one, other, only = _COMPARED.get(lang, _COMPARED["en"])
+        """Two articles' ``accounts`` of one question, each labelled; one alone is said to be the only one.
+
+        When exactly one of the two denies something and neither only says its
+        article is silent, the reply opens with the verdict that they differ
+        ("does not appear to have been discussed" beside "supporting the idea
+        of a ceasefire"); otherwise it gives none, and the reader compares.
+        """
+        one, other, only, differ = _COMPARED.get(lang, _COMPARED["en"])
         if len(accounts) == 1:
             return f"{only} {accounts[0]}"
-        return f"{one} {accounts[0]} {other} {accounts[1]}"
+        plain = [unmarked(a) for a in accounts]
+        denied = [bool(_DENIAL.search(a)) for a in plain]
+        verdict = f"{differ} " if denied[0] != denied[1] and not any(_SILENT.search(a) for a in plain) else ""
+        return f"{verdict}{one} {accounts[0]} {other} {accounts[1]}"
 
     def _headline(self, passages: list[Passage]) -> tuple[tuple[str, list[Citation]] | None, str]:
         """The best-ranked article's headline, quoted from its first line; or why there is none to give.

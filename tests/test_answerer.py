@@ -1172,6 +1172,45 @@ def test_a_question_whether_the_articles_agree_sets_their_accounts_side_by_side(
     assert {c.source for c in answer.citations} == {DRONES_ARTICLE, CEASEFIRE_ARTICLE}
 
 
+def test_accounts_where_one_denies_what_the_other_states_open_with_the_verdict(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    """fresh27 q689: both accounts were right, but the reply never said the articles differ."""
+    question = "Do the two articles agree on whether a ceasefire came up in Erdogan's conversation with Putin?"
+    denied = "The article states that a ceasefire does not appear to have been discussed [1]."
+    stated = "The article states that Erdogan held consultations with Putin, supporting the idea of a ceasefire [1]."
+    drones_first = answerer.retriever.retrieve(question, 16)[0].source == DRONES_ARTICLE
+    fake_llm.enqueue_answer(stated if drones_first else denied).enqueue_answer(denied if drones_first else stated)
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld  # the verdict is ours: no passage need hold it
+    assert answer.text.startswith("The articles differ. One article: ") and " The other: " in answer.text
+
+
+@pytest.mark.parametrize(
+    ("accounts", "lang", "verdict"),
+    [
+        (["A ceasefire was not discussed [1].", "Erdogan supported a ceasefire [2]."], "en", True),
+        (["Erdogan supported a ceasefire [1].", "No ceasefire was discussed [2]."], "en", True),
+        (["Перемирие не обсуждалось [1].", "Эрдоган поддержал перемирие [2]."], "ru", True),
+        # Both state, or both deny: nothing to set against each other.
+        (["Drones entered Ukrainian airspace [1].", "The coalition called for a ceasefire [2]."], "en", False),
+        (["A ceasefire was not discussed [1].", "It did not come up [2]."], "en", False),
+        # Silence is not a denial: the article may say nothing of what the other states.
+        (["The article does not say whether a ceasefire came up [1].", "Erdogan supported one [2]."], "en", False),
+        (["The article doesn't mention it [1].", "Erdogan supported one [2]."], "en", False),
+    ],
+)
+def test_a_comparison_gives_a_verdict_only_when_one_account_denies(
+    accounts: list[str], lang: str, verdict: bool
+) -> None:
+    from bot.answerer import _COMPARED
+
+    reply = Answerer._compared(accounts, lang)
+    assert reply.startswith(_COMPARED[lang][3]) is verdict
+    assert accounts[0] in reply and accounts[1] in reply
+    assert Answerer._compared(accounts[:1], lang) == f"{_COMPARED[lang][2]} {accounts[0]}"
+
+
 def test_each_account_of_a_comparison_cites_its_own_article(answerer: Answerer, fake_llm: FakeLLM) -> None:
     """q45: the second article's account was re-pointed to a passage of the first, which held its words better."""
     # Both accounts are the ceasefire sentence, which the drones article's passages hold less well.
