@@ -509,6 +509,18 @@ def false_premise(question: str, answer: str, vocabulary: frozenset[str]) -> lis
     return [n for n in names_unknown(answer, vocabulary) if re.search(rf"\b{re.escape(fold(n))}\b", asked)]
 
 
+# "Did Moscow accept …", "Has the Kremlin confirmed …": the verb after a simple subject of capitalised words.
+_ASKED_VERB = re.compile(r"(?i:did|does|do|has|have|had)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)+([a-z]+)\b")
+
+
+def asked_verb(question: str) -> str | None:
+    """The verb a yes/no question asks about, when its subject is a name: "accept" in "Did Moscow accept …?"."""
+    for sentence in re.split(r"(?<=[.?!])\s+", question.strip()):
+        if m := _ASKED_VERB.match(sentence):
+            return m.group(1)
+    return None
+
+
 def echoed_yes(question: str, answer: str, quotes: Sequence[str]) -> str | None:
     """A yes to a yes/no question, said in the question's own words, that the cited sentences do not state.
 
@@ -524,6 +536,14 @@ def echoed_yes(question: str, answer: str, quotes: Sequence[str]) -> str | None:
     if not yes or not asks_yes_no(question):
         return None
     rest = text[yes.end() :]
+    # "Did Moscow accept Zelensky's demand …, and what did Zakharova say …?" was answered "Yes, Moscow
+    # accepted …. Zakharova said …", citing "this demand was rejected by Moscow" (fresh28 q715): the
+    # yes repeats the question's verb, which no cited sentence holds.  The rest of the answer, adding
+    # words of its own, hid it from the count below.
+    verb = asked_verb(question)
+    said = content_words(re.split(r"(?<=[.!?])\s+", rest.strip())[0])
+    if verb and matching_words({verb}, said) and not matching_words({verb}, content_words(" ".join(quotes))):
+        return ECHOED_YES
     words = content_words(rest)
     if not words or adds_nothing(question, rest) is None:
         return None

@@ -28,6 +28,7 @@ from bot.checks import (
     about_elsewhere,
     adds_nothing,
     as_written,
+    asked_verb,
     asks_about_unknown,
     asks_for_headline,
     asks_for_someone,
@@ -1238,3 +1239,43 @@ CALLED_FOR = (
 )
 def test_a_yes_in_the_questions_words_needs_a_sentence_that_says_so(question: str, answer: str, withheld: bool) -> None:
     assert echoed_yes(question, answer, [CALLED_FOR]) == (ECHOED_YES if withheld else None)
+
+
+REJECTED = (
+    "Zelensky insists on a 30-day ceasefire from May 12 as a mandatory condition, but this demand was rejected "
+    "by Moscow: Russian Foreign Ministry spokesperson Maria Zakharova said that Russia considers discussing the "
+    "root causes of the conflict a priority."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        # fresh28 q715: the yes repeats the question's verb; the sentence cited says the opposite.
+        (
+            "Did Moscow accept Zelensky's demand for a 30-day ceasefire, and what did Maria Zakharova say "
+            "Russia considers a priority?",
+            "Yes, Moscow accepted Zelensky's demand for a 30-day ceasefire. Maria Zakharova said that Russia "
+            "considers discussing the root causes of the conflict a priority. [1]",
+            True,
+        ),
+        # The verb the sentence holds.
+        ("Did Moscow reject Zelensky's demand?", "Yes, Moscow rejected the demand, as Zakharova said. [1]", False),
+        # A yes in words of its own is not the question's verb ("plan" answered "participated", q126).
+        ("Did Zelensky plan to demand a ceasefire?", "Yes, Zelensky insists on a 30-day ceasefire. [1]", False),
+        # No simple named subject: no verb to hold the answer to.
+        ("Did the coalition accept the demand?", "Yes, the coalition accepted it and more besides. [1]", False),
+    ],
+)
+def test_a_yes_that_repeats_the_questions_verb_needs_a_sentence_with_it(
+    question: str, answer: str, withheld: bool
+) -> None:
+    assert echoed_yes(question, answer, [REJECTED]) == (ECHOED_YES if withheld else None)
+
+
+def test_the_verb_a_yes_no_question_asks_about() -> None:
+    assert asked_verb("Did Moscow accept the demand?") == "accept"
+    assert asked_verb("Has the Kremlin confirmed it?") == "confirmed"
+    assert asked_verb("Did Emmanuel Macron get Trump on the phone?") == "get"
+    assert asked_verb("According to Politico, did Trump support the plan?") is None  # not at the sentence's start
+    assert asked_verb("Was Zelensky in Istanbul?") is None
