@@ -863,6 +863,11 @@ _ASKS_OUTCOME = re.compile(
     r"|\b(?:what|which)\b[^?]*\bend(?:s|ed)?\s+up\s+(?:agree\w*|decid\w*|sign\w*|with)\b"
     # The passive: "What was agreed at the Istanbul talks?" (fresh14 q426).
     r"|\bwhat\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|decided|achieved|signed|concluded)\b"
+    # "What did the negotiations … conclude?", the rewrite of Spanish "¿Qué se acordó …?" (fresh28 q719).
+    r"|\bwhat\s+did\b[^?]*\b(?:conclude|achieve|produce|yield|result\s+in|lead\s+to|come\s+to)\b"
+    # The question as asked, when the rewrite loses it: "se acordó", "geeinigt", "чем закончились", "домовилися".
+    r"|\bse\s+acordo\b|\bacordaron\b|\bvereinbart\b|\bgeeinigt\b|\bconvenu\b"
+    r"|\bчем\b[^?]*\bзакончил|\bчим\b[^?]*\bзакінчил|\bдоговорил|\bдомовил|\bсошлись\b"
 )
 # What came of something: "agreed", "ended", and also "expressed his willingness" or
 # "rejected" (what a phone call or a demand came to).  Not "announced" or "proposed",

@@ -372,6 +372,18 @@ ZELENSKY_DECIDED = (
             "The delegations agreed to exchange prisoners [1].",
             False,
         ),
+        # "What did … conclude?", and the question as asked when the rewrite lost it (fresh28 q719).
+        (
+            "¿Qué se acordó finalmente en las negociaciones de Estambul del 15 de mayo? "
+            "What did the negotiations between Istanbul on May 15 conclude?",
+            "The talks in Istanbul were initiated by Russia on May 11. Later, Ushakov announced his readiness "
+            "for dialogue, taking into account the results of the 2022 meetings.",
+            True,
+        ),
+        ("What did the negotiations in Istanbul conclude?", "The negotiations ended with a prisoner deal [1].", False),
+        ("Чем закончились переговоры в Стамбуле? How did the talks go?", BEFORE_THE_TALKS, True),
+        ("Haben sich Russland und die Ukraine in Istanbul geeinigt?", BEFORE_THE_TALKS, True),
+        ("What did Putin say about the negotiations in Istanbul?", BEFORE_THE_TALKS, False),
     ],
 )
 def test_an_outcome_asked_for_must_be_stated(question: str, answer: str, withheld: bool) -> None:
