@@ -92,7 +92,22 @@ PERSON_KINDS = (
     r"leader|person|official|president|minister|spokes(?:person|man|woman)|envoy|representative|politician|"
     r"diplomat|aide|journalist|author"
 )
-_WHICH_PERSON = re.compile(rf"\b(?:which|what)\s+(?:\w+\s+)?(?:{PERSON_KINDS})s?\b")
+_WHICH_PERSON = re.compile(
+    rf"\b(?:which|what)\s+(?:\w+\s+)?(?:{PERSON_KINDS})s?\b"
+    # "What was the name of the Turkish leader who …", the rewrite of French "avec quel dirigeant …" (fresh28 q708).
+    rf"|\b(?:what|which)\s+(?:is|was|were|are)\s+the\s+names?\s+of\s+the\s+(?:\w+\s+){{0,2}}(?:{PERSON_KINDS})s?\b"
+    # The question as asked, folded (no accents: "какой" reads "какои"), in the languages of our users.
+    r"|\bquel(?:le)?s?\s+(?:dirigeant|president|ministre|responsable|porte-parole|diplomate|envoye|representant|"
+    r"journaliste|auteur)e?s?\b"
+    r"|\bque\s+(?:lider|presidente|ministro|portavoz|funcionario|representante|enviado|diplomatico|periodista|autor)"
+    r"(?:a|es|as)?\b"
+    r"|\bwelche[rnms]?\s+(?:\w+\s+)?(?:politiker|prasident|minister|sprecher|berater|diplomat|journalist|autor|"
+    r"staatschef|regierungschef)(?:in|en|s)?\b"
+    r"|\b(?:какои|какая|какого|какие)\s+(?:\w+\s+)?(?:лидер|президент|министр|представител|помощник|чиновник|"
+    r"дипломат|журналист|автор|спикер|пресс-секретар)\w*"
+    r"|\b(?:якии|яка|якого|які)\s+(?:\w+\s+)?(?:лідер|президент|міністр|представник|помічник|посадов|дипломат|"
+    r"журналіст|автор|речни|прес-секретар)\w*"
+)
 _IDENTITY = frozenset("is are was were s".split())
 # Capitalised words that name no one: pronouns and the like, and the days of the week
 # ("… lasting at least 30 days from Monday, May 12" names nobody).

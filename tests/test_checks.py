@@ -98,6 +98,34 @@ def test_a_who_question_needs_someone_the_question_did_not_name() -> None:
     q = "With which foreign leader did Putin plan to discuss the organization of the talks?"
     assert names_nobody(q, "Russian President Vladimir Putin [1]")
     assert names_nobody(q, "Turkish President Recep Tayyip Erdoğan [1]") is None
+
+    # fresh28 q708: asked in French, rewritten "What was the name of the Turkish leader who …".
+    q = (
+        "D'après Hurriyet, avec quel dirigeant Erdoğan s'entretenait-il au téléphone ? "
+        "What was the name of the Turkish leader who was talking on the phone with Erdoğan?"
+    )
+    assert names_nobody(q, "Recep Tayyip Erdoğan [1]")
+    assert names_nobody(q, "French President Emmanuel Macron [1]") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the name of the Russian presidential aide who spoke of dialogue?",
+        "Avec quel dirigeant Erdoğan s'entretenait-il ?",
+        "¿Qué portavoz dijo que Rusia considera prioritario discutir las causas?",
+        "Welcher Präsident hat die Gespräche vorgeschlagen?",
+        "Какой помощник Путина заявил о готовности к диалогу?",
+        "Який речник МЗС Росії відкинув вимогу?",
+    ],
+)
+def test_which_person_is_asked_in_any_of_our_users_languages(question: str) -> None:
+    assert asks_for_someone(question)
+
+
+def test_a_name_asked_for_is_not_someone_asked_for() -> None:
+    assert not asks_for_someone("What is the name of the platform Trump used?")
+    assert not asks_for_someone("Quel est le nom de la plateforme ?")
     assert names_nobody("Which official urged Moscow to commit?", "Special representative Keith Kellogg") is None
     # A weekday is no one, nor is a statement.
     assert names_nobody("Who will mediate the talks?", "They start on Monday [1].")
