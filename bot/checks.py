@@ -364,7 +364,7 @@ def unlasted(question: str, answer: str, quotes: list[str]) -> str | None:
 # "Who wrote the article?" asks for its author: "wrote" and "tweeted" count only before "that".
 _WHO_SAID = re.compile(
     r"\bwho\b[^?]*?\b(?:(?:said|says|stated|states|claimed|announced|declared|noted|insisted|emphasized|"
-    r"warned)\s+(?:that\s+)?|(?:wrote|tweeted|posted)\s+that\s+)(?P<said>[^?]+)"
+    r"warned)\s+(?:that\s+)?|(?:wrote|tweeted|posted)\s+that\s+)(?P<said>[^?]+?)(?:[?!]|\.(?:\s|$)|$)"
 )
 
 
@@ -380,7 +380,11 @@ def unsaid(question: str, quotes: list[str]) -> str | None:
     said = content_words(m.group("said")) if m else set()
     if len(said) < 3:
         return None
-    found = matching_words(said, content_words(" ".join(quotes)))
+    held = content_words(" ".join(quotes))
+    # "ready" is said as "readiness" ("announced his readiness for dialogue", fresh28 q705).
+    found = matching_words(said, held) | {
+        w for w in said if len(w) >= 5 and w.endswith("y") and any(t.startswith(w[:-1] + "i") for t in held)
+    }
     return None if 2 * len(found) >= len(said) else UNSAID
 
 

@@ -1244,6 +1244,19 @@ def test_what_lasted_must_be_named(question: str, answer: str, quotes: list[str]
         # Who wrote a work is its author, not what was said (the labelled line answers it).
         ("Who wrote the Orda.kz article about the talks?", ["Original Author: Rustam Muratov"], False),
         ("Who wrote that Russia considers the root causes a priority?", ["Original Author: Rustam Muratov"], True),
+        # What was said ends with its sentence: the rest of the question (or its rewrite, appended
+        # to it) is not held against the quote; "ready" is said as "readiness" (fresh28 q705).
+        (
+            "Name the aide who said Moscow was ready for dialogue. Name the aide who said Moscow was ready for "
+            "dialogue.",
+            ["Later, Russian presidential aide Yuri Ushakov announced his readiness for dialogue."],
+            False,
+        ),
+        (
+            "Name the aide who said Moscow was ready for dialogue.",
+            ["Later, Russian presidential aide Yuri Ushakov announced the talks."],
+            True,
+        ),
         # Too little said to hold a sentence to, and no *who* question.
         ("Who said that?", ["Putin proposed talks."], False),
         ("What did Zakharova say Russia considers a priority?", ["Putin proposed talks."], False),
