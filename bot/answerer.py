@@ -2197,10 +2197,12 @@ class Answerer:
         """
         order = list(order)
         words = content_words(asked)
+        claims = [self._claim(label, text) for label in range(1, len(order) + 1)]
         for label, k in enumerate(order, start=1):
-            claim = self._claim(label, text)
+            claim = claims[label - 1]
             own = len(unsupported_words(claim, "", asked)[0])
-            missing = [len(unsupported_words(claim, p, asked)[1]) for p in passages]
+            lacks = [unsupported_words(claim, p, asked)[1] for p in passages]
+            missing = [len(m) for m in lacks]
             # Between passages that hold the sentence equally, the one that also
             # holds more of the question's words is about the thing asked: first
             # in the sentences that state the claim ("according to Hurriyet, …
@@ -2221,7 +2223,13 @@ class Answerer:
             # from one, "made the statement during a phone call with … Macron" from the next) is
             # cited where most of it is: a passage that lacks at most half as many of its words.
             clearly = 2 * missing[best] <= missing[k - 1] and missing[k - 1] - missing[best] >= 2
-            if missing[k - 1] > own / 2 or clearly or (missing[best] == missing[k - 1] and topic[best] > topic[k - 1]):
+            # A sentence that joins two passages' facts and cites both ("Keith Kellogg backed …, and Yuri
+            # Ushakov said …. [1], [2]", fresh28 q705): a label is not moved onto the passage another of
+            # its sentence's labels cites when its own passage holds words of the sentence that one lacks.
+            joined = any(order[j] == best + 1 and claims[j] == claim for j in range(len(order)) if j != label - 1)
+            keeps = joined and len(lacks[best] - lacks[k - 1]) >= 2
+            closer = missing[best] == missing[k - 1] and topic[best] > topic[k - 1]
+            if not keeps and (missing[k - 1] > own / 2 or clearly or closer):
                 order[label - 1] = best + 1
             # A figure is what a reader checks first: "May 15, in Istanbul" cited to the passage on
             # Kellogg's call for talks in Istanbul (fresh19 q521) holds most words and not the date.

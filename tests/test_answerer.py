@@ -879,6 +879,20 @@ def test_a_citation_is_moved_to_the_passage_that_holds_the_answers_figures(answe
     assert order == [2]
 
 
+def test_a_sentence_joining_two_passages_keeps_a_citation_of_each(answerer: Answerer) -> None:
+    """fresh28 q705: both labels of the joined sentence were moved onto Ushakov's passage, and Kellogg went uncited."""
+    ushakov = (
+        "Later, Russian presidential aide Yuri Ushakov announced his readiness for dialogue, taking into account "
+        "the results of the 2022 meetings and the current situation on the front."
+    )
+    kellogg = "Trump’s special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy’s position as well."
+    asked = "Name Trump's envoy who backed Zelensky, and the Russian aide who said Moscow was ready for dialogue."
+    text = "Keith Kellogg voiced support for Zelensky, and Yuri Ushakov announced readiness for dialogue. [1], [2]"
+    assert answerer._ground(text, [1, 2], [ushakov, kellogg], asked)[0] == [1, 2]
+    # A second label whose passage adds nothing the first lacks still joins the first.
+    assert answerer._ground(text, [1, 2], [ushakov + " " + kellogg, "The talks were in Istanbul."], asked)[0] == [1, 1]
+
+
 def _citing(answerer: Answerer, sentence: str, source: str = "000_c7a57708957dca49.txt") -> Citation:
     """Citation [1] of ``sentence``, where the document's passages hold it."""
     passage = next(p for p in answerer.retriever.passages_of(source) if sentence in p.text)
