@@ -885,7 +885,9 @@ def test_a_sentence_joining_two_passages_keeps_a_citation_of_each(answerer: Answ
         "Later, Russian presidential aide Yuri Ushakov announced his readiness for dialogue, taking into account "
         "the results of the 2022 meetings and the current situation on the front."
     )
-    kellogg = "Trump’s special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy’s position as well."
+    kellogg = (
+        "Trump’s special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy’s position as well."
+    )
     asked = "Name Trump's envoy who backed Zelensky, and the Russian aide who said Moscow was ready for dialogue."
     text = "Keith Kellogg voiced support for Zelensky, and Yuri Ushakov announced readiness for dialogue. [1], [2]"
     assert answerer._ground(text, [1, 2], [ushakov, kellogg], asked)[0] == [1, 2]
