@@ -192,9 +192,23 @@ def unmarked(answer: str) -> str:
     return re.sub(r"\[\d+\]", " ", answer)
 
 
+# Where the answer says it comes from, which tells nothing of what was asked: "as stated in the
+# passage", "according to the article", "the document states that".
+_SOURCE_TALK = re.compile(
+    r"\b(?:as\s+)?(?:stated|mentioned|said|noted|described|written)\s+in\s+the\s+(?:passage|article|document|text)s?\b"
+    r"|\baccording\s+to\s+the\s+(?:passage|article|document|text)s?\b"
+    r"|\bthe\s+(?:passage|article|document|text)s?\s+(?:states?|says?|mentions?|notes?)(?:\s+that)?\b",
+    re.IGNORECASE,
+)
+
+
 def adds_nothing(question: str, answer: str) -> str | None:
-    """The answer only repeats the question's words (a yes or no is an answer)."""
-    text = unmarked(answer)
+    """The answer only repeats the question's words (a yes or no is an answer).
+
+    Saying where it comes from adds nothing: "The truce was meant for the ground and covered
+    other stuff too, as stated in the passage" (fresh28 q710) repeats the question.
+    """
+    text = _SOURCE_TALK.sub(" ", unmarked(answer))
     if not _latin(text) or re.match(r"\s*(?:yes|no)\b", text, re.IGNORECASE):
         return None
     asked = content_words(question)

@@ -73,6 +73,12 @@ def test_an_answer_that_only_repeats_the_question_adds_nothing() -> None:
     assert adds_nothing(q, "Truth Social [1]") is None
     assert adds_nothing("Did Trump support the plan?", "Yes [1]") is None  # a yes is an answer
     assert adds_nothing("Кто автор статьи Orda.kz?", "Рустам Муратов [1]") is None  # not compared across scripts
+    # Saying where the answer comes from adds nothing to it (fresh28 q710).
+    q = "was the truce the europeans proposed only meant for the ground or did it cover other stuff too?"
+    echoed = "The truce was meant for the ground and covered other stuff too, as stated in the passage [1]."
+    assert adds_nothing(q, echoed)
+    assert adds_nothing(q, "According to the article, the truce covered other stuff too [1].")
+    assert adds_nothing(q, "The proposed truce is comprehensive, covering land, air, and sea [1].") is None
 
 
 def test_a_count_of_something_else_or_of_nothing_is_caught() -> None:
