@@ -1115,6 +1115,12 @@ def _drones_first(answerer: Answerer) -> bool:
     return answerer.retriever.retrieve(EACH, 16)[0].source == DRONES_ARTICLE
 
 
+def _enqueue_by_article(answerer: Answerer, fake_llm: FakeLLM, question: str, drones: str, ceasefire: str) -> None:
+    """Queue each article's account of ``question`` in the order the articles are asked in."""
+    drones_first = answerer.retriever.retrieve(question, 16)[0].source == DRONES_ARTICLE
+    fake_llm.enqueue_answer(drones if drones_first else ceasefire).enqueue_answer(ceasefire if drones_first else drones)
+
+
 def test_a_question_about_each_article_is_answered_article_by_article(answerer: Answerer, fake_llm: FakeLLM) -> None:
     from bot.answerer import _ONE_ARTICLE
 
@@ -1195,8 +1201,7 @@ def test_accounts_where_one_denies_what_the_other_states_open_with_the_verdict(
     question = "Do the two articles agree on whether a ceasefire came up in Erdogan's conversation with Putin?"
     denied = "The article states that a ceasefire does not appear to have been discussed [1]."
     stated = "The article states that Erdogan held consultations with Putin, supporting the idea of a ceasefire [1]."
-    drones_first = answerer.retriever.retrieve(question, 16)[0].source == DRONES_ARTICLE
-    fake_llm.enqueue_answer(stated if drones_first else denied).enqueue_answer(denied if drones_first else stated)
+    _enqueue_by_article(answerer, fake_llm, question, drones=stated, ceasefire=denied)
     answer = answerer.ask(question)
     assert not answer.refused, answer.withheld  # the verdict is ours: no passage need hold it
     assert answer.text.startswith("The articles differ. One article: ") and " The other: " in answer.text
@@ -1243,9 +1248,7 @@ def test_an_account_beside_the_question_is_replaced_by_the_sentence_on_its_topic
     not_discussed = "The article states that a ceasefire does not appear to have been discussed [1]."
     # fresh17 q486: the drones article's account came from the Axios sentence next to the one on the call.
     axios = "Putin's absence from the talks could be interpreted by Trump as Russia's abandonment [1]."
-    drones_first = answerer.retriever.retrieve(question, 16)[0].source == DRONES_ARTICLE
-    fake_llm.enqueue_answer(axios if drones_first else not_discussed)
-    fake_llm.enqueue_answer(not_discussed if drones_first else axios)
+    _enqueue_by_article(answerer, fake_llm, question, drones=axios, ceasefire=not_discussed)
     answer = answerer.ask(question)
     assert not answer.refused, answer.withheld
     assert "Axios" not in answer.text and "abandonment" not in answer.text
