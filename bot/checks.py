@@ -507,7 +507,7 @@ def names_set_aside(question: str, answer: str) -> str | None:
     if not _latin(text):
         return None
     rest = fold(re.sub(_SET_ASIDE_BY + r"[^,;.]+", " ", text, flags=re.IGNORECASE))
-    for sentence in re.split(r"(?<=[.?!])\s+", question):
+    for sentence in _split_sentences(question):
         if _YES_NO.match(re.sub(_SET_ASIDE_BY + r"[^,;?]+,?\s*", "", sentence, flags=re.IGNORECASE).lstrip()):
             continue
         if hit := _names_set_aside_in(sentence, rest):
@@ -522,9 +522,14 @@ _IS_THAT_SO = re.compile(
 )
 
 
+def _split_sentences(text: str) -> list[str]:
+    """``text`` cut after each full stop, question or exclamation mark followed by space."""
+    return re.split(r"(?<=[.?!])\s+", text)
+
+
 def asks_yes_no(question: str) -> bool:
     """A question to be answered yes or no: "Did Putin …?", "I read that …. Is that right?"."""
-    sentences = re.split(r"(?<=[.?!])\s+", question.strip())
+    sentences = _split_sentences(question.strip())
     return any(s.rstrip().endswith("?") and (_YES_NO.match(s) or _IS_THAT_SO.search(s)) for s in sentences)
 
 
@@ -548,7 +553,7 @@ _ASKED_VERB = re.compile(r"(?i:did|does|do|has|have|had)\s+(?:the\s+)?(?:[A-Z][\
 
 def asked_verb(question: str) -> str | None:
     """The verb a yes/no question asks about, when its subject is a name: "accept" in "Did Moscow accept …?"."""
-    for sentence in re.split(r"(?<=[.?!])\s+", question.strip()):
+    for sentence in _split_sentences(question.strip()):
         if m := _ASKED_VERB.match(sentence):
             return m.group(1)
     return None
@@ -574,7 +579,7 @@ def echoed_yes(question: str, answer: str, quotes: Sequence[str]) -> str | None:
     # yes repeats the question's verb, which no cited sentence holds.  The rest of the answer, adding
     # words of its own, hid it from the count below.
     verb = asked_verb(question)
-    said = content_words(re.split(r"(?<=[.!?])\s+", rest.strip())[0])
+    said = content_words(_split_sentences(rest.strip())[0])
     if verb and matching_words({verb}, said) and not matching_words({verb}, content_words(" ".join(quotes))):
         return ECHOED_YES
     words = content_words(rest)
