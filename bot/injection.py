@@ -68,6 +68,9 @@ _DOC_PATTERNS = [
     r"\b(?:ignora\w*|olvid[ae]\w*|dimentica\w*|oublie[rz]?|ignore[rz]|zignoruj\w*|ignoruj\w*|zapomnij\w*)\b"
     r"[^.\n]{0,40}(?:instrucciones|reglas|indicaciones|istruzioni|regole|instructions|règles|consignes|"
     r"instrukcj\w*|zasad\w*|polece\w*)",
+    # Turkish puts the verb last: "Önceki tüm talimatlarını unut" (fresh29 q740).
+    r"\b(?:talimat|kural|yönerge|komut)\w*\b[^.?!\n]{0,40}\b(?:unut|yok say|görmezden gel|boş ver|umursama)"
+    r"(?:ın|in|un|ün)?\b",
     r"\b(?:ти тепер|тепер ти|du bist (?:jetzt|nun|ab sofort)|ahora eres|(?:adesso|ora) sei|"
     r"tu es (?:maintenant|désormais)|désormais,? tu es|teraz jesteś)\b",
     # Dictating the answer.
@@ -111,6 +114,7 @@ _QUESTION_PATTERNS = [
     r"\b(?:escrib\w*|comp[oó]n\w*)\s+(?:un |una )?(?:poema|soneto|canción|chiste|cuento)\b",
     r"\b[ée]cri[st]?\w*(?:-moi)?\s+(?:un |une )?(?:poème|sonnet|chanson|blague|conte)\b",
     r"\b(?:scrivi|scrivimi|componi)\w*\s+(?:un |una )?(?:poesia|sonetto|canzone|barzelletta|favola)\b",
+    r"\b(?:şiir|şarkı|hikaye|hikâye|masal|fıkra|beste)\w*\s+(?:yaz|söyle|anlat)\w*",
     r"\b(?:text|words|everything|all) (?:above|before) (?:this|my)\b",
     r"\bwhat (?:were|have) you (?:been )?(?:told|instructed|asked) to\b|\bтебе (?:велели|сказали|приказали|поручили)\b",
     # Errands in the world, which a bot that reads documents cannot run: "can you book me a flight
