@@ -55,6 +55,7 @@ from bot.checks import (
     echoed_yes,
     false_premise,
     names_in,
+    names_nobody,
     names_unknown,
     off_target,
     points_only,
@@ -607,7 +608,6 @@ _SECOND_LOOK_FOR = frozenset(
         *(
             OFF_TARGET_REASONS
             - {
-                NOBODY,
                 INEXACT,
                 UNGIVEN_COUNT,
                 UNCOUNTED_EVENT,
@@ -734,6 +734,12 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
         if matching_words(topic, content_words(sentence)) == topic:
             return sentence, k
     return None
+
+
+def _copied_sentence(answer: str, shown: str) -> str:
+    """The sentence of a passage that holds most of an answer's words, when it holds most of them."""
+    best = max((s for _, s in _sentences([shown])), key=lambda s: overlap(answer, s), default="")
+    return best if best and overlap(answer, best) >= 0.5 else ""
 
 
 def _pointed_sentence(passage: Passage, asked: str) -> str:
@@ -1249,6 +1255,20 @@ class Answerer:
             if quoted and (cited := self._quoted(quoted, k, view, asked_all, subjects, passages)) is not None:
                 text, citations, reason = f"{quoted} [1]", cited, ""
                 first = time.perf_counter() - t0  # nothing was shown of "Passage [1]": the answer starts now
+        # "Who on the Russian side rejected …?" was answered, twice, "Russia considers discussing the
+        # root causes of the conflict a priority" from "…: … Maria Zakharova said that Russia considers
+        # …" (fresh29 q725): the model copied what was said and dropped who said it.  The sentence it
+        # copied is the answer, quoted, when that sentence names someone the question does not.
+        if reason.split(";")[0] == NOBODY and order and gen is not None and self.second_look and not articles:
+            k = order[0]
+            copied = _copied_sentence(draft, shown[k - 1]) if 1 <= k <= len(shown) else ""
+            if (
+                copied
+                and names_nobody(asked_all, copied) is None
+                and (cited := self._quoted(copied, k, context, asked_all, subjects, passages)) is not None
+            ):
+                text, citations, reason = f"{copied} [1]", cited, ""
+                first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
         # "12 dozen Russian drones" for "several dozen … on May 12" (a count made of a date and a
         # count), or "2": the model answered a *how many* question with a count no passage gives.
         # When one sentence of the passages counts what was asked, that sentence is the answer,
