@@ -61,6 +61,7 @@ from bot.checks import (
     points_only,
     premise_unstated,
     role_unstated,
+    source_anaphors_named,
     states_no_outcome,
     uncounted_event,
     undescribed,
@@ -1300,6 +1301,9 @@ class Answerer:
         if not reason and not articles and (corrected := self._said_by_another(asked_all, text, passages)):
             logger.info("said by someone else: %r -> %r", text, corrected[0])
             text, citations = corrected
+        if not reason and not written:
+            # "According to the outlet, …" copied from a passage: the outlet its sentence before credits.
+            text = source_anaphors_named(text, [shown_text(p.text) for p in passages])
         kind_tokens = (0, 0)
         # A *which hotel* answer that names a person is about the passages, not the question.
         kind = which_kind(asked_all) if not reason and gen is not None and self.check_kinds else None

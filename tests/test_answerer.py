@@ -726,6 +726,20 @@ def test_the_search_uses_the_rewrite_with_its_question_word(answerer: Answerer, 
     assert answer.search_query == "Where did Putin propose direct talks with Ukraine?"
 
 
+def test_an_outlet_a_copied_sentence_leaves_unnamed_is_named_in_the_answer(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh29 q728: "According to the outlet, …", copied, was withheld as naming no outlet.
+    fake_llm.enqueue_answer(
+        "According to the outlet, French President Emmanuel Macron phoned Trump during the discussions in Kyiv "
+        "to brief him on the meeting’s progress [1]."
+    ).enqueue('{"kind": "organisation"}')
+    answer = answerer.ask("How did Trump get briefed on the Kyiv meeting, and which outlet reported this?")
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("According to Politico, French President Emmanuel Macron phoned Trump")
+    assert answer.citations[0].quote.startswith("According to the outlet, French President")
+
+
 def test_a_labelled_line_answers_what_its_label_names(answerer: Answerer, fake_llm: FakeLLM) -> None:
     fake_llm.enqueue_answer("Rustam Muratov [1]")
     answer = answerer.ask("Who wrote the Orda.kz article?")

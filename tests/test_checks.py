@@ -52,6 +52,7 @@ from bot.checks import (
     premise_unstated,
     refers_back,
     role_unstated,
+    source_anaphors_named,
     states_no_outcome,
     uncounted_event,
     undescribed,
@@ -292,6 +293,45 @@ REPORTS = [
 )
 def test_a_source_asked_for_must_be_the_one_credited(question: str, answer: str, withheld: bool) -> None:
     assert (miscredits(question, answer, REPORTS) == MISCREDITED) is withheld
+
+
+_OUTLET = (
+    "Trump has also purportedly supported the ceasefire plan proposed during the May 10 talks in Kyiv, reports "
+    "Politico, citing sources.\nAccording to the outlet, French President Emmanuel Macron phoned Trump during "
+    "the discussions in Kyiv to brief him on the meeting’s progress."
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "passage", "named"),
+    [
+        # fresh29 q728: the outlet is the one the sentence before credits.
+        (
+            "According to the outlet, French President Emmanuel Macron phoned Trump during the discussions [1].",
+            _OUTLET,
+            "According to Politico, French President Emmanuel Macron phoned Trump during the discussions [1].",
+        ),
+        # The sentence before credits no one, or two: nothing to name.
+        (
+            "According to the outlet, Macron phoned Trump during the discussions in Kyiv [1].",
+            _OUTLET.replace("reports Politico, citing sources", "sources say"),
+            "According to the outlet, Macron phoned Trump during the discussions in Kyiv [1].",
+        ),
+        (
+            "According to the outlet, Macron phoned Trump during the discussions in Kyiv [1].",
+            _OUTLET.replace("citing sources", "as Reuters reported"),
+            "According to the outlet, Macron phoned Trump during the discussions in Kyiv [1].",
+        ),
+        # The answer's own words, not a passage's sentence.
+        (
+            "According to the outlet, the talks went well [1].",
+            _OUTLET,
+            "According to the outlet, the talks went well [1].",
+        ),
+    ],
+)
+def test_an_outlet_a_copied_sentence_leaves_unnamed_is_named(answer: str, passage: str, named: str) -> None:
+    assert source_anaphors_named(answer, [passage]) == named
 
 
 def test_credits_reads_a_source_before_or_after_the_report() -> None:
