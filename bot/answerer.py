@@ -86,6 +86,7 @@ from bot.citations import (
     overlap,
     unknown_names,
     unsupported_words,
+    written_in,
 )
 from bot.dates import (
     MONTHS,
@@ -157,6 +158,7 @@ _COMPARED = {
     "ru": ("Одна статья:", "Другая:", "Об этом говорит только одна из статей:", "Статьи расходятся."),
     "uk": ("Одна стаття:", "Інша:", "Про це йдеться лише в одній зі статей:", "Статті розходяться."),
 }
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # A denial in an account ("does not appear to have been discussed", "не обсуждалось").
 _DENIAL = re.compile(r"\b(?:not|no|never|none|neither|nor|не|нет|ни|ні|немає)\b|n['’]t\b", re.IGNORECASE)
 # An account that says its article is silent ("does not say whether …") denies nothing the other states.
@@ -1045,7 +1047,18 @@ class Answerer:
         # when most of the names are absent (a year is checked as a figure too).
         vocabulary = self.retriever.vocabulary()
         names, absent = unknown_names(query, vocabulary)
+        invented: list[str] = []
         unknown_asked = asks_about_unknown(query, vocabulary)
+        if query != question and not hostile and not _CYRILLIC.search(question):
+            # A name the rewrite added, which neither the question nor the conversation wrote, is the
+            # rewrite's, not the asker's: "für welches Amt" came back as "for the position of Secretary
+            # of State", and the question was refused for asking about one (fresh29 q731).  Not for a
+            # question in Cyrillic, whose names are often translated, not transliterated ("Евросоюз"
+            # is the European Union, and a question about its sanctions is rightly refused: q218).
+            asked_text = " ".join([question, *(t.content for t in history)])
+            invented = [n for n in absent if not written_in(n, asked_text)]
+            absent = [n for n in absent if written_in(n, asked_text)]
+            unknown_asked = [n for n in unknown_asked if written_in(n, asked_text)]
         off_topic = (
             hostile
             or (bool(absent) and 2 * len(absent) >= len(names))
@@ -1073,7 +1086,9 @@ class Answerer:
 
         # The rewrite is English and standalone: the model understands it better than a
         # follow-up or a question in another language, so it sees both.
-        prompt_q = question if query == question else f"{question}\n(Meaning: {query})"
+        # Unless the rewrite invented a name: shown "(Meaning: … Secretary of State …)", the model wrote
+        # that Kadyrov would run for Secretary of State (fresh29 q731); the question as asked is shown alone.
+        prompt_q = question if query == question or invented else f"{question}\n(Meaning: {query})"
         # The first look is over the retrieved passages, or over the sentences of them nearest the question.
         context = passages
         if self.first_look == "sentences" and passages:

@@ -417,7 +417,9 @@ _NOT_NAMES = frozenset(
     # Capitalised, yet no one's name: directions, allies, the language a reply is asked in.
     "west western east eastern north northern south southern allies ally english "
     # Capitals that name a kind of thing, not one: "Which TV channel interviewed Peskov?" asks about Peskov.
-    "tv am pm ceo hq id vip pr ai gdp".split()
+    "tv am pm ceo hq id vip pr ai gdp "
+    # Our own word for what the model reads: "This is stated in Passage [1]."
+    "passage passages".split()
 )
 
 
@@ -713,6 +715,27 @@ def unknown_names(question: str, vocabulary: frozenset[str]) -> tuple[list[str],
         return any(_near_spelling(f, v) for v in vocabulary)
 
     return names, [n for n in names if not (known(n) or known(n.split()[-1]))]
+
+
+def written_in(name: str, text: str) -> bool:
+    """Whether ``text`` writes one of the words of ``name``, in any script, perhaps with a case ending.
+
+    A word matches a word of ``text`` that is the same, a near spelling of it
+    ("Lawrow", "Lavrov"), the same stem with an ending ("Merkels"), or, in
+    Cyrillic, its transliteration ("Меркель").  The English rewrite of a
+    question can hold a name its asker never wrote: German "für welches Amt"
+    came back as "for the position of Secretary of State" (fresh29 q731).
+    """
+    wanted = [w for w in re.findall(r"\w+", fold(name)) if len(w) >= 3]
+    written = {w if w.isascii() else _transliterate(w) for w in re.findall(r"\w+", fold(text)) if len(w) >= 3}
+
+    def same(a: str, b: str) -> bool:
+        if a == b or _near_spelling(a, b) or _sounds_like(b, a):
+            return True
+        short, long_ = sorted((a, b), key=len)
+        return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+    return any(same(a, b) for a in wanted for b in written)
 
 
 def mentions(text: str, name: str) -> bool:

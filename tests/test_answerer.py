@@ -396,6 +396,45 @@ def test_unknown_names() -> None:
     assert unknown_names("Was sagte Sidorow?", vocab)[1] == ["Sidorow"]
 
 
+@pytest.mark.parametrize(
+    ("name", "asked", "written"),
+    [
+        # fresh29 q731: "für welches Amt" came back as "for the position of Secretary of State".
+        ("Secretary of State", "Wer ist bereit, 2026 erneut zu kandidieren, und für welches Amt?", False),
+        ("Lavrov", "Was sagte Lawrow?", True),
+        ("Merkel", "Was sagten Merkels Sprecher?", True),
+        ("Angela Merkel", "Что сказала Меркель?", True),
+        ("Ankara", "Почему встречу перенесли в Анкару?", True),
+        ("2026", "Wer kandidiert 2026?", True),
+        ("Berlin", "Wer kandidiert 2026?", False),
+    ],
+)
+def test_a_name_is_written_in_a_question_in_any_script(name: str, asked: str, written: bool) -> None:
+    from bot.citations import written_in
+
+    assert written_in(name, asked) is written
+
+
+def test_a_name_the_rewrite_invented_neither_refuses_nor_reaches_the_model(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    asked = "Wer ist laut einer Schlagzeile bereit, 2026 erneut zu kandidieren, und für welches Amt?"
+    fake_llm.enqueue("Who is ready to run for the position of Secretary of State in 2026, according to a headline?")
+    fake_llm.enqueue_answer("Kadyrov is ready to run again as Chechnya’s Head in 2026. This is stated in Passage [1].")
+    answer = answerer.ask(asked)
+    assert not answer.refused, answer.withheld
+    assert "Kadyrov" in answer.text and "Kadyrov" in answer.citations[0].quote
+    # The model is shown the question as asked, without the rewrite that invented an office.
+    prompt = fake_llm.calls[1]["messages"][-1]["content"]
+    assert asked in prompt and "Secretary" not in prompt
+
+
+def test_a_name_the_asker_wrote_is_refused_after_the_rewrite_too(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue("What did Angela Merkel say about the talks in Istanbul?")
+    answer = answerer.ask("Was sagte Angela Merkel über die Gespräche in Istanbul?")
+    assert answer.refused and answer.citations == [] and len(fake_llm.calls) == 1
+
+
 def _checking(answerer: Answerer) -> Answerer:
     answerer.verify = True
     return answerer
