@@ -30,6 +30,7 @@ from bot.checks import (
     OFF_TARGET_REASONS,
     PERSON_KINDS,
     POINTS_ONLY,
+    SOURCE_ANAPHOR,
     UNCOUNTED_EVENT,
     UNDESCRIBED,
     UNGIVEN_COUNT,
@@ -51,6 +52,7 @@ from bot.checks import (
     asks_membership,
     asks_which,
     counts_asked,
+    credited_before,
     described_item,
     echoed_yes,
     false_premise,
@@ -61,7 +63,6 @@ from bot.checks import (
     points_only,
     premise_unstated,
     role_unstated,
-    source_anaphors_named,
     states_no_outcome,
     uncounted_event,
     undescribed,
@@ -745,6 +746,29 @@ def _copied_sentence(answer: str, shown: str) -> str:
     return best if best and overlap(answer, best) >= 0.5 else ""
 
 
+def _outlets_named(text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
+    """``text`` with "the outlet" of a cited sentence replaced by the source its passage credits just before.
+
+    Asked which outlet reported that Macron briefed Trump, the model copied
+    "According to the outlet, French President Emmanuel Macron phoned Trump …"
+    and was withheld for naming no outlet (fresh29 q728); the reader has only
+    that sentence.  The citation's quote then begins with the sentence that
+    names the outlet, so that what the answer says is what the quote shows.
+    """
+    named = list(citations)
+    for i, c in enumerate(citations):
+        m = SOURCE_ANAPHOR.search(c.quote)
+        p = c.passage
+        if m is None or m.group(0) not in text or not p.start <= c.start < p.end:
+            continue
+        if (found := credited_before(p.text, c.start - p.start)) is None:
+            continue
+        name, begin = found
+        text = text.replace(m.group(0), m.group(0)[: m.start(1) - m.start()] + name, 1)
+        named[i] = replace(c, start=p.start + begin, quote=p.text[begin : c.end - p.start])
+    return text, named
+
+
 def _pointed_sentence(passage: Passage, asked: str) -> str:
     """The sentence of a passage the model pointed at ("Passage [1]") that shares most with the question.
 
@@ -1317,8 +1341,7 @@ class Answerer:
             logger.info("said by someone else: %r -> %r", text, corrected[0])
             text, citations = corrected
         if not reason and not written:
-            # "According to the outlet, …" copied from a passage: the outlet its sentence before credits.
-            text = source_anaphors_named(text, [shown_text(p.text) for p in passages])
+            text, citations = _outlets_named(text, citations)
         kind_tokens = (0, 0)
         # A *which hotel* answer that names a person is about the passages, not the question.
         kind = which_kind(asked_all) if not reason and gen is not None and self.check_kinds else None

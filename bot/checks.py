@@ -63,7 +63,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from bot.citations import content_words, matching_words, overlap, unknown_names
+from bot.citations import content_words, matching_words, unknown_names
 from bot.dates import MONTHS, WEEKDAYS
 from index.chunking import sentence_spans
 from index.text import fold
@@ -863,44 +863,29 @@ def credits(sentence: str) -> set[str]:
 
 
 # "According to the outlet, …": a sentence that credits the source its article named just before.
-_SOURCE_ANAPHOR = re.compile(
+SOURCE_ANAPHOR = re.compile(
     r"\b(?:according to|reported by|told|interviewed by) (the (?:outlet|newspaper|paper|publication|"
     r"(?:news )?agency|broadcaster|news site|website))\b",
     re.IGNORECASE,
 )
 
 
-def source_anaphors_named(answer: str, passages: Sequence[str]) -> str:
-    """``answer``, with "the outlet" of a copied sentence replaced by the source its passage credits just before.
+def credited_before(passage: str, at: int) -> tuple[str, int] | None:
+    """The source that "the outlet" of the sentence at offset ``at`` stands for, and where its credit begins.
 
-    Asked which outlet reported that Macron briefed Trump, the model copied
-    "According to the outlet, French President Emmanuel Macron phoned Trump …",
-    whose outlet is Politico, credited by the sentence before ("…, reports
-    Politico, citing sources"; fresh29 q728).  The reader of the answer has
-    only the one sentence.  A phrase is replaced only when the answer's
-    sentence is mostly a sentence of a passage and the sentence before that
-    one credits exactly one source by name; otherwise the answer is returned
-    unchanged.
+    "According to the outlet, French President Emmanuel Macron phoned Trump
+    …" credits Politico, named by the sentence before ("…, reports Politico,
+    citing sources"; fresh29 q728).  Only when that sentence credits exactly
+    one source by name; otherwise ``None``.
     """
-    if not _SOURCE_ANAPHOR.search(answer):
-        return answer
-    out = answer
-    for m in _SOURCE_ANAPHOR.finditer(answer):
-        phrase = m.group(0)
-        sentence = next((s for s in _split_sentences(answer) if phrase in s), answer)
-        for passage in passages:
-            spans = [passage[sp.start : sp.end] for sp in sentence_spans(passage)]
-            for i, candidate in enumerate(spans):
-                if i == 0 or phrase.lower() not in candidate.lower() or overlap(sentence, candidate) < 0.5:
-                    continue
-                named = credits(spans[i - 1])
-                if len(named) == 1:
-                    out = out.replace(phrase, phrase[: m.start(1) - m.start()] + named.pop(), 1)
-                    break
-            else:
-                continue
-            break
-    return out
+    spans = sentence_spans(passage)
+    for i, span in enumerate(spans):
+        if span.start <= at < span.end:
+            if i == 0 or not SOURCE_ANAPHOR.search(passage[span.start : span.end]):
+                return None
+            named = credits(passage[spans[i - 1].start : spans[i - 1].end])
+            return (named.pop(), spans[i - 1].start) if len(named) == 1 else None
+    return None
 
 
 def miscredits(question: str, answer: str, passages: list[str]) -> str | None:

@@ -776,7 +776,10 @@ def test_an_outlet_a_copied_sentence_leaves_unnamed_is_named_in_the_answer(
     answer = answerer.ask("How did Trump get briefed on the Kyiv meeting, and which outlet reported this?")
     assert not answer.refused, answer.withheld
     assert answer.text.startswith("According to Politico, French President Emmanuel Macron phoned Trump")
-    assert answer.citations[0].quote.startswith("According to the outlet, French President")
+    # The quote begins with the sentence that names the outlet.
+    assert answer.citations[0].quote.startswith("Trump has also purportedly supported the ceasefire plan")
+    assert answer.citations[0].quote.endswith("to brief him on the meeting’s progress.")
+    _verbatim(answer.to_dict())
 
 
 def test_a_labelled_line_answers_what_its_label_names(answerer: Answerer, fake_llm: FakeLLM) -> None:

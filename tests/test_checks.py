@@ -35,6 +35,7 @@ from bot.checks import (
     asks_membership,
     asks_which,
     asks_yes_no,
+    credited_before,
     credits,
     echoed_yes,
     estimates,
@@ -52,7 +53,6 @@ from bot.checks import (
     premise_unstated,
     refers_back,
     role_unstated,
-    source_anaphors_named,
     states_no_outcome,
     uncounted_event,
     undescribed,
@@ -302,36 +302,17 @@ _OUTLET = (
 )
 
 
-@pytest.mark.parametrize(
-    ("answer", "passage", "named"),
-    [
-        # fresh29 q728: the outlet is the one the sentence before credits.
-        (
-            "According to the outlet, French President Emmanuel Macron phoned Trump during the discussions [1].",
-            _OUTLET,
-            "According to Politico, French President Emmanuel Macron phoned Trump during the discussions [1].",
-        ),
-        # The sentence before credits no one, or two: nothing to name.
-        (
-            "According to the outlet, Macron phoned Trump during the discussions in Kyiv [1].",
-            _OUTLET.replace("reports Politico, citing sources", "sources say"),
-            "According to the outlet, Macron phoned Trump during the discussions in Kyiv [1].",
-        ),
-        (
-            "According to the outlet, Macron phoned Trump during the discussions in Kyiv [1].",
-            _OUTLET.replace("citing sources", "as Reuters reported"),
-            "According to the outlet, Macron phoned Trump during the discussions in Kyiv [1].",
-        ),
-        # The answer's own words, not a passage's sentence.
-        (
-            "According to the outlet, the talks went well [1].",
-            _OUTLET,
-            "According to the outlet, the talks went well [1].",
-        ),
-    ],
-)
-def test_an_outlet_a_copied_sentence_leaves_unnamed_is_named(answer: str, passage: str, named: str) -> None:
-    assert source_anaphors_named(answer, [passage]) == named
+def test_the_outlet_a_sentence_credits_is_the_one_named_just_before() -> None:
+    at = _OUTLET.index("According to the outlet")
+    # fresh29 q728: "According to the outlet, …" after "…, reports Politico, citing sources."
+    assert credited_before(_OUTLET, at) == ("Politico", 0)
+    assert credited_before(_OUTLET, at + 30) == ("Politico", 0)
+    # The sentence before credits no one, or two: nothing to name.
+    assert credited_before(_OUTLET.replace("reports Politico, citing sources", "sources say"), at - 8) is None
+    assert credited_before(_OUTLET.replace("citing sources", "as Reuters reported"), at + 6) is None
+    # A sentence that credits no outlet, or the first sentence of a passage.
+    assert credited_before(_OUTLET, 10) is None
+    assert credited_before(_OUTLET[at:], 0) is None
 
 
 def test_credits_reads_a_source_before_or_after_the_report() -> None:
