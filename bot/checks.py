@@ -739,6 +739,11 @@ def unknown_ordinal(question: str, vocabulary: frozenset[str]) -> str | None:
     return None
 
 
+# A lone capitalised adjective of a people before a common noun: "Ukrainian airspace", "Russian drones".
+_DEMONYM = re.compile(r"[A-Z]\w*(?:ian|ean|ish|ese)\s+[a-z]")
+_NAMED_BEFORE = re.compile(r"\b([A-Z][\w’'-]*)\s+$")
+
+
 def names_nobody(question: str, answer: str) -> str | None:
     """A *who did it* (or *which leader*) question whose answer names no one the question did not.
 
@@ -751,15 +756,24 @@ def names_nobody(question: str, answer: str) -> str | None:
         return None
     asked = content_words(question)
     for run in _NAME_RUN.finditer(text):
+        if _DEMONYM.match(text, run.start()):
+            # "… entered Ukrainian airspace" names a country's thing, not who did it (fresh25 q649).
+            continue
         last = fold(run.group().split()[-1]).strip("’'.-")
         if _someone_new(last, asked):
             return None
-    for raw in _WORD.findall(text):
-        w = fold(raw)
+    for m in _WORD.finditer(text):
+        raw, w = m.group(), fold(m.group())
         if raw[:1].isupper() or _like(w, asked):
             continue
-        if w in _AGENTS or (len(w) > 4 and w.endswith(_AGENT_SUFFIXES) and not w.endswith(_THING_SUFFIXES)):
+        if w in _AGENTS:
             return None
+        if len(w) > 4 and w.endswith(_AGENT_SUFFIXES) and not w.endswith(_THING_SUFFIXES):
+            # "Russia considers …" is a verb after its subject, not someone (fresh25 q649);
+            # "Russian officials", after a people's adjective, are someone.
+            before = _NAMED_BEFORE.search(text[: m.start()])
+            if not (w.endswith("s") and before and not _DEMONYM.match(before.group(1) + " x")):
+                return None
     return NOBODY
 
 

@@ -114,6 +114,15 @@ def test_a_who_question_needs_someone_the_question_did_not_name() -> None:
     assert names_nobody(q, "Recep Tayyip Erdoğan [1]")
     assert names_nobody(q, "French President Emmanuel Macron [1]") is None
 
+    # fresh25 q649: a verb after its subject ("Russia considers") and a people's adjective before a
+    # common noun ("Ukrainian airspace") are no one; "Russian officials" and "Tammy Bruce" are someone.
+    q = "Who from the Russian Foreign Ministry rejected Zelensky's 30-day ceasefire demand, and what does Russia say?"
+    assert names_nobody(q, "Russia considers discussing the root causes of the conflict a priority [1].")
+    assert names_nobody(q, "Russia rejected it. On May 12, Russian drones entered Ukrainian airspace [1].")
+    assert names_nobody(q, "Russian officials rejected it [1].") is None
+    assert names_nobody(q, "Its spokesperson Maria Zakharova rejected it [1].") is None
+    assert names_nobody(q, "The Ukrainian side was told no [1].") is None  # "side" is someone
+
 
 @pytest.mark.parametrize(
     "question",
