@@ -740,7 +740,8 @@ def unknown_ordinal(question: str, vocabulary: frozenset[str]) -> str | None:
 
 
 # A lone capitalised adjective of a people before a common noun: "Ukrainian airspace", "Russian drones".
-_DEMONYM = re.compile(r"[A-Z]\w*(?:ian|ean|ish|ese)\s+[a-z]")
+_PEOPLES = ("ian", "ean", "ish", "ese")
+_DEMONYM = re.compile(rf"[A-Z]\w*(?:{'|'.join(_PEOPLES)})\s+[a-z]")
 _NAMED_BEFORE = re.compile(r"\b([A-Z][\w’'-]*)\s+$")
 
 
@@ -772,7 +773,7 @@ def names_nobody(question: str, answer: str) -> str | None:
             # "Russia considers …" is a verb after its subject, not someone (fresh25 q649);
             # "Russian officials", after a people's adjective, are someone.
             before = _NAMED_BEFORE.search(text[: m.start()])
-            if not (w.endswith("s") and before and not _DEMONYM.match(before.group(1) + " x")):
+            if not (w.endswith("s") and before and not before.group(1).endswith(_PEOPLES)):
                 return None
     return NOBODY
 
