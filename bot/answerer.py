@@ -88,6 +88,7 @@ from bot.citations import (
     unknown_names,
     unsupported_words,
     written_in,
+    written_lowercase,
 )
 from bot.dates import (
     MONTHS,
@@ -1083,6 +1084,12 @@ class Answerer:
             invented = [n for n in absent if not written_in(n, asked_text)]
             absent = [n for n in absent if written_in(n, asked_text)]
             unknown_asked = [n for n in unknown_asked if written_in(n, asked_text)]
+            if lang != "en":
+                # A common word of the asker's language that the rewrite kept and capitalised is not a
+                # name: "« coalition des volontaires »" became "the Coalition of Volontaires" (fresh30 q756).
+                names = [n for n in names if not written_lowercase(n, asked_text)]
+                absent = [n for n in absent if n in names]
+                unknown_asked = [n for n in unknown_asked if not written_lowercase(n, asked_text)]
         off_topic = (
             hostile
             or (bool(absent) and 2 * len(absent) >= len(names))

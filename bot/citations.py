@@ -738,6 +738,29 @@ def written_in(name: str, text: str) -> bool:
     return any(same(a, b) for a in wanted for b in written)
 
 
+def written_lowercase(name: str, text: str) -> bool:
+    """Whether ``text`` writes every word of ``name`` only in lower case, while it capitalises names.
+
+    The English rewrite can keep a common word of the asker's language and
+    capitalise it as a name: "la « coalition des volontaires » après la
+    réunion de Kyiv" came back as "the Coalition of Volontaires" (fresh30
+    q756).  A writer who capitalises "Kyiv" in mid-sentence and writes
+    "volontaires" in lower case did not write a name.  A text with no
+    capital after its sentence starts ("did merkel comment") proves nothing.
+    """
+    words = re.findall(r"\w+", text)
+    capitalises = any(
+        m.group()[0].isupper() and not re.search(r"(?:^|[.!?]\s*|[«\"“(]\s*)$", text[: m.start()])
+        for m in re.finditer(r"\w+", text)
+    )
+    wanted = [fold(w) for w in re.findall(r"\w+", name) if len(w) >= 3]
+    if not capitalises or not wanted:
+        return False
+    return all(
+        any(fold(w) == v for w in words) and not any(fold(w) == v and not w.islower() for w in words) for v in wanted
+    )
+
+
 def mentions(text: str, name: str) -> bool:
     """Whether ``text`` names ``name``, known by its last word.
 

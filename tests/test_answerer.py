@@ -415,6 +415,39 @@ def test_a_name_is_written_in_a_question_in_any_script(name: str, asked: str, wr
     assert written_in(name, asked) is written
 
 
+@pytest.mark.parametrize(
+    ("name", "asked", "common"),
+    [
+        # fresh30 q756: the rewrite kept "volontaires" and capitalised it.
+        ("Volontaires", "Qui a publié la déclaration de la « coalition des volontaires » à Kyiv ?", True),
+        ("Kyiv", "Qui a publié la déclaration de la « coalition des volontaires » à Kyiv ?", False),
+        ("Merkel", "Hat Merkel die Erklärung kommentiert?", False),
+        # No capital after a sentence start: the asker's case proves nothing.
+        ("Merkel", "hat merkel die erklärung kommentiert?", False),
+        ("Orban", "¿Qué dijo Orban? ¿y qué dijo la coalición de orban?", False),
+    ],
+)
+def test_a_word_the_asker_wrote_only_in_lower_case_is_no_name(name: str, asked: str, common: bool) -> None:
+    from bot.citations import written_lowercase
+
+    assert written_lowercase(name, asked) is common
+
+
+def test_a_common_word_the_rewrite_capitalised_does_not_refuse(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    history = [
+        Turn("user", "Qui a publié la déclaration de la « coalition des volontaires » après la réunion de Kyiv ?"),
+        Turn("assistant", "Volodymyr Zelensky l'a publiée sur sa chaîne Telegram [1]."),
+    ]
+    fake_llm.enqueue('What was the proposed truce of the "Coalition of Volontaires" intended to cover?')
+    fake_llm.enqueue_answer("The proposed truce is intended to be comprehensive, covering land, air, and sea. [1]")
+    answer = answerer.ask("Et la trêve qu'elle proposait, elle devait couvrir quoi exactement ?", history)
+    assert not answer.refused, answer.withheld
+    assert "land, air, and sea" in answer.citations[0].quote
+    # A name the asker wrote is still asked about: "Orbán" is in no document.
+    fake_llm.enqueue("What did Orban say about the declaration of the Coalition?")
+    assert answerer.ask("Et qu'en a dit Orban ?", history).refused
+
+
 def test_a_name_the_rewrite_invented_neither_refuses_nor_reaches_the_model(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
