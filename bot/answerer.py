@@ -16,7 +16,7 @@ import logging
 import re
 import time
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
@@ -105,7 +105,7 @@ from bot.errors import QuestionError
 from bot.injection import LeakGuard, hostile_question, is_instruction, shown_text
 from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
-from bot.roles import RolesAsked, holders, holders_asked, roles_asked
+from bot.roles import RolesAsked, holders, holders_asked, offices_of, roles_asked
 from index.chunking import label_of, label_words, sentence_spans
 from index.documents import is_headline, named_document
 from index.retrieval import Retriever
@@ -811,7 +811,12 @@ def _off_topic_quote(citations: Sequence[Citation], asked: str) -> int | None:
     return None
 
 
-def _off_subject(citations: Sequence[Citation], subjects: Sequence[str], around: Sequence[Passage]) -> int | None:
+def _off_subject(
+    citations: Sequence[Citation],
+    subjects: Sequence[str],
+    around: Sequence[Passage],
+    offices: Callable[[str], frozenset[str]] = lambda source: frozenset(),
+) -> int | None:
     """The first citation whose passage names none of ``subjects`` (the question's names), if any.
 
     "French President Emmanuel Macron phoned Trump …" answers which leader
@@ -819,14 +824,19 @@ def _off_subject(citations: Sequence[Citation], subjects: Sequence[str], around:
     retrieved passage around the quote counts, not the quote alone: "He
     mentioned plans to discuss … with Erdoğan" is Putin's, named a sentence
     earlier.  A labelled line ("Original Author: …") names its article's
-    author, not its subject.
+    author, not its subject.  So does a subject's office as its document
+    names it (``offices`` of a source: "russian presidential").
     """
     if not subjects:
         return None
     for c in citations:
         if label_of(c.quote):
             continue
-        if not any(mentions(t, s) for t in _around(c, around) for s in subjects):
+        held = _around(c, around)
+        if any(mentions(t, s) for t in held for s in subjects):
+            continue
+        named = offices(c.source)
+        if not any(re.search(rf"\b{re.escape(o)}\b", fold(t)) for t in held for o in named):
             return c.n
     return None
 
@@ -1436,6 +1446,15 @@ class Answerer:
         in_order = [p for p in _visible(self.retriever.passages_of(source)) if not p.label]
         return in_order[: (self.top_k if first is None else first) or None]
 
+    def _offices(self, subjects: Sequence[str]) -> Callable[[str], frozenset[str]]:
+        """How each document names the offices of ``subjects`` ("russian presidential"), read when asked."""
+
+        def named(source: str) -> frozenset[str]:
+            found = holders([self._document(source, first=0)])
+            return frozenset(o for s in subjects for o in offices_of(found, s))
+
+        return named
+
     def _role_holders(
         self, asked: RolesAsked, within: str, retrieved: list[Passage]
     ) -> tuple[tuple[str, list[Citation]], list[Passage]] | None:
@@ -1991,7 +2010,7 @@ class Answerer:
             or echoed_yes(asked, text, quotes)
         ):
             return [], why
-        if _off_subject(citations, subjects, around) is not None:
+        if _off_subject(citations, subjects, around, self._offices(subjects)) is not None:
             return [], OFF_SUBJECT
         if self._someone_else(text, citations, subjects):
             return [], OTHER_PERSON

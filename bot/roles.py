@@ -191,3 +191,22 @@ def holders_asked(asked: RolesAsked, found: Sequence[Holder]) -> list[Holder]:
             continue
         chosen.append(h)
     return chosen
+
+
+# The adjective of a role, by which news names its holder's office ("presidential aide").
+_OFFICE_ADJECTIVES = {"president": "presidential", "minister": "ministerial"}
+
+
+def offices_of(found: Sequence[Holder], name: str) -> frozenset[str]:
+    """How the documents name ``name``'s office: "russian presidential" for "Russian President Vladimir Putin".
+
+    A "Russian presidential aide" is Putin's aide: asked "Кто из помощников
+    Путина …" (which of Putin's aides), the answer's passage names Ushakov
+    that way and Putin nowhere (fresh31 q770).
+    """
+    return frozenset(
+        f"{q} {_OFFICE_ADJECTIVES[h.role]}"
+        for h in found
+        if h.role in _OFFICE_ADJECTIVES and mentions(h.name, name)
+        for q in h.qualifiers
+    )

@@ -863,6 +863,18 @@ def test_an_answer_from_a_passage_about_someone_else_is_withheld(answerer: Answe
     assert not answerer.ask("With which leader did Trump discuss the talks in Kyiv?").refused
 
 
+def test_an_aide_of_the_russian_president_is_putins(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    """The passage names Ushakov a "Russian presidential aide" and Putin nowhere (fresh31 q770)."""
+    fake_llm.enqueue("Which of Putin's aides declared readiness for dialogue considering the 2022 meetings?")
+    fake_llm.enqueue_answer(
+        "Russian presidential aide Yuri Ushakov announced his readiness for dialogue, taking into account "
+        "the results of the 2022 meetings and the current situation on the front. [1]"
+    )
+    answer = answerer.ask("Кто из помощников Путина заявил о готовности к диалогу с учётом итогов встреч 2022 года?")
+    assert not answer.refused, answer.withheld
+    assert "Ushakov" in answer.text and "presidential aide" in answer.citations[0].quote
+
+
 def test_an_answer_naming_what_no_document_mentions_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
     sanctions = "The European Union imposed tougher sanctions targeting its banking and energy sectors [1]."
     fake_llm.enqueue_answer(sanctions)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.roles import holders, holders_asked, roles_asked
+from bot.roles import holders, holders_asked, offices_of, roles_asked
 from index.types import Passage
 from tests.conftest import SEEDS
 
@@ -58,3 +58,12 @@ def test_headlines_are_not_read_for_titles() -> None:
     titles = {h.name: h.title for h in found}
     assert titles["Keith Kellogg"] == "Trump’s special representative for Ukraine, Keith Kellogg"
     assert titles["Tammy Bruce"] == "U.S. State Department spokesperson Tammy Bruce"
+
+
+def test_a_holders_office_is_named_by_its_adjective() -> None:
+    """A "Russian presidential aide" is Putin's (fresh31 q770); no one holds a ministerial title here."""
+    found = holders(_seed_documents())
+    assert "russian presidential" in offices_of(found, "Putin")
+    assert "ukrainian presidential" in offices_of(found, "Zelensky")
+    assert "russian presidential" not in offices_of(found, "Zelensky")
+    assert offices_of(found, "Ushakov") == frozenset()
