@@ -59,6 +59,7 @@ another script cannot be compared word for word.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections.abc import Sequence
@@ -113,7 +114,7 @@ _IDENTITY = frozenset("is are was were s".split())
 # ("… lasting at least 30 days from Monday, May 12" names nobody).
 _NOT_NAMES = frozenset(
     (
-        "the a an he she it they this that these those yes no according in on at after before during "
+        "the a an he she it they this that these those we i you yes no according in on at after before during "
         "monday tuesday wednesday thursday friday saturday sunday"
     ).split()
 )
@@ -457,7 +458,8 @@ def lacks_date(question: str, answer: str) -> str | None:
 # "Where did …", and "… and in what city?" (fresh23 q601, answered with the date of the announcement alone).
 _ASKS_PLACE = re.compile(
     r"(?:^|[.?!,]\s*)where\s+(?:did|does|do|will|would|was|were|is|are|had|has)\b"
-    r"|\b(?:in|at)\s+(?:what|which)\s+(?:city|town|place|country|location|venue)\b"
+    # "In which palace or building in Istanbul …" is not answered by "in Istanbul" (fresh31 q777).
+    r"|\b(?:in|at)\s+(?:what|which)\s+(?:city|town|place|country|location|venue|palace|building|hall|hotel)\b"
 )
 # A place is named after one of these ("in the Kremlin", "on his Telegram channel");
 # "from" only when asked where something came from.
@@ -480,7 +482,11 @@ def lacks_place(question: str, answer: str) -> str | None:
     if not _ASKS_PLACE.search(fold(question)) or not _latin(text):
         return None
     asked = set(_WORD.findall(fold(question)))
-    new = [w for w in _WORD.findall(text) if w[:1].isupper() and fold(w) not in asked and fold(w) not in _MONTHS]
+    new = [
+        w
+        for w in _WORD.findall(text)
+        if w[:1].isupper() and fold(w) not in asked and fold(w) not in _MONTHS and fold(w) not in _NOT_NAMES
+    ]
     if len(_WORD.findall(text)) <= 4 and new:
         return None
     for m in _AT_PLACE.finditer(text):
@@ -1028,6 +1034,18 @@ _DOCUMENT_WORDS = frozenset(
 )
 
 
+def _document_word(word: str) -> bool:
+    """Whether ``word`` (folded) is a word for a document, or that word mistyped ("artcle")."""
+    # Only the words with no English neighbour are matched loosely: "reporter" is not a mistyped "report".
+    return word in _DOCUMENT_WORDS or any(
+        len(word) >= 5
+        and word[0] == d[0]
+        and abs(len(word) - len(d)) <= 1
+        and difflib.SequenceMatcher(None, word, d).ratio() >= 0.8
+        for d in ("article", "piece", "story", "passage", "document")
+    )
+
+
 def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[str]) -> str | None:
     """What someone said *about* a topic was asked, and the answer is not that.
 
@@ -1043,6 +1061,10 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
     something ("Tammy Bruce's view on NATO expansion").
     """
     m = _ASKS_ABOUT.search(question) or _ASKS_CALLED.search(question) or _ASKS_VIEW.search(question)
+    # "who wrote the orda artcle about putins offer": a mistyped document word names a document too (fresh31 q765).
+    before = _WORD.findall(question[: m.start("topic")])[:-1] if m else []  # the words before "about"
+    if before and _document_word(fold(before[-1])):
+        return None
     # A date says when it was said, not what about ("a positive sign on May 11"); so does a
     # clause of time ("about an unconditional ceasefire after Putin's announcement").
     about = _WHEN_SAID.split(m.group("topic"), maxsplit=1)[0] if m else ""

@@ -508,6 +508,7 @@ def test_which_kind_names_the_kind_of_thing_asked_for(question: str, kind: str |
 
 
 KELLOGG = "Kellogg urged Moscow to commit to a prolonged ceasefire before entering negotiations in Istanbul."
+AUTHOR = "Original Author: Rustam Muratov"
 DRONES_TOO = "The lack of a ceasefire has already led to new attacks: on May 12, several dozen Russian drones entered."
 
 
@@ -572,6 +573,9 @@ DRONES_TOO = "The lack of a ceasefire has already led to new attacks: on May 12,
             ["Original Author: Rustam Muratov"],
             False,
         ),
+        # Mistyped, "artcle" names a document all the same (fresh31 q765); a reporter is a speaker.
+        ("who wrote the orda artcle about putins offer of talks?", "Rustam Muratov [1]", [AUTHOR], False),
+        ("What did the reporter say about putins offer of talks?", "Rustam Muratov [1]", [AUTHOR], True),
         # A phone call is not a name given to something (fresh11 q361).
         (
             "What did the Russian state media summary of Erdoğan's call with Putin apparently leave out?",
@@ -1194,6 +1198,14 @@ def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
             False,
         ),
         ("Who proposed talks in Istanbul?", "Putin, on May 11. [1]", False),
+        # A building in the city named is asked; the city, or a pronoun, is no answer (fresh31 q777).
+        ("In which palace or building in Istanbul were the May 15 talks going to be held?", "We [1]", True),
+        (
+            "In which palace or building in Istanbul were the May 15 talks going to be held?",
+            "The May 15 talks were going to be held in Istanbul, where they were held earlier. [1]",
+            True,
+        ),
+        ("In which building in Istanbul were the talks held?", "Dolmabahçe Palace [1]", False),
     ],
 )
 def test_a_where_question_needs_a_place(question: str, answer: str, withheld: bool) -> None:
