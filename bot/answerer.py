@@ -789,6 +789,10 @@ _CREDITS_SOURCE = re.compile(
 )
 
 
+# Words that say the same, for whether a quote shares the question's subject.
+_SAME_MEANING = (frozenset({"start", "begin", "commence"}), frozenset({"talks", "negotiations"}))
+
+
 def _off_topic_quote(citations: Sequence[Citation], asked: str) -> int | None:
     """The first citation whose quote has none of the question's words, if any.
 
@@ -797,6 +801,8 @@ def _off_topic_quote(citations: Sequence[Citation], asked: str) -> int | None:
     announcement, or a conscript's death tied to a quote about a ceasefire.
     """
     words = content_words(asked)
+    # "When did Putin want to start the talks" is answered by "We propose to begin … May 15" (fresh30 q741).
+    words |= {other for group in _SAME_MEANING if words & group for other in group}
     asks = set(re.findall(r"\w+", fold(asked)))
     for c in citations:
         # A labelled line ("Original Author: …") answers what its label names ("Who wrote …?").

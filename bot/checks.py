@@ -457,7 +457,8 @@ def lacks_date(question: str, answer: str) -> str | None:
 
 # "Where did …", and "… and in what city?" (fresh23 q601, answered with the date of the announcement alone).
 _ASKS_PLACE = re.compile(
-    r"(?:^|[.?!,]\s*)where\s+(?:did|does|do|will|would|was|were|is|are|had|has)\b"
+    # "when and where did …", "when n where did …" (fresh30 q741) ask for a place as well.
+    r"(?:^|[.?!,]\s*|\b(?:when|and|n|&)\s+)where\s+(?:did|does|do|will|would|was|were|is|are|had|has)\b"
     # "In which palace or building in Istanbul …" is not answered by "in Istanbul" (fresh31 q777).
     r"|\b(?:in|at)\s+(?:what|which)\s+(?:city|town|place|country|location|venue|palace|building|hall|hotel)\b"
 )

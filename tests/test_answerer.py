@@ -1728,3 +1728,20 @@ def test_a_sentence_that_credits_a_source_answers_a_question_about_sources(
 
     cited = Citation(1, "a.txt", "A", 0, len(quote), quote, Passage("a.txt", 0, len(quote), quote))
     assert (_off_topic_quote([cited], question) is not None) is off_topic
+
+
+@pytest.mark.parametrize(
+    ("question", "off_topic"),
+    [
+        # fresh30 q741: to start is to begin.
+        ("when n where did putin want to start the direct talks w ukraine?", False),
+        # The date of the announcement is not the date proposed (the case the check was made for).
+        ("When did Putin announce his readiness?", True),
+    ],
+)
+def test_a_quote_may_share_the_question_s_subject_in_other_words(question: str, off_topic: bool) -> None:
+    from bot.answerer import _off_topic_quote
+
+    quote = "We propose to begin without delay – next Thursday, May 15, in Istanbul, where they were held earlier"
+    cited = Citation(1, "a.txt", "A", 0, len(quote), quote, Passage("a.txt", 0, len(quote), quote))
+    assert (_off_topic_quote([cited], question) is not None) is off_topic

@@ -1198,6 +1198,13 @@ def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
             False,
         ),
         ("Who proposed talks in Istanbul?", "Putin, on May 11. [1]", False),
+        # "when n where", "when and where" ask for a place too (fresh30 q741).
+        (
+            "when n where did putin want to start the direct talks w ukraine?",
+            "On May 11, Putin announced his readiness for direct negotiations with Ukraine. [1]",
+            True,
+        ),
+        ("When and where did Putin want talks to start?", "On May 15, in Istanbul. [1]", False),
         # A building in the city named is asked; the city, or a pronoun, is no answer (fresh31 q777).
         ("In which palace or building in Istanbul were the May 15 talks going to be held?", "We [1]", True),
         (
