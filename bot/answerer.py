@@ -70,6 +70,7 @@ from bot.checks import (
     unlasted,
     unmarked,
     unsaid,
+    unthreatened,
     which_kind,
     year_unstated,
 )
@@ -2014,6 +2015,7 @@ class Answerer:
             or unlasted(asked, text, quotes)
             or unsaid(asked, quotes)
             or echoed_yes(asked, text, quotes)
+            or unthreatened(asked, text, quotes)
         ):
             return [], why
         if _off_subject(citations, subjects, around, self._offices(subjects)) is not None:

@@ -144,8 +144,10 @@ UNLASTED = "how long something lasted was asked for and the answer does not name
 UNSAID = "who said something was asked for and no sentence it cites says it"
 UNCOUNTED_EVENT = "how many things something happened to was asked for and the answer counts what else happened"
 ECHOED_YES = "the answer says yes in the question's own words and the sentence it cites does not say so"
+NO_THREAT = "what was threatened was asked for and the answer states no consequence"
 OFF_TARGET_REASONS = frozenset(
     {
+        NO_THREAT,
         REPEATS,
         NO_COUNT,
         WRONG_COUNT,
@@ -372,6 +374,29 @@ def unlasted(question: str, answer: str, quotes: list[str]) -> str | None:
         return None
     said = set(_WORD.findall(fold(" ".join([unmarked(answer), *quotes]))))
     return None if said & {head, head + "s", head.removesuffix("s")} else UNLASTED
+
+
+_ASKS_THREAT = re.compile(r"\bthreat(?:en|ens|ened|ening|s)?\b")
+# What a threat states: a consequence, or the condition it hangs on.
+_CONSEQUENCE = re.compile(
+    r"\b(?:if|unless|otherwise|or else|threat\w*|sanction\w*|consequences?|penalt\w*|punish\w*|"
+    r"(?:will|would)\s+(?:follow|face|be)|retaliat\w*)\b"
+)
+
+
+def unthreatened(question: str, answer: str, quotes: list[str]) -> str | None:
+    """*What did X threaten*, answered by what X demanded.
+
+    Asked what the European coalition threatened would happen if Russia
+    refused a complete ceasefire, the model copied the sentence in which the
+    coalition called for the ceasefire (fresh30 q743).  The answer or a
+    sentence it cites must state a consequence ("sanctions … will follow")
+    or its condition ("if Russia refuses").
+    """
+    if not _ASKS_THREAT.search(fold(question)):
+        return None
+    said = fold(" ".join([unmarked(answer), *quotes]))
+    return None if _CONSEQUENCE.search(said) else NO_THREAT
 
 
 # "Who stated that Russia considers the root causes of the conflict a priority?": what was said

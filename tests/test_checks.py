@@ -13,6 +13,7 @@ from bot.checks import (
     NO_DATE,
     NO_OUTCOME,
     NO_PLACE,
+    NO_THREAT,
     NOBODY,
     POINTS_ONLY,
     SET_ASIDE,
@@ -60,6 +61,7 @@ from bot.checks import (
     unlasted,
     unquoted,
     unsaid,
+    unthreatened,
     which_kind,
     year_unstated,
 )
@@ -1387,3 +1389,38 @@ def test_the_verb_a_yes_no_question_asks_about() -> None:
     assert asked_verb("Did Emmanuel Macron get Trump on the phone?") == "get"
     assert asked_verb("According to Politico, did Trump support the plan?") is None  # not at the sentence's start
     assert asked_verb("Was Zelensky in Istanbul?") is None
+
+
+COALITION_CALL = (
+    "Following the meeting, President Volodymyr Zelenskyy published a joint statement, in which the coalition "
+    "called for a complete and unconditional ceasefire lasting at least 30 days from Monday, May 12."
+)
+THREAT_ASKED = "What did the European coalition threaten would happen if Russia refused to implement a full ceasefire?"
+COALITION_THREAT = (
+    "The leaders warned that tougher sanctions targeting its banking and energy sectors will follow if Russia "
+    "refuses to implement a complete ceasefire."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "quotes", "withheld"),
+    [
+        # fresh30 q743: the demand is not the threat.
+        (
+            THREAT_ASKED,
+            "The coalition called for a complete and unconditional ceasefire lasting at least 30 days. [1]",
+            [COALITION_CALL],
+            True,
+        ),
+        (
+            THREAT_ASKED,
+            "Tougher sanctions targeting its banking and energy sectors. [1]",
+            [COALITION_THREAT],
+            False,
+        ),
+        ("What threat did the coalition make?", "Sanctions on banks and energy. [1]", [COALITION_THREAT], False),
+        ("What did the coalition demand?", "A complete ceasefire. [1]", [COALITION_CALL], False),
+    ],
+)
+def test_a_threat_asked_for_needs_a_consequence(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
+    assert (unthreatened(question, answer, quotes) == NO_THREAT) is withheld
