@@ -1104,9 +1104,11 @@ class Answerer:
             if lang != "en":
                 # A common word of the asker's language that the rewrite kept and capitalised is not a
                 # name: "« coalition des volontaires »" became "the Coalition of Volontaires" (fresh30 q756).
-                names = [n for n in names if not written_lowercase(n, asked_text)]
+                # The user's turns alone show how the asker writes names: ours capitalise them.
+                by_user = " ".join([question, *(t.content for t in history if t.role == "user")])
+                names = [n for n in names if not written_lowercase(n, by_user)]
                 absent = [n for n in absent if n in names]
-                unknown_asked = [n for n in unknown_asked if not written_lowercase(n, asked_text)]
+                unknown_asked = [n for n in unknown_asked if not written_lowercase(n, by_user)]
         off_topic = (
             hostile
             or (bool(absent) and 2 * len(absent) >= len(names))

@@ -446,6 +446,11 @@ def test_a_common_word_the_rewrite_capitalised_does_not_refuse(answerer: Answere
     # A name the asker wrote is still asked about: "Orbán" is in no document.
     fake_llm.enqueue("What did Orban say about the declaration of the Coalition?")
     assert answerer.ask("Et qu'en a dit Orban ?", history).refused
+    # Written in lower case by one who never capitalises, it is a name still: our own
+    # turns capitalise names and prove nothing about how the asker writes.
+    lower = [Turn("user", "qui a publié la déclaration ?"), history[1]]
+    fake_llm.enqueue("What did Orban say about the declaration?")
+    assert answerer.ask("et qu'en a dit orban ?", lower).refused
 
 
 def test_a_name_the_rewrite_invented_neither_refuses_nor_reaches_the_model(
