@@ -11,6 +11,7 @@ object and only renders what it returns.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -1456,8 +1457,12 @@ class Answerer:
         return in_order[: (self.top_k if first is None else first) or None]
 
     def _offices(self, subjects: Sequence[str]) -> Callable[[str], frozenset[str]]:
-        """How each document names the offices of ``subjects`` ("russian presidential"), read when asked."""
+        """How each document names the offices of ``subjects`` ("russian presidential"), read when asked.
 
+        Each document is read once per answer, however many of its passages are cited.
+        """
+
+        @functools.cache
         def named(source: str) -> frozenset[str]:
             found = holders([self._document(source, first=0)])
             return frozenset(o for s in subjects for o in offices_of(found, s))
