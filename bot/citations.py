@@ -450,6 +450,12 @@ _SPELLINGS = {
     "british": "kingdom",
     "polish": "poland",
     "uzbek": "uzbekistan",
+    "tschetschenien": "chechnya",  # German, and its genitive ("Oberhaupt Tschetscheniens", fresh32 q790)
+    "tschetscheniens": "chechnya",
+    # The documents' "Foreign Ministry" as a translation names it: "МЗС Росії" came back as
+    # "Russia's Ministry of Foreign Affairs (MFA)" (fresh22 q610, fresh20 q548).
+    "foreign affairs": "foreign ministry",
+    "mfa": "foreign ministry",
 }
 
 
@@ -551,6 +557,19 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "ceasefire",
         True,
     ),
+    # The documents' "Foreign Ministry": "МЗС Росії" came back as "Russia's Ministry of Foreign Affairs (MFA)",
+    # "МИД России" as "the Russian Ministry of Defense (MIID)", and both were refused for asking about
+    # a name no document writes (fresh22 q610, fresh26 q663).
+    (
+        re.compile(
+            r"\b(?-i:МИД\w{0,2}|МЗС)\b|\bминистерств\w*\s+иностранных\s+дел\b|\bміністерств\w*\s+закордонних\s+справ\b",
+            re.IGNORECASE,
+        ),
+        "Foreign Ministry",
+        False,
+    ),
+    # "першопричин конфлікту" (the root causes of the conflict) came back as "first principles of conflict".
+    (re.compile(r"\bп(?:ерво|ершо)причин\w*", re.IGNORECASE), "root causes", False),
     # Kazakh, which the small model barely reads: "Путин тікелей келіссөздерді қай күні және қай
     # қалада бастауды ұсынды?" (on which day and in which city did Putin propose to start direct
     # negotiations) came back as "When did Putin start his presidency?" (fresh24 q629).
@@ -699,6 +718,11 @@ def unknown_names(question: str, vocabulary: frozenset[str]) -> tuple[list[str],
     for m in _NAME.finditer(question):
         word = m.group(1).rstrip(".’'")
         if m.start() == len(question) - len(question.lstrip()) or fold(word) in _NOT_NAMES:
+            continue
+        # "the Ministry of Foreign Affairs (MOSF)": an abbreviation in brackets after a name stands for
+        # it, and is known when the name is; a rewrite glosses names so, and spells the letters its own
+        # way (fresh20 q548 was refused for "MOSF").
+        if spans and word.isupper() and question[m.start() - 1 : m.start()] == "(" and question[m.end() :][:1] == ")":
             continue
         joins = spans and question[spans[-1][1] : m.start()] == " "
         if joins and not word.isdigit() and not question[spans[-1][0] : spans[-1][1]].isdigit():
