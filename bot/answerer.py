@@ -743,6 +743,34 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
     return None
 
 
+def _grounded_lead(text: str, shown: list[str], asked: str) -> str:
+    """The answer's opening sentences, when they rest on the passages and what follows does not.
+
+    Asked how much KTZ spent on workwear and why, the model copied the
+    headline ("KTZ spent 79 million Tenge on new workwear after complaints
+    from Mangystau employees.") and went on for three sentences of its own
+    about comfort and absenteeism; the whole was withheld as not from the
+    documents (fresh32 q785).  The lead counts when at most a quarter of its
+    own words are missing from one passage, the rest when more than half are
+    missing from all of them: a lead whose words are spread over several
+    passages is a blend ("a sign of weakness or lack of confidence in the
+    peace process", fresh25 q651).  A citation marker right after the lead's
+    last full stop is the lead's.  Returns "" when no lead qualifies.
+    """
+    spans = sentence_spans(text)
+    joined = " ".join(shown)
+    for i in range(len(spans) - 1, 0, -1):
+        marker = re.match(r"(?:\s*\[\d+\])+", text[spans[i].start :])
+        cut = spans[i].start + (marker.end() if marker else 0)
+        lead, rest = text[:cut].strip(), text[cut:].strip()
+        own = unsupported_words(lead, "", asked)[0]
+        missing = min((len(unsupported_words(lead, p, asked)[1]) for p in shown), default=len(own))
+        rest_own, rest_missing = unsupported_words(rest, joined, asked)
+        if own and 4 * missing <= len(own) and rest_own and 2 * len(rest_missing) > len(rest_own):
+            return lead
+    return ""
+
+
 def _copied_sentence(answer: str, shown: str) -> str:
     """The sentence of a passage that holds most of an answer's words, when it holds most of them."""
     best = max((s for _, s in _sentences([shown])), key=lambda s: overlap(answer, s), default="")
@@ -1264,6 +1292,19 @@ class Answerer:
             judged = _unlabelled(text, lang) if articles and compared is not None else text
             apart = bool(articles) and compared is not None
             citations, reason = self._judge(judged, order, context, shown, asked_all, subjects, passages, apart)
+        # An answer that leaves the documents after its opening sentences is cut where it leaves
+        # them, and the cut answer is judged as any other (fresh32 q785).
+        if reason == GROUNDLESS and not articles and not written and (lead := _grounded_lead(text, shown, asked_all)):
+            labels = [int(n) for n in re.findall(r"\[(\d+)\]", lead)]
+            lead_order = order[: max(labels, default=0)]
+            if not lead_order and (stated_in := _stating(lead, shown)) is not None:
+                lead, lead_order = f"{lead} [1]", [stated_in]
+            if lead_order:
+                lead_cited, why = self._judge(lead, lead_order, context, shown, asked_all, subjects, passages)
+                logger.info("lead of a groundless answer: %r %s", lead, why or "accepted")
+                if not why:
+                    text, citations, reason = lead, lead_cited, ""
+                    first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
         retry_tokens = (0, 0)
         # "Passage [1]": the model chose a passage and named no answer.  Kept, so that its sentence
         # nearest the question can answer if a second look only points too.

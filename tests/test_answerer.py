@@ -1750,3 +1750,42 @@ def test_a_quote_may_share_the_question_s_subject_in_other_words(question: str, 
     quote = "We propose to begin without delay – next Thursday, May 15, in Istanbul, where they were held earlier"
     cited = Citation(1, "a.txt", "A", 0, len(quote), quote, Passage("a.txt", 0, len(quote), quote))
     assert (_off_topic_quote([cited], question) is not None) is off_topic
+
+
+def test_an_answer_that_leaves_the_documents_after_its_lead_is_cut_there(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh32 q785: the headline, copied, then three sentences of the model's own; all was withheld.
+    lead = "KTZ spent 79 million Tenge on new workwear after complaints from Mangystau employees."
+    invented = (
+        " This was done to address the concerns raised by the employees, who were unhappy with the current"
+        " working conditions. The new workwear was designed to be more comfortable and durable, and it was"
+        " hoped that this would help to reduce absenteeism and improve productivity."
+    )
+    question = "In the latest news list at the end, how much did KTZ spend on new workwear and why?"
+    fake_llm.enqueue_answer(lead + invented)
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text == lead + " [1]"
+    [c] = answer.citations
+    assert "79 Million Tenge on New Workwear" in c.quote
+    _verbatim(answer.to_dict())
+    # Nothing of it from the documents: still withheld.
+    fake_llm.enqueue_answer(invented.strip())
+    assert answerer.ask(question).refused
+
+
+def test_a_lead_made_of_words_from_several_passages_is_not_kept() -> None:
+    from bot.answerer import _grounded_lead
+
+    asked = "According to the experts Axios talked to, how could Trump interpret Putin skipping the talks?"
+    # fresh25 q651: each word is in some passage, none states it.
+    draft = (
+        "Trump could interpret Putin skipping the talks as a sign of weakness or lack of confidence in the peace"
+        " process. This could lead to increased pressure on the Russian government to engage in negotiations."
+    )
+    shown = [
+        "Putin's absence from the talks could be interpreted by Trump as Russia's abandonment of the peace process.",
+        "The lack of a ceasefire has already led to new attacks. He signed it with confidence and weakness.",
+    ]
+    assert _grounded_lead(draft, shown, asked) == ""
+    assert _grounded_lead(draft, [" ".join(shown)], asked).startswith("Trump could interpret")
+
