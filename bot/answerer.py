@@ -107,7 +107,7 @@ from bot.errors import QuestionError
 from bot.injection import LeakGuard, hostile_question, is_instruction, shown_text
 from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
-from bot.roles import RolesAsked, holders, holders_asked, offices_of, roles_asked
+from bot.roles import Holder, RolesAsked, holders, holders_asked, offices_of, roles_asked, titled, unaffiliated
 from index.chunking import label_of, label_words, sentence_spans
 from index.documents import is_headline, named_document
 from index.retrieval import Retriever
@@ -584,6 +584,8 @@ OTHER_ITEM = "the question describes one item of a list and the answer cites ano
 # "Turkish President Recep Tayyip Erdoğan voiced support for Zelenskyy's position" for whose position
 # Kellogg backed (q25): the cited sentence's own doer swapped for a name from the passage after it.
 MISCREDITED_DEED = "a sentence of it opens with someone whom neither the question nor the passages it cites name"
+# "Yuri Ushakov", a "Russian presidential aide", for who at Russia's Foreign Ministry said … (fresh22 q610).
+UNAFFILIATED = "someone of a body was asked for and the answer names no one the documents so title"
 # A count asked for, and the model's answer gives none that a passage gives.
 _MISCOUNTED = frozenset({UNGIVEN_COUNT, WRONG_COUNT, NO_COUNT, GROUNDLESS})
 # Reasons that say the answer missed the question, not that it invented: over
@@ -612,6 +614,7 @@ _SECOND_LOOK_FOR = frozenset(
         OTHER_ACTOR,
         OTHER_ITEM,
         MISCREDITED_DEED,
+        UNAFFILIATED,
         *(
             OFF_TARGET_REASONS
             - {
@@ -1052,6 +1055,7 @@ class Answerer:
         self.first_look = first_look
         self._surnames: frozenset[str] | None = None
         self._surnames_only: frozenset[str] | None = None
+        self._titled: list[Holder] | None = None
         # An answer that repeats a run of the prompts' words is stopped as it streams.
         self._leak_guard = LeakGuard(
             [prompts.system.template.template, prompts.answer.template.template, prompts.condense.template.template]
@@ -1377,6 +1381,23 @@ class Answerer:
             ):
                 text, citations, reason = f"{copied} [1]", cited, ""
                 first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
+        # "Who among the Foreign Ministry's officials rejected …?" was answered "Yuri Ushakov", then
+        # "Zelensky" (fresh20 q548): twice someone whom the documents do not title by the body asked
+        # about.  When the passages hold one sentence that titles someone so, it is the answer, quoted.
+        if reason.split(";")[0] == UNAFFILIATED and gen is not None and self.second_look and not articles:
+            people = self._titled_people()
+            body = unaffiliated(asked_all, draft, people) or ""
+            titling = {
+                (k, h.sentence)
+                for h in titled(people, body)
+                for k, p in enumerate(passages, start=1)
+                if p.source == h.passage.source and p.start <= h.start and h.end <= p.end
+            }
+            if len({sentence for _, sentence in titling}) == 1:
+                k, quoted = min(titling)
+                if (cited := self._quoted(quoted, k, passages, asked_all, subjects, passages)) is not None:
+                    text, citations, reason = f"{quoted} [1]", cited, ""
+                    first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
         # "12 dozen Russian drones" for "several dozen … on May 12" (a count made of a date and a
         # count), or "2": the model answered a *how many* question with a count no passage gives.
         # When one sentence of the passages counts what was asked, that sentence is the answer,
@@ -1496,6 +1517,12 @@ class Answerer:
         """The passages of one document in its own order: the ``first`` few (``top_k``), or all (0)."""
         in_order = [p for p in _visible(self.retriever.passages_of(source)) if not p.label]
         return in_order[: (self.top_k if first is None else first) or None]
+
+    def _titled_people(self) -> list[Holder]:
+        """Every mention of a person by title in all the documents, read once."""
+        if self._titled is None:
+            self._titled = holders([self._document(source, first=0) for source in sorted(self.retriever.documents())])
+        return self._titled
 
     def _offices(self, subjects: Sequence[str]) -> Callable[[str], frozenset[str]]:
         """How each document names the offices of ``subjects`` ("russian presidential"), read when asked.
@@ -2072,6 +2099,9 @@ class Answerer:
             return [], OTHER_PERSON
         if self._about_another(asked, text, citations, subjects):
             return [], OTHER_ACTOR
+        if asks_for_someone(asked) and (body := unaffiliated(asked, text, self._titled_people())):
+            logger.info("%s: %s", UNAFFILIATED, body)
+            return [], UNAFFILIATED
         if self._doer_uncited(text, citations, asked, around):
             return [], MISCREDITED_DEED
         return citations, ""

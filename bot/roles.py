@@ -210,3 +210,59 @@ def offices_of(found: Sequence[Holder], name: str) -> frozenset[str]:
         if h.role in _OFFICE_ADJECTIVES and mentions(h.name, name)
         for q in h.qualifiers
     )
+
+
+# Words of a title that rank its holder or tell whose country, not which body: a body is
+# what is left ("Russian Foreign Ministry spokesperson": "foreign ministry").
+_RANKS = frozenset("special former deputy senior chief vice prime acting".split())
+_NATIONAL = re.compile(r"^(?:\w{1,2}|\w+(?:ian|ish|ch|ese))$")
+
+
+def _body(holder: Holder, people: set[str]) -> frozenset[str]:
+    """The body in a holder's title: its qualifiers less ranks, countries and people's names."""
+    return frozenset(w for w in holder.qualifiers if w not in _RANKS and w not in people and not _NATIONAL.match(w))
+
+
+def bodies(found: Sequence[Holder]) -> dict[frozenset[str], frozenset[str]]:
+    """Each body the documents title someone by ("foreign ministry", "kremlin"), with whom, by last name."""
+    people = {w for h in found for w in content_words(h.name)}
+    out: dict[frozenset[str], set[str]] = {}
+    for h in found:
+        if body := _body(h, people):
+            out.setdefault(body, set()).add(fold(h.name.split()[-1]))
+    return {b: frozenset(names) for b, names in out.items()}
+
+
+def titled(found: Sequence[Holder], body: str) -> list[Holder]:
+    """The mentions of people whose title names ``body`` (as :func:`unaffiliated` returns it)."""
+    people = {w for h in found for w in content_words(h.name)}
+    return [h for h in found if _body(h, people) == frozenset(body.split())]
+
+
+def unaffiliated(question: str, answer: str, found: Sequence[Holder]) -> str | None:
+    """The body a *who* question names, when the answer names only people the documents title otherwise.
+
+    "Хто з МЗС Росії заявив …" (who at Russia's Foreign Ministry said …) was
+    answered "Yuri Ushakov", a "Russian presidential aide", from a passage
+    that names the Foreign Ministry's spokesperson two sentences on (fresh22
+    q610).  A body counts as named when the question writes every word of
+    it; the answer counts when it names someone so titled.  An answer that
+    names no one the documents title is not judged here.
+    """
+    asked = content_words(question)
+    named = {w for b in bodies(found) for w in b}
+    titled = {fold(h.name.split()[-1]) for h in found}
+    given = {last for last in titled if mentions(answer, last)}
+    if not given or not named & asked:
+        return None
+    known = bodies(found)
+    for body, members in known.items():
+        # The Kremlin is the president's office: "Which Kremlin aide …" is answered by the
+        # "Russian presidential aide" (fresh29 q729).
+        kin = {m for b, ms in known.items() if b | body <= _KREMLIN for m in ms}
+        if body <= asked and not given & (members | kin):
+            return " ".join(sorted(body))
+    return None
+
+
+_KREMLIN = frozenset({"kremlin", "presidential"})

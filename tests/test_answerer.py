@@ -11,6 +11,7 @@ from bot.answerer import (
     NO_HEADLINE,
     OFF_TOPIC_QUOTE,
     REFUSALS,
+    UNAFFILIATED,
     UNKNOWN_NAME,
     WRONG_KIND,
     Answerer,
@@ -1789,3 +1790,25 @@ def test_a_lead_made_of_words_from_several_passages_is_not_kept() -> None:
     assert _grounded_lead(draft, shown, asked) == ""
     assert _grounded_lead(draft, [" ".join(shown)], asked).startswith("Trump could interpret")
 
+
+def test_a_person_of_another_body_is_withheld_and_the_one_so_titled_quoted(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh22 q610: the presidential aide, from a passage that names the Foreign Ministry's spokesperson.
+    question = "Who did Russia's Foreign Ministry say is Moscow's priority for root causes of conflict?"  # its rewrite
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "Yuri Ushakov" in p.text)
+    fake_llm.enqueue_answer(f"Yuri Ushakov [{k}]").enqueue_answer(f"Zelensky [{k}]")
+    answer = answerer.ask(question)
+    assert len(fake_llm.calls) == 2  # a second look, no better (fresh20 q548)
+    # The one retrieved sentence that titles someone of the Foreign Ministry is the answer.
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("Zelensky insists") and "Foreign Ministry spokesperson Maria Zakharova" in answer.text
+    [c] = answer.citations
+    assert "Maria Zakharova said" in c.quote
+    _verbatim(answer.to_dict())
+    # Without second looks, nothing is quoted: withheld.
+    answerer.second_look = False
+    fake_llm.enqueue_answer(f"Yuri Ushakov [{k}]")
+    answer = answerer.ask(question)
+    assert answer.refused and answer.withheld == UNAFFILIATED

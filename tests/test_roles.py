@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.roles import holders, holders_asked, offices_of, roles_asked
+from bot.roles import bodies, holders, holders_asked, offices_of, roles_asked, unaffiliated
 from index.types import Passage
 from tests.conftest import SEEDS
 
@@ -67,3 +67,33 @@ def test_a_holders_office_is_named_by_its_adjective() -> None:
     assert "ukrainian presidential" in offices_of(found, "Zelensky")
     assert "russian presidential" not in offices_of(found, "Zelensky")
     assert offices_of(found, "Ushakov") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "body"),
+    [
+        # fresh22 q610: the presidential aide, for who at the Foreign Ministry said it.
+        (
+            "Who from Russia's Foreign Ministry said the root causes are a priority?",
+            "Yuri Ushakov [1]",
+            "foreign ministry",
+        ),
+        ("Who from Russia's Foreign Ministry said the root causes are a priority?", "Maria Zakharova [1]", None),
+        ("Who at the State Department said it?", "Kremlin spokesperson Dmitry Peskov", "department state"),
+        # The Kremlin is the president's office (fresh29 q729).
+        ("Which Kremlin aide said Moscow was open to dialogue?", "Yuri Ushakov said so [1]", None),
+        # No body asked, or no titled person answered: nothing to judge.
+        ("Who did Trump ask to attend?", "Vladimir Putin", None),
+        ("Who from the Foreign Ministry said it?", "Russia [1]", None),
+    ],
+)
+def test_an_answer_must_name_someone_of_the_body_asked_about(question: str, answer: str, body: str | None) -> None:
+    found = holders(_seed_documents())
+    assert unaffiliated(question, answer, found) == body
+
+
+def test_bodies_are_titles_without_rank_country_or_person() -> None:
+    named = bodies(holders(_seed_documents()))
+    assert named[frozenset({"foreign", "ministry"})] == {"zakharova"}
+    assert named[frozenset({"kremlin"})] == {"peskov"}
+    assert all(not ({"russian", "us", "u", "s", "turkish", "special", "trump"} & b) for b in named)
