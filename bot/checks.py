@@ -1210,10 +1210,11 @@ _THE_DOCUMENTS = (
     r"(?:the|both|these|those|all)\s+(?:(?:two|both)\s+)?(?:articles?|sources?|reports?|documents?|texts?|outlets?)"
 )
 # "Was a ceasefire part of the call? Do the sources agree?": a sentence of its own that asks
-# only whether the documents agree; the rest of the question is what each is asked.
+# only whether the documents agree; the rest of the question is what each is asked.  "… tell the
+# same story on this point?" asks the same (fresh32 q787 was answered whole, "the same story").
 _AGREE_SENTENCE = re.compile(
     rf"(?:^|(?<=[?.!])\s+)(?:and\s+|but\s+)?(?:do|does|did)\s+{_THE_DOCUMENTS}\s+{_AGREEING}"
-    r"(?:\s+(?:on|about)\s+(?:this|that|it))?\s*\?",
+    r"(?:\s+(?:on|about)\s+(?:this|that|it)(?:\s+(?:point|matter|issue|question))?)?\s*\?",
     re.IGNORECASE,
 )
 # "Do the two articles agree on whether a ceasefire came up?", "Are the reports consistent about …":

@@ -953,6 +953,11 @@ def test_a_question_about_each_article_is_told_apart(question: str, each: bool) 
             "What does the article say about whether was a ceasefire part of Erdoğan's conversation with Putin?",
         ),
         ("Who started the talks? Do both articles say the same thing?", "Who started the talks?"),
+        (
+            "Was a ceasefire discussed when Erdoğan spoke with Putin? "
+            "Do the two articles tell the same story on this point?",
+            "What does the article say about whether was a ceasefire discussed when Erdoğan spoke with Putin?",
+        ),
         # What they are to agree on follows the verb.
         (
             "Do the two articles agree on whether a ceasefire came up in Erdoğan's contact with Putin?",
