@@ -733,16 +733,31 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
     ceasefire" (fresh17 q486).  The topic is the question's words that the
     article's passages (``shown``) write; an account that misses some of them,
     when one sentence holds them all, is replaced by that sentence.  Returns
-    it and its passage's label.  An account that names the whole topic stands,
-    and so does one for which no sentence does: the answer may be spread over two.
+    it and its passage's label.  An account that names the whole topic stands.
+    When no sentence names it all, the one sentence that names the most of it
+    does, if that is more than half and two words more than the account or
+    the sentence it copies: the question's "discussed … spoke" are words of
+    the asker, and the Erdogan sentence holds the rest, while the account came
+    from the Axios sentence, which holds only "Putin" (fresh32 q787).  "A
+    ceasefire does not appear to have been discussed", from a sentence that
+    holds "conversation" too, stands (fresh27 q689).  Otherwise the account
+    stands: the answer may be spread over two sentences.
     """
     written = set().union(*(content_words(t) for t in shown)) if shown else set()
     topic = matching_words(content_words(asked) - _ABOUT_THE_ARTICLE, written)
-    if len(topic) < 2 or matching_words(topic, content_words(account)) == topic:
+    given = len(matching_words(topic, content_words(account)))
+    if len(topic) < 2 or given == len(topic):
         return None
-    for k, sentence in _sentences(shown):
-        if matching_words(topic, content_words(sentence)) == topic:
-            return sentence, k
+    held = [(len(matching_words(topic, content_words(sentence))), k, sentence) for k, sentence in _sentences(shown)]
+    copied = max(held, key=lambda h: overlap(account, h[2]), default=None)
+    if copied is not None and overlap(account, copied[2]) >= 0.5:
+        given = max(given, copied[0])
+    if whole := next(((sentence, k) for n, k, sentence in held if n == len(topic)), None):
+        return whole
+    most = max((n for n, _, _ in held), default=0)
+    best = {(sentence, k) for n, k, sentence in held if n == most}
+    if len({sentence for sentence, _ in best}) == 1 and 2 * most > len(topic) and most >= given + 2:
+        return min(best, key=lambda b: b[1])
     return None
 
 

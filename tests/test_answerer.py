@@ -1377,10 +1377,18 @@ def test_each_account_of_a_comparison_cites_its_own_article(answerer: Answerer, 
     assert {c.source for c in answer.citations} == {DRONES_ARTICLE, CEASEFIRE_ARTICLE}
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Do the two articles agree on whether a ceasefire came up when Erdogan talked with Putin?",
+        # fresh32 q787: "discussed" and "spoke" are in no sentence on the call, so none holds all the topic.
+        "Was a ceasefire discussed when Erdoğan spoke with Putin? "
+        "Do the two articles tell the same story on this point?",
+    ],
+)
 def test_an_account_beside_the_question_is_replaced_by_the_sentence_on_its_topic(
-    answerer: Answerer, fake_llm: FakeLLM
+    answerer: Answerer, fake_llm: FakeLLM, question: str
 ) -> None:
-    question = "Do the two articles agree on whether a ceasefire came up when Erdogan talked with Putin?"
     not_discussed = "The article states that a ceasefire does not appear to have been discussed [1]."
     # fresh17 q486: the drones article's account came from the Axios sentence next to the one on the call.
     axios = "Putin's absence from the talks could be interpreted by Trump as Russia's abandonment [1]."
