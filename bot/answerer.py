@@ -1542,12 +1542,12 @@ class Answerer:
     def _offices(self, subjects: Sequence[str]) -> Callable[[str], frozenset[str]]:
         """How each document names the offices of ``subjects`` ("russian presidential"), read when asked.
 
-        Each document is read once per answer, however many of its passages are cited.
+        The documents' titles are read once (``_titled_people``), however many passages are cited.
         """
 
         @functools.cache
         def named(source: str) -> frozenset[str]:
-            found = holders([self._document(source, first=0)])
+            found = [h for h in self._titled_people() if h.passage.source == source]
             return frozenset(o for s in subjects for o in offices_of(found, s))
 
         return named

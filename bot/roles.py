@@ -216,6 +216,8 @@ def offices_of(found: Sequence[Holder], name: str) -> frozenset[str]:
 # what is left ("Russian Foreign Ministry spokesperson": "foreign ministry").
 _RANKS = frozenset("special former deputy senior chief vice prime acting".split())
 _NATIONAL = re.compile(r"^(?:\w{1,2}|\w+(?:ian|ish|ch|ese))$")
+# Bodies that are one: the Kremlin is the president's office.
+_KREMLIN = frozenset({"kremlin", "presidential"})
 
 
 def _body(holder: Holder, people: set[str]) -> frozenset[str]:
@@ -250,12 +252,11 @@ def unaffiliated(question: str, answer: str, found: Sequence[Holder]) -> str | N
     names no one the documents title is not judged here.
     """
     asked = content_words(question)
-    named = {w for b in bodies(found) for w in b}
-    titled = {fold(h.name.split()[-1]) for h in found}
-    given = {last for last in titled if mentions(answer, last)}
-    if not given or not named & asked:
-        return None
     known = bodies(found)
+    surnames = {fold(h.name.split()[-1]) for h in found}
+    given = {last for last in surnames if mentions(answer, last)}
+    if not given or not {w for b in known for w in b} & asked:
+        return None
     for body, members in known.items():
         # The Kremlin is the president's office: "Which Kremlin aide …" is answered by the
         # "Russian presidential aide" (fresh29 q729).
@@ -263,6 +264,3 @@ def unaffiliated(question: str, answer: str, found: Sequence[Holder]) -> str | N
         if body <= asked and not given & (members | kin):
             return " ".join(sorted(body))
     return None
-
-
-_KREMLIN = frozenset({"kremlin", "presidential"})
