@@ -452,6 +452,7 @@ _SPELLINGS = {
     "uzbek": "uzbekistan",
     "tschetschenien": "chechnya",  # German, and its genitive ("Oberhaupt Tschetscheniens", fresh32 q790)
     "tschetscheniens": "chechnya",
+    "innenpolitik": "domestic policy",  # German ("Abteilung für Innenpolitik", fresh26 q684)
     # The documents' "Foreign Ministry" as a translation names it: "МЗС Росії" came back as
     # "Russia's Ministry of Foreign Affairs (MFA)" (fresh22 q610, fresh20 q548).
     "foreign affairs": "foreign ministry",

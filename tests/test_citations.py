@@ -333,6 +333,9 @@ def test_a_translated_foreign_ministry_and_german_chechnya_are_known_names() -> 
     # German keeps "Tschetschenien" in its genitive (fresh32 q790).
     asked = "When was Kadyrow ready to run for the position of Oberhaupt Tschetscheniens again?"
     assert unknown_names(asked, vocabulary)[1] == []
+    asked = "Who was named as the leader of the Innenpolitik department in the latest news?"  # fresh26 q684
+    assert unknown_names(asked, vocabulary | {"domestic", "policy"})[1] == []
+    assert unknown_names(asked, vocabulary)[1] == ["Innenpolitik"]  # known only as the documents' words are
     assert unknown_names("Did Angela Scholz comment?", vocabulary)[1] == ["Angela Scholz"]
     # Its abbreviation, spelled as the rewrite likes (fresh20 q548), stands for it; alone, it is a name.
     asked = "Who among the Russian Ministry of Foreign Affairs (MOSF) members rejected the ceasefire?"
