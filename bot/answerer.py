@@ -1401,10 +1401,11 @@ class Answerer:
         # about.  When the passages hold one sentence that titles someone so, it is the answer, quoted.
         if reason.split(";")[0] == UNAFFILIATED and gen is not None and self.second_look and not articles:
             people = self._titled_people()
-            body = unaffiliated(asked_all, draft, people) or ""
+            # The body the draft missed; none when the reason came from a text other than the draft.
+            body = unaffiliated(asked_all, draft, people)
             titling = {
                 (k, h.sentence)
-                for h in titled(people, body)
+                for h in (titled(people, body) if body else [])
                 for k, p in enumerate(passages, start=1)
                 if p.source == h.passage.source and p.start <= h.start and h.end <= p.end
             }
