@@ -84,6 +84,7 @@ from bot.citations import (
     content_words,
     document_spellings,
     focus,
+    kept_compound,
     matching_words,
     mentions,
     overlap,
@@ -1155,8 +1156,12 @@ class Answerer:
                 # The user's turns alone show how the asker writes names: ours capitalise them.
                 by_user = " ".join([question, *(t.content for t in history if t.role == "user")])
                 names = [n for n in names if not written_lowercase(n, by_user)]
-                absent = [n for n in absent if n in names]
-                unknown_asked = [n for n in unknown_asked if not written_lowercase(n, by_user)]
+                absent = [n for n in absent if n in names and not kept_compound(n, by_user, vocabulary)]
+                unknown_asked = [
+                    n
+                    for n in unknown_asked
+                    if not (written_lowercase(n, by_user) or kept_compound(n, by_user, vocabulary))
+                ]
         off_topic = (
             hostile
             or (bool(absent) and 2 * len(absent) >= len(names))

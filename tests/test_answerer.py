@@ -454,6 +454,39 @@ def test_a_common_word_the_rewrite_capitalised_does_not_refuse(answerer: Answere
     assert answerer.ask("et qu'en a dit orban ?", lower).refused
 
 
+@pytest.mark.parametrize(
+    ("name", "asked", "compound"),
+    [
+        # fresh33 q818: the rewrite kept the German compound whole.
+        ("European-Ukrainian Waffenstillstandsinitiative", "auf die Waffenstillstandsinitiative reagierte?", True),
+        ("Außenminister", "Was sagte der Außenminister?", True),
+        # The word itself, or an ending too short to be a word of its own, is no compound.
+        ("Initiative", "Wer lobte die Initiative?", False),
+        ("Bundestag", "Was sagte der Bundestag?", False),
+        # A word the asker did not write is the rewrite's.
+        ("Waffenstillstandsinitiative", "Wer hat reagiert?", False),
+    ],
+)
+def test_a_compound_the_asker_wrote_of_a_document_word_is_no_name(name: str, asked: str, compound: bool) -> None:
+    from bot.citations import kept_compound
+
+    vocabulary = frozenset({"initiative", "minister", "european", "tag", "ceasefire"})
+    assert kept_compound(name, asked, vocabulary) is compound
+
+
+def test_a_german_compound_the_rewrite_kept_does_not_refuse(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    asked = "Welchem Sender gab Peskow am 10. Mai ein Interview zur europäisch-ukrainischen Waffenstillstandsinitiative"
+    fake_llm.enqueue("Which channel did Peskov give an interview to on May 10 about the Waffenstillstandsinitiative?")
+    fake_llm.enqueue_answer("CNN [1]")
+    fake_llm.enqueue('{"kind": "news outlet or platform"}')
+    answer = answerer.ask(asked)
+    assert not answer.refused, answer.withheld
+    assert "CNN" in answer.citations[0].quote
+    # A name the asker wrote that no document writes is still asked about.
+    fake_llm.enqueue("Which channel did Scholz give an interview to on May 10?")
+    assert answerer.ask("Welchem Sender gab Scholz am 10. Mai ein Interview?").refused
+
+
 def test_a_name_the_rewrite_invented_neither_refuses_nor_reaches_the_model(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
