@@ -659,11 +659,26 @@ def _someone_new(last: str, asked: set[str]) -> bool:
 _WHO_REST = re.compile(r"(?:^|[,;:.?!]\s*)(?:and\s+|but\s+|so\s+)?who\b([^?]*)")
 
 
+# "…, according to the Foreign Ministry spokesperson, and who is she?": a person the question
+# gives by a role, then asks to be named.
+_ROLE_BEFORE = re.compile(rf"\b(?:{PERSON_KINDS})s?\b")
+_PRONOUN = frozenset("he she they".split())
+
+
 def asks_for_someone(question: str) -> bool:
-    """A *who did it* or *which leader* question; not *who is X*, whose answer describes X."""
+    """A *who did it* or *which leader* question; not *who is X*, whose answer describes X.
+
+    "Who is she?" after a clause that gives someone by a role only asks for the
+    name: asked why Moscow rejected the demand "according to the Russian Foreign
+    Ministry spokesperson, and who is she?", the model gave the reason and no
+    name (fresh33 q808).  Opening a question, "who is she?" asks about someone
+    the conversation named, and is answered by describing her.
+    """
     folded = fold(question).strip()
     who = _WHO_REST.search(folded)
     words = re.findall(r"\w+", who.group(1)) if who else []
+    if who and len(words) == 2 and words[0] in _IDENTITY and words[1] in _PRONOUN:
+        return bool(_ROLE_BEFORE.search(folded[: who.start()]))
     return bool(_WHICH_PERSON.search(folded) or (who and not (words and words[0] in _IDENTITY)))
 
 

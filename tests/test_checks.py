@@ -152,6 +152,17 @@ def test_a_name_asked_for_is_not_someone_asked_for() -> None:
     assert names_nobody("Who is Maria Zakharova?", "the ministry's spokesperson [1]") is None
 
 
+def test_who_is_she_after_a_role_asks_for_her_name() -> None:
+    asked = "Why did Moscow reject the demand, according to the Russian Foreign Ministry spokesperson, and who is she?"
+    assert asks_for_someone(asked)
+    # fresh33 q808: the reason alone names no one.
+    assert names_nobody(asked, "Russia considers discussing the root causes of the conflict a priority [1].")
+    assert names_nobody(asked, "Maria Zakharova said Russia considers the root causes a priority [1].") is None
+    # Opening a follow-up, or after a clause that names nobody by a role, it asks for a description.
+    assert not asks_for_someone("who is she?")
+    assert not asks_for_someone("What did the ministry say about the truce, and who is she?")
+
+
 def test_off_target_gives_the_first_reason() -> None:
     assert off_target("How many drones?", "drones [1]", []) == "the answer only repeats the question"
     assert off_target("When was it?", "On May 11 [1].", []) is None
