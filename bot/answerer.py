@@ -736,8 +736,8 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
     when one sentence holds them all, is replaced by that sentence.  Returns
     it and its passage's label.  An account that names the whole topic stands.
     When no sentence names it all, the one sentence that names the most of it
-    does, if that is more than half and two words more than the account or
-    the sentence it copies: the question's "discussed … spoke" are words of
+    does, if that is more than half, two words more than the account or the
+    sentence it copies, and every word of the topic the account holds: the question's "discussed … spoke" are words of
     the asker, and the Erdogan sentence holds the rest, while the account came
     from the Axios sentence, which holds only "Putin" (fresh32 q787).  "A
     ceasefire does not appear to have been discussed", from a sentence that
@@ -757,7 +757,16 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
         return whole
     most = max((n for n, _, _ in held), default=0)
     best = {(sentence, k) for n, k, sentence in held if n == most}
-    if len({sentence for sentence, _ in best}) == 1 and 2 * most > len(topic) and most >= given + 2:
+    own = matching_words(topic, content_words(account))
+    if (
+        len({sentence for sentence, _ in best}) == 1
+        and 2 * most > len(topic)
+        and most >= given + 2
+        # A sentence that leaves out what the account says of the topic tells of another part of
+        # it: "a ceasefire does not appear to have been discussed" stands beside the sentence on
+        # "Erdoğan's phone call with Putin", which holds more of the question (fresh34 q826).
+        and own <= matching_words(topic, content_words(next(iter(best))[0]))
+    ):
         return min(best, key=lambda b: b[1])
     return None
 

@@ -751,7 +751,8 @@ def names_unknown(answer: str, vocabulary: frozenset[str]) -> list[str]:
     skipped ("She", "Therefore"); years are left to the check of figures.
     """
     found: list[str] = []
-    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", unmarked(answer)):
+    # A sentence may end inside its quotation marks: "… from the Kremlin.” Yes, a ceasefire …" (fresh34 q826).
+    for sentence in re.split(r"(?:(?<=[.!?:;])|(?<=[.!?:;][\"”’']))\s+|\n+", unmarked(answer)):
         _, absent = unknown_names(sentence.strip(" -–—*\"'‘“("), vocabulary)
         found += [n for n in absent if not n.isdigit() and n not in found]
     return found

@@ -1436,6 +1436,23 @@ def test_an_account_beside_the_question_is_replaced_by_the_sentence_on_its_topic
     assert "does not appear to have been discussed" in answer.text
 
 
+def test_an_account_that_says_what_the_question_asks_stands_beside_a_sentence_on_its_setting() -> None:
+    """fresh34 q826: the sentence on the call holds more of the question, and nothing of its point."""
+    from bot.answerer import _account_beside
+
+    shown = [
+        "Erdoğan later held a phone call with Russian President Vladimir Putin and expressed his willingness "
+        "to assist in organizing and hosting negotiations. Based on the summary of the conversation released "
+        "by Russian state media, a ceasefire does not appear to have been discussed."
+    ]
+    asked = "What does the article say about whether was a ceasefire discussed in Erdogan's phone call with Putin?"
+    account = "A ceasefire does not appear to have been discussed."
+    assert _account_beside(asked, account, shown) is None
+    # An account that holds only what the sentence on the call holds too gives way to it.
+    beside = _account_beside(asked, "Putin's absence could be read as abandonment.", shown)
+    assert beside is not None and beside[0].startswith("Erdoğan later held a phone call")
+
+
 def test_an_agreement_question_only_one_article_answers_says_so(answerer: Answerer, fake_llm: FakeLLM) -> None:
     if _drones_first(answerer):
         fake_llm.enqueue_answer(DRONES_MAY_12).enqueue_answer("", found=False)

@@ -701,6 +701,9 @@ VOCABULARY = frozenset(
         ("Tougher sanctions will follow if Russia refuses, Angela Merkel said [1].", ["Angela Merkel"]),
         ("Russia refuses. Therefore sanctions will follow in 2026 [1].", []),  # years are the figure check's
         ("- Tougher Sanctions Will Follow [1]", []),  # a headline, as listed
+        # fresh34 q826: a sentence that ends inside its quotation marks, then the next one's first word.
+        ("“Tougher sanctions will follow if Russia refuses.” [1] Yes, Russia refuses [2].", []),
+        ("“Russia refuses.” [1] Angela Merkel said it [2].", ["Merkel"]),  # "Angela" opens its sentence
     ],
 )
 def test_names_no_document_mentions_are_found(answer: str, unknown: list[str]) -> None:
