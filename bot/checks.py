@@ -1242,6 +1242,15 @@ _AGREE_ON = re.compile(
 )
 
 
+# "Do the two articles report the same Russian response to the Western call …?": the same
+# question, with its topic after "the same" (fresh8 q303 was answered whole, "the same response").
+_REPORT_THE_SAME = re.compile(
+    rf"^\s*(?:do|does|did)\s+{_THE_DOCUMENTS}\s+(?:report|give|describe|present|tell|offer|quote)\s+the\s+same\s+"
+    r"(.+?)\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
 # "The two articles describe the ceasefire aspect of Erdoğan's contacts with Putin differently. What
 # does each of them say?": a difference the user already sees, and the topic it is on.
 _DESCRIBED_DIFFERENTLY = re.compile(
@@ -1267,6 +1276,10 @@ def agreement_asked(question: str) -> str | None:
         or _DESCRIBED_DIFFERENTLY.match(question)
     ):
         return f"What does the article say about {m.group(1)}?"
+    if first and (m := _REPORT_THE_SAME.match(first.group())):
+        # What follows asks what to tell of it ("Who speaks for Moscow in each, and what do they say?").
+        rest = question[first.end() :].strip()
+        return f"What does the article say about the {m.group(1)}? {rest}".strip()
     if m := _AGREE_SENTENCE.search(question):
         rest = (question[: m.start()] + " " + question[m.end() :]).strip()
         if not re.search(r"\w", rest):

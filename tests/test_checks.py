@@ -992,6 +992,15 @@ def test_a_question_about_each_article_is_told_apart(question: str, each: bool) 
             "What does each of them say?",
             "What does the article say about the ceasefire aspect of Erdoğan's contacts with Putin?",
         ),
+        # The topic after "the same", with what the rest asks of it (fresh8 q303).
+        (
+            "Do the two articles report the same Russian response to the ceasefire call? Who speaks for Moscow?",
+            "What does the article say about the Russian response to the ceasefire call? Who speaks for Moscow?",
+        ),
+        (
+            "Do both articles give the same date for the talks?",
+            "What does the article say about the date for the talks?",
+        ),
         ("The articles describe Kellogg's role. What is it?", None),
         # People agreeing, not documents; and an agreement with nothing to agree on.
         ("Did they agree on a ceasefire?", None),
