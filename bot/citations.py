@@ -558,6 +558,15 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "ceasefire",
         True,
     ),
+    # "prêt à les accueillir dans son pays" (ready to host them, the talks) came back as "pledged to
+    # welcome the Ukrainian government" (fresh34 q838): the documents' word is "host".
+    (
+        re.compile(
+            r"\baccueill\w*|\bacog(?:er|erlas?|erlos?|ería)\b|\bospitar\w*|\bgości[cć]\w*|\bsediar\w*", re.IGNORECASE
+        ),
+        "host",
+        True,
+    ),
     # The documents' "Foreign Ministry": "МЗС Росії" came back as "Russia's Ministry of Foreign Affairs (MFA)",
     # "МИД России" as "the Russian Ministry of Defense (MIID)", and both were refused for asking about
     # a name no document writes (fresh22 q610, fresh26 q663).

@@ -265,6 +265,10 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
             },
         ),
         ("Combien de jours devait durer la trêve ?", {"trêve": "ceasefire"}),
+        # fresh34 q838: "prêt à les accueillir" came back as "pledged to welcome the Ukrainian government".
+        ("Et quel dirigeant s'est dit prêt à les accueillir ?", {"accueillir": "host"}),
+        ("¿Qué país estaba dispuesto a acogerlas?", {"acogerlas": "host"}),
+        ("Chi era pronto a ospitare i negoziati?", {"ospitare": "host"}),
         # The documents' "Foreign Ministry", and who of it (fresh22 q610, fresh26 q663); a mussel is no ministry.
         (
             "Хто з МЗС Росії заявив про першопричини?",
@@ -278,7 +282,9 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
 def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, expected: dict[str, str]) -> None:
     from bot.citations import document_spellings
 
-    vocabulary = frozenset("maria zakharova trump erdogan kellogg keith zelensky putin ukraine ceasefire bruce".split())
+    vocabulary = frozenset(
+        "maria zakharova trump erdogan kellogg keith zelensky putin ukraine ceasefire bruce host".split()
+    )
     assert document_spellings(question, vocabulary) == expected
 
 
