@@ -1140,6 +1140,7 @@ _ROLES = (
 )
 
 
+_LEADER_WHO = re.compile(r"\bleaders?\s+(?=who\b|that\b)")
 _ROLE_VERB = re.compile(
     r"\b(?:lead|leads|led|head|heads|headed|chair|chairs|chaired|hosts?|hosted|mediate[sd]?|"
     r"organi[sz]e[sd]?|wrote|written)\b"
@@ -1168,6 +1169,9 @@ def role_unstated(question: str, quotes: list[str]) -> str | None:
     for m in _WHICH_HOLDER.finditer(folded):
         clause = re.split(r"[?.!;]", folded[m.end() :], maxsplit=1)[0]
         asked += _ROLE_VERB.findall(_REPORTED.split(clause, maxsplit=1)[0])
+    # "Who is the leader who is ready to host the negotiations?": a leader followed by what he did
+    # is whoever did it, not one who led something (fresh34 q838).
+    asked = [_LEADER_WHO.sub(" ", a) for a in asked]
     quoted = fold(" ".join(quotes))
     for role in _ROLES:
         if any(role.search(a) for a in asked) and not role.search(quoted):

@@ -761,6 +761,14 @@ ZELENSKY = (
             ["According to Hurriyet, he made the statement during a phone call with French President Macron."],
             False,
         ),
+        # A leader followed by what he did is whoever did it (fresh34 q838); the leader of something is a role.
+        (
+            "Who is the leader who is ready to host the negotiations?",
+            ["Turkish President Recep Tayyip Erdoğan confirmed Türkiye's readiness to host direct negotiations."],
+            False,
+        ),
+        ("Who is the leader of the delegation?", ["Zelensky decided to participate in negotiations."], True),
+        ("Who is the leader who will attend?", ["Zelensky decided to participate in negotiations."], False),
         # Without the reported clause the role is asked, and must be stated.
         (
             "Who did Erdoğan choose to host the talks?",
