@@ -847,16 +847,27 @@ _CREDITS_SOURCE = re.compile(
 )
 
 
-# Words that say the same, for whether a quote shares the question's subject.
-_SAME_MEANING = (frozenset({"start", "begin", "commence"}), frozenset({"talks", "negotiations"}))
+# Words that say the same, for whether a quote shares the question's subject.  The documents
+# call the coalition's ceasefire "the proposed truce" too (fresh35 q857: what it was to cover).
+_SAME_MEANING = (
+    frozenset({"start", "begin", "commence"}),
+    frozenset({"talks", "negotiations"}),
+    frozenset({"ceasefire", "truce"}),
+)
 
 
-def _off_topic_quote(citations: Sequence[Citation], asked: str) -> int | None:
+def _off_topic_quote(
+    citations: Sequence[Citation], asked: str, introduced: Callable[[Citation], str] = lambda c: ""
+) -> int | None:
     """The first citation whose quote has none of the question's words, if any.
 
     A sentence that shares nothing with the question is about something else:
     "May 15" quoted from "we propose to begin … May 15" for the date of an
     announcement, or a conscript's death tied to a quote about a ceasefire.
+    A quotation is read with the line that ``introduced`` it ("Commenting on
+    Putin's announcement, French President Emmanuel Macron also said:"): asked
+    for Macron's exact words, the model quoted them, and they name neither
+    him nor the announcement (fresh35 q850).
     """
     words = content_words(asked)
     # "When did Putin want to start the talks" is answered by "We propose to begin … May 15" (fresh30 q741).
@@ -870,7 +881,7 @@ def _off_topic_quote(citations: Sequence[Citation], asked: str) -> int | None:
         # shares the question's subject by crediting a source, whatever its other words.
         if _ASKS_SOURCE.search(asked) and _CREDITS_SOURCE.search(c.quote):
             continue
-        if not matching_words(words, content_words(c.quote)):
+        if not matching_words(words, content_words(f"{introduced(c)} {c.quote}")):
             return c.n
     return None
 
@@ -1548,6 +1559,18 @@ class Answerer:
         in_order = [p for p in _visible(self.retriever.passages_of(source)) if not p.label]
         return in_order[: (self.top_k if first is None else first) or None]
 
+    def _introduction(self, citation: Citation) -> str:
+        """The line before a quotation the citation quotes, when it introduces it ("… Macron also said:")."""
+        if citation.quote.lstrip()[:1] not in '“"«„':
+            return ""
+        for p in self._document(citation.source, first=0):
+            if p.start < citation.start <= p.end:
+                before = p.text[: citation.start - p.start].rstrip()
+                line = before.rsplit("\n", 1)[-1]
+                if line.endswith(":"):
+                    return line
+        return ""
+
     def _titled_people(self) -> list[Holder]:
         """Every mention of a person by title in all the documents, read once."""
         if self._titled is None:
@@ -2103,7 +2126,7 @@ class Answerer:
         if why := off_target(asked, text, shown):
             return [], why
         citations = [self._cite(n, passages[k - 1], text, asked) for n, k in enumerate(order, start=1)]
-        if _off_topic_quote(citations, asked) is not None:
+        if _off_topic_quote(citations, asked, self._introduction) is not None:
             return [], OFF_TOPIC_QUOTE
         if self._other_item(citations, asked, around):
             return [], OTHER_ITEM

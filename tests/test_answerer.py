@@ -1811,6 +1811,35 @@ def test_a_quote_may_share_the_question_s_subject_in_other_words(question: str, 
     assert (_off_topic_quote([cited], question) is not None) is off_topic
 
 
+def test_a_truce_is_the_ceasefire_asked_about() -> None:
+    """fresh35 q857: asked what the ceasefire was to cover, the model quoted "the proposed truce"."""
+    from bot.answerer import _off_topic_quote
+
+    quote = "The proposed truce is intended to be comprehensive, covering land, air, and sea."
+    cited = Citation(1, "a.txt", "A", 0, len(quote), quote, Passage("a.txt", 0, len(quote), quote))
+    assert _off_topic_quote([cited], "What domains did the ceasefire cover?") is None
+    assert _off_topic_quote([cited], "Which domains did the talks focus on?") == 1
+
+
+def test_a_quotation_is_read_with_the_line_that_introduces_it(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    """fresh35 q850: Macron's words name neither him nor the announcement he answered."""
+    words = "“An unconditional ceasefire is not preceded by negotiations.”"
+    question = "Give me Emmanuel Macron's exact words, as quoted in the article, in response to Putin's announcement."
+    fake_llm.enqueue_answer(f"{words} [1]")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.citations[0].quote == words
+    introduction = answerer._introduction(answer.citations[0])
+    assert introduction.endswith("French President Emmanuel Macron also said:")
+    # Without the line before it, the quotation shares no word with the question.
+    from bot.answerer import _off_topic_quote
+
+    assert _off_topic_quote(answer.citations, question) == 1
+    # A sentence that is no quotation introduces nothing.
+    plain = Citation(1, answer.citations[0].source, "A", 0, 10, "Putin said.", answer.citations[0].passage)
+    assert answerer._introduction(plain) == ""
+
+
 def test_an_answer_that_leaves_the_documents_after_its_lead_is_cut_there(answerer: Answerer, fake_llm: FakeLLM) -> None:
     # fresh32 q785: the headline, copied, then three sentences of the model's own; all was withheld.
     lead = "KTZ spent 79 million Tenge on new workwear after complaints from Mangystau employees."
