@@ -742,7 +742,9 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
     from the Axios sentence, which holds only "Putin" (fresh32 q787).  "A
     ceasefire does not appear to have been discussed", from a sentence that
     holds "conversation" too, stands (fresh27 q689).  Otherwise the account
-    stands: the answer may be spread over two sentences.
+    stands: the answer may be spread over two sentences.  When the sentence
+    it copies and the one next to it in its passage hold the whole topic
+    together, the two are the account.
     """
     written = set().union(*(content_words(t) for t in shown)) if shown else set()
     topic = matching_words(content_words(asked) - _ABOUT_THE_ARTICLE, written)
@@ -755,6 +757,16 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
         given = max(given, copied[0])
     if whole := next(((sentence, k) for n, k, sentence in held if n == len(topic)), None):
         return whole
+    if copied is not None and overlap(account, copied[2]) >= 0.5:
+        # The sentence the account copies and the one next to it may hold the topic together:
+        # "Erdoğan later held a phone call with … Putin …" and then "Based on the summary of the
+        # conversation …, a ceasefire does not appear to have been discussed" (fresh35 q845).
+        i = held.index(copied)
+        for pair in (held[i : i + 2], held[max(i - 1, 0) : i + 1]):
+            if len(pair) == 2 and pair[0][1] == pair[1][1] and pair[0][2] != pair[1][2]:
+                words = content_words(f"{pair[0][2]} {pair[1][2]}")
+                if len(matching_words(topic, words)) == len(topic):
+                    return f"{pair[0][2]} {pair[1][2]}", copied[1]
     most = max((n for n, _, _ in held), default=0)
     best = {(sentence, k) for n, k, sentence in held if n == most}
     own = matching_words(topic, content_words(account))

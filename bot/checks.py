@@ -1257,8 +1257,12 @@ _REPORT_THE_SAME = re.compile(
 
 # "The two articles describe the ceasefire aspect of Erdoğan's contacts with Putin differently. What
 # does each of them say?": a difference the user already sees, and the topic it is on.
+# What follows "differently" may be the point itself: "… describe Erdoğan's conversation with Putin
+# differently regarding a ceasefire" is about the ceasefire in it (fresh35 q845).
 _DESCRIBED_DIFFERENTLY = re.compile(
-    rf"^\s*{_THE_DOCUMENTS}\s+(?:describe|report|present|portray|cover|treat|tell|put)\s+(.+?)\s+differently\b",
+    rf"^\s*{_THE_DOCUMENTS}\s+(?:describe|report|present|portray|cover|treat|tell|put)\s+(.+?)\s+differently\b"
+    r"(?:\s+((?:regarding|concerning|about|on|as\s+to|in\s+terms\s+of|when\s+it\s+comes\s+to|with\s+regard\s+to)"
+    r"\s+[^.?!]+))?",
     re.IGNORECASE,
 )
 
@@ -1279,7 +1283,8 @@ def agreement_asked(question: str) -> str | None:
         or (first and _AGREE_ON.match(first.group()))
         or _DESCRIBED_DIFFERENTLY.match(question)
     ):
-        return f"What does the article say about {m.group(1)}?"
+        point = f" {m.group(2)}" if m.re is _DESCRIBED_DIFFERENTLY and m.group(2) else ""
+        return f"What does the article say about {m.group(1)}{point}?"
     if first and (m := _REPORT_THE_SAME.match(first.group())):
         # What follows asks what to tell of it ("Who speaks for Moscow in each, and what do they say?").
         rest = question[first.end() :].strip()

@@ -1440,17 +1440,39 @@ def test_an_account_that_says_what_the_question_asks_stands_beside_a_sentence_on
     """fresh34 q826: the sentence on the call holds more of the question, and nothing of its point."""
     from bot.answerer import _account_beside
 
-    shown = [
+    call = (
         "Erdoğan later held a phone call with Russian President Vladimir Putin and expressed his willingness "
-        "to assist in organizing and hosting negotiations. Based on the summary of the conversation released "
-        "by Russian state media, a ceasefire does not appear to have been discussed."
-    ]
+        "to assist in organizing and hosting negotiations."
+    )
+    not_discussed = (
+        "Based on the summary of the conversation released by Russian state media, a ceasefire does not "
+        "appear to have been discussed."
+    )
     asked = "What does the article say about whether was a ceasefire discussed in Erdogan's phone call with Putin?"
     account = "A ceasefire does not appear to have been discussed."
-    assert _account_beside(asked, account, shown) is None
+    # In two passages, the sentence on the call does not replace the account.
+    assert _account_beside(asked, account, [call, not_discussed]) is None
     # An account that holds only what the sentence on the call holds too gives way to it.
-    beside = _account_beside(asked, "Putin's absence could be read as abandonment.", shown)
-    assert beside is not None and beside[0].startswith("Erdoğan later held a phone call")
+    beside = _account_beside(asked, "Putin's absence could be read as abandonment.", [call, not_discussed])
+    assert beside == (call, 1)
+
+
+def test_an_account_is_the_sentence_it_copies_with_the_next_one_when_they_hold_the_topic_together() -> None:
+    """fresh35 q845: the account copied the sentence on the call; the next one says what came of the ceasefire."""
+    from bot.answerer import _account_beside
+
+    call = "Erdoğan later held a phone call with Russian President Vladimir Putin."
+    not_discussed = "Based on the summary of the conversation, a ceasefire does not appear to have been discussed."
+    passage = f"{call}\n{not_discussed} The day before, Zelenskyy published a joint statement."
+    asked = "What does the article say about Erdoğan's conversation with Putin regarding a ceasefire?"
+    assert _account_beside(asked, f"The article states that {call}", [passage]) == (f"{call} {not_discussed}", 1)
+    # Each from the other's side: the account that copies the second sentence takes the first.
+    assert _account_beside(asked, "No ceasefire was discussed in the conversation.", [passage]) == (
+        f"{call} {not_discussed}",
+        1,
+    )
+    # Sentences of different passages are no pair.
+    assert _account_beside(asked, f"The article states that {call}", [call, not_discussed]) is None
 
 
 def test_an_agreement_question_only_one_article_answers_says_so(answerer: Answerer, fake_llm: FakeLLM) -> None:

@@ -1009,6 +1009,12 @@ def test_a_question_about_each_article_is_told_apart(question: str, each: bool) 
             "Do both articles give the same date for the talks?",
             "What does the article say about the date for the talks?",
         ),
+        # What follows "differently" is the point (fresh35 q845).
+        (
+            "The two articles describe Erdoğan's conversation with Putin differently regarding a ceasefire. "
+            "How do their accounts differ?",
+            "What does the article say about Erdoğan's conversation with Putin regarding a ceasefire?",
+        ),
         ("The articles describe Kellogg's role. What is it?", None),
         # People agreeing, not documents; and an agreement with nothing to agree on.
         ("Did they agree on a ceasefire?", None),
