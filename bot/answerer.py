@@ -54,6 +54,7 @@ from bot.checks import (
     asks_which,
     counts_asked,
     credited_before,
+    credits,
     described_item,
     echoed_yes,
     false_premise,
@@ -66,6 +67,7 @@ from bot.checks import (
     role_unstated,
     states_no_outcome,
     uncounted_event,
+    uncredited,
     undescribed,
     unknown_ordinal,
     unlasted,
@@ -1104,6 +1106,7 @@ class Answerer:
         self._surnames: frozenset[str] | None = None
         self._surnames_only: frozenset[str] | None = None
         self._titled: list[Holder] | None = None
+        self._sources: frozenset[str] | None = None
         # An answer that repeats a run of the prompts' words is stopped as it streams.
         self._leak_guard = LeakGuard(
             [prompts.system.template.template, prompts.answer.template.template, prompts.condense.template.template]
@@ -1575,13 +1578,43 @@ class Answerer:
         """The line before a quotation the citation quotes, when it introduces it ("… Macron also said:")."""
         if citation.quote.lstrip()[:1] not in '“"«„':
             return ""
-        for p in self._document(citation.source, first=0):
-            if p.start < citation.start <= p.end:
-                before = p.text[: citation.start - p.start].rstrip()
-                line = before.rsplit("\n", 1)[-1]
-                if line.endswith(":"):
-                    return line
-        return ""
+        line = self._before(citation).rstrip().rsplit("\n", 1)[-1]
+        return line if line.endswith(":") else ""
+
+    def _credited_sources(self) -> frozenset[str]:
+        """The sources the documents credit by name ("Hurriyet", "Reuters"), less their own outlets and people."""
+        if self._sources is None:
+            documents = self.retriever.documents()
+            outlets = {fold(str(meta.get("outlet") or "")) for meta in documents.values()}
+            people = {fold(_surname(h.name)) for h in self._titled_people()}
+            named: set[str] = set()
+            for source in sorted(documents):
+                for p in self._document(source, first=0):
+                    named |= {n for span in sentence_spans(p.text) for n in credits(p.text[span.start : span.end])}
+            self._sources = frozenset(n for n in named if fold(n) not in outlets and fold(_surname(n)) not in people)
+        return self._sources
+
+    def _before(self, citation: Citation) -> str:
+        """The document's text before a citation's quote, from the passage that holds most of it."""
+        holding = [p for p in self._document(citation.source, first=0) if p.start <= citation.start <= p.end]
+        p = min(holding, key=lambda p: p.start, default=citation.passage)
+        return p.text[: max(citation.start - p.start, 0)]
+
+    def _with_sentence_before(self, citation: Citation) -> str:
+        """The whole sentences a citation quotes from, with the one before them (either may credit a source).
+
+        A quote may be part of its sentence: "Trump, in turn, called on Ukraine to immediately agree
+        to talks" ends "…, Reuters reports."
+        """
+        c = citation
+        holding = [p for p in self._document(c.source, first=0) if p.start <= c.start and c.end <= p.end]
+        p = min(holding, key=lambda p: p.start, default=c.passage)
+        spans = sentence_spans(p.text)
+        at = [i for i, span in enumerate(spans) if p.start + span.start < c.end and c.start < p.start + span.end]
+        if not at:
+            return f"{self._before(c)[-300:]} {c.quote}"
+        first, last = max(at[0] - 1, 0), at[-1]
+        return p.text[spans[first].start : spans[last].end]
 
     def _titled_people(self) -> list[Holder]:
         """Every mention of a person by title in all the documents, read once."""
@@ -2149,6 +2182,7 @@ class Answerer:
             about_elsewhere(asked, text, quotes, held)
             or states_no_outcome(asked, " ".join(quotes))
             or role_unstated(asked, quotes)
+            or uncredited(asked, [self._with_sentence_before(c) for c in citations], self._credited_sources())
             or year_unstated(asked, quotes, retrieved)
             or uncounted_event(asked, text, quotes)
             or undescribed(asked, text, quotes)

@@ -62,7 +62,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from bot.citations import content_words, matching_words, unknown_names
 from bot.dates import MONTHS, WEEKDAYS
@@ -132,6 +132,7 @@ MISCREDITED = "the answer names another source than the sentence that states the
 NO_OUTCOME = "the outcome of an event was asked for and the answer states none"
 ELSEWHERE = "what someone said about a topic was asked for and the answer is not that"
 UNSTATED_ROLE = "who held a role was asked for and no sentence it cites states that role"
+UNCREDITED = "the question credits a source and no sentence the answer cites is from it"
 DANGLING = 'the answer opens by referring to something ("reported this") that neither it nor the question names'
 UNSTATED_YEAR = "the question names a year and no sentence the answer cites is of that year"
 NO_DATE = "a date was asked for and the answer gives none"
@@ -160,6 +161,7 @@ OFF_TARGET_REASONS = frozenset(
         NO_OUTCOME,
         ELSEWHERE,
         UNSTATED_ROLE,
+        UNCREDITED,
         DANGLING,
         UNSTATED_YEAR,
         NO_DATE,
@@ -949,6 +951,33 @@ def credited_before(passage: str, at: int) -> tuple[str, int] | None:
             named = credits(passage[spans[i - 1].start : spans[i - 1].end])
             return (named.pop(), spans[i - 1].start) if len(named) == 1 else None
     return None
+
+
+# "According to Hurriyet, …" in the languages of our users: what follows is the source credited.
+_ACCORDING_TO = re.compile(
+    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|secondo|selon|seg[uú]n|laut|wed[łl]ug"
+    r"|согласно|по\s+(?:данным|сообщению|информации|словам)|за\s+(?:даними|словами|повідомленням)|згідно\s+з[іо]?)"
+    r"\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def uncredited(question: str, cited: Sequence[str], sources: Iterable[str]) -> str | None:
+    """A question that credits one of the documents' ``sources`` answered from sentences none of which names it.
+
+    Asked, in Italian, during which call Erdoğan confirmed Turkey would host
+    the talks "according to Hurriyet", the model answered from the Kremlin's
+    statement on his call with Putin (fresh35 q860); the Hurriyet sentence
+    names Macron.  ``cited`` holds each cited sentence with the one before it,
+    which may be the one that credits the source ("…, Reuters reports. He …").
+    """
+    folded = fold(question)
+    after = [folded[m.end() :] for m in _ACCORDING_TO.finditer(folded)]
+    asked = [fold(s) for s in sources if any(re.match(rf"{re.escape(fold(s))}(?!\w)", a) for a in after)]
+    if not asked:
+        return None
+    text = fold(" ".join(cited))
+    return None if any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text) for s in asked) else UNCREDITED
 
 
 def miscredits(question: str, answer: str, passages: list[str]) -> str | None:

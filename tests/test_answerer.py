@@ -20,6 +20,7 @@ from bot.answerer import (
     Turn,
     detect_language,
 )
+from bot.checks import UNCREDITED
 from bot.dates import dates_in
 from bot.errors import QuestionError
 from index.types import Passage
@@ -1860,6 +1861,37 @@ def test_a_quotation_is_read_with_the_line_that_introduces_it(answerer: Answerer
     # A sentence that is no quotation introduces nothing.
     plain = Citation(1, answer.citations[0].source, "A", 0, 10, "Putin said.", answer.citations[0].passage)
     assert answerer._introduction(plain) == ""
+
+
+def test_the_sources_the_documents_credit_and_the_sentence_before_a_quote(answerer: Answerer) -> None:
+    # The documents' own outlet (Orda.kz) and people ("Zelensky reported this") are no credited sources.
+    assert answerer._credited_sources() == {"Axios", "Reuters", "Politico", "Hurriyet"}
+    # A citation of the Reuters sentence, cut short of its credit.
+    source = next(s for s in answerer.retriever.documents() if s.startswith("003"))
+    text = next(p for p in answerer._document(source, first=0) if "Reuters reports" in p.text)
+    start = text.text.index("Trump, in turn")
+    quote = "Trump, in turn, called on Ukraine to immediately agree to talks"
+    cited = Citation(1, source, "A", text.start + start, text.start + start + len(quote), quote, text)
+    whole = answerer._with_sentence_before(cited)
+    assert whole.endswith("expressing doubts about its readiness to compromise, Reuters reports.")
+    assert whole.startswith("According to Politico, French President Emmanuel Macron spoke to Trump")
+
+
+def test_an_answer_from_another_source_than_the_one_asked_about_gets_a_second_look(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    """fresh35 q860: "according to Hurriyet", answered from the Kremlin's statement on the call with Putin."""
+    kremlin = (
+        "Erdoğan later held a phone call with Russian President Vladimir Putin and expressed his willingness to "
+        "assist in organizing and hosting negotiations between Russia and Ukraine, according to a statement from "
+        "the Kremlin. [1]"
+    )
+    fake_llm.enqueue_answer(kremlin).enqueue_answer(kremlin)
+    answer = answerer.ask(
+        "According to Hurriyet, during which phone call did Erdoğan confirm Turkey would host the talks?"
+    )
+    assert answer.refused and answer.withheld.startswith(UNCREDITED), answer.withheld
+    assert len(fake_llm.calls) == 2
 
 
 def test_an_answer_that_leaves_the_documents_after_its_lead_is_cut_there(answerer: Answerer, fake_llm: FakeLLM) -> None:

@@ -163,6 +163,34 @@ def test_who_is_she_after_a_role_asks_for_her_name() -> None:
     assert not asks_for_someone("What did the ministry say about the truce, and who is she?")
 
 
+SOURCES = frozenset({"Hurriyet", "Reuters", "Politico", "Axios"})
+KREMLIN_CALL = "Erdoğan later held a phone call with Putin, according to a statement from the Kremlin."
+HURRIYET_CALL = "According to Hurriyet, he made the statement during a phone call with French President Macron."
+
+
+@pytest.mark.parametrize(
+    ("question", "cited", "withheld"),
+    [
+        # fresh35 q860: asked after Hurriyet's account, answered from the Kremlin's.
+        ("Secondo Hurriyet, durante quale telefonata Erdoğan ha confermato …?", [KREMLIN_CALL], True),
+        ("Secondo Hurriyet, durante quale telefonata Erdoğan ha confermato …?", [HURRIYET_CALL], False),
+        ("С кем говорил Эрдоган (по данным Hürriyet)?", [KREMLIN_CALL], True),
+        ("According to Reuters, what did Trump call on Ukraine to do?", ["…, Reuters reports."], False),
+        # A source the documents do not credit (an article's own outlet, a person) is not held to this.
+        ("According to Orda.kz, what did Putin propose?", [KREMLIN_CALL], None),
+        ("According to Zelensky, who supported his decision?", [KREMLIN_CALL], None),
+        # Nor is a source the question names without crediting it.
+        ("Did Hurriyet report on the call?", [KREMLIN_CALL], None),
+    ],
+)
+def test_a_question_that_credits_a_source_is_answered_from_it(
+    question: str, cited: list[str], withheld: bool | None
+) -> None:
+    from bot.checks import UNCREDITED, uncredited
+
+    assert (uncredited(question, cited, SOURCES) == UNCREDITED) is bool(withheld)
+
+
 def test_off_target_gives_the_first_reason() -> None:
     assert off_target("How many drones?", "drones [1]", []) == "the answer only repeats the question"
     assert off_target("When was it?", "On May 11 [1].", []) is None
