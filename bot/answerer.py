@@ -423,6 +423,12 @@ _AUXILIARY = re.compile(r"^(did|does|do|is|are|was|were|has|have|had|will|would|
 # A third-person word a standalone question should not need, and how it is named again.
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
 _SINGULAR_PRONOUN = re.compile(r"\b(?:he|she|him)\b", re.IGNORECASE)
+# The same, with the possessives, in the languages of our users: "Хто, за його словами, …?".
+_THIRD_PERSON = re.compile(
+    r"\b(?:he|him|his|she|her|він|його|йому|вона|її|їй|он|его|ему|она|её|ее|ей|er|ihm|ihn|seine[mnrs]?|"
+    r"lui|il|elle|él|ella|jego|jemu|niego|niej|jej)\b",
+    re.IGNORECASE,
+)
 # "Who is Keith Kellogg?", then "Und was forderte er von Moskau?": "er" is the one asked about,
 # though the answer named Trump first ("Trumps Sondergesandter") and the rewrite took Trump.
 _WHO_IS = re.compile(
@@ -1154,6 +1160,7 @@ class Answerer:
         # A question in another language is also compared, as asked, with what the rewrite found.
         asked = question if lang != "en" and not history else ""
         asked_all = f"{question} {query}"
+        referred = self._referred(question, query, history) if asks_for_someone(asked_all) else ""
         # "In the Orda.kz article, …", "according to the second article": that document alone is searched,
         # or the other's passages answer for it ("Politico, Reuters" for the outlets one article cites).
         within = "" if hostile else named_document(asked_all, self.retriever.documents())
@@ -1351,6 +1358,9 @@ class Answerer:
             judged = _unlabelled(text, lang) if articles and compared is not None else text
             apart = bool(articles) and compared is not None
             citations, reason = self._judge(judged, order, context, shown, asked_all, subjects, passages, apart)
+            if not reason and referred and names_nobody(f"{asked_all} {referred}", judged) is not None:
+                logger.info("%s: it names only %s, whom the question refers to", NOBODY, referred)
+                citations, reason = [], NOBODY
         # An answer that leaves the documents after its opening sentences is cut where it leaves
         # them, and the cut answer is judged as any other (fresh32 q785).
         if reason == GROUNDLESS and not articles and not written and (lead := _grounded_lead(text, shown, asked_all)):
@@ -1406,6 +1416,8 @@ class Answerer:
                 if not retry_order and (stated_in := _stating(retry_text, other_shown)) is not None:
                     retry_text, retry_order = f"{retry_text} [1]", [stated_in]
                 again, why = self._judge(retry_text, retry_order, other, other_shown, asked_all, subjects, passages)
+                if not why and referred and names_nobody(f"{asked_all} {referred}", retry_text) is not None:
+                    why = NOBODY
                 logger.info("second look (%s): %r -> %r %s", reason, draft, retry_text, why or "accepted")
                 if why == POINTS_ONLY and retry_order:
                     pointed = (other, retry_order[0])
@@ -1431,7 +1443,7 @@ class Answerer:
             copied = _copied_sentence(draft, shown[k - 1]) if 1 <= k <= len(shown) else ""
             if (
                 copied
-                and names_nobody(asked_all, copied) is None
+                and names_nobody(f"{asked_all} {referred}", copied) is None
                 and (cited := self._quoted(copied, k, context, asked_all, subjects, passages)) is not None
             ):
                 text, citations, reason = f"{copied} [1]", cited, ""
@@ -2326,6 +2338,44 @@ class Answerer:
             if named:
                 return named.pop() if len(named) == 1 else None
         return None
+
+    def _referred(self, question: str, rewrite: str, history: Sequence[Turn]) -> str:
+        """Whom the question's "his" or "him" stands for, when its rewrite names no one: else "".
+
+        "Хто, за його словами, повністю підтримав це рішення?" (who, by his
+        account, fully supported the decision), after a turn on Zelensky's
+        decision, came back as "Who fully supported this decision?" and was
+        answered "Zelensky" (fresh35 q855): the one whose account it is, named
+        by no word of the rewrite, so taken for someone new.  He is the one
+        person the latest turn that names any of the documents' people names,
+        in any script; of several ("Зеленський заявив, що … з Путіним"), the
+        one the asker's own turn before it named alone.
+        """
+        if not history or not _THIRD_PERSON.search(question):
+            return ""
+        people = self._people()
+        if {_surname(run) for run in _NAME_RUN.findall(rewrite)} & people:
+            return ""
+
+        def persons(text: str) -> set[str]:
+            # One name for each person: the documents spell some two ways ("Zelensky", "Zelenskyy").
+            found: list[str] = []
+            for p in sorted(people):
+                if written_in(p, text) and not any(written_in(p, f) for f in found):
+                    found.append(p)
+            return set(found)
+
+        named: set[str] = set()
+        for turn in reversed(history):
+            here = persons(turn.content)
+            if named and turn.role == "user":
+                asked = here & named
+                return asked.pop() if len(asked) == 1 else ""
+            if here and not named:
+                if len(here) == 1:
+                    return here.pop()
+                named = here
+        return ""
 
     def _doer_uncited(self, text: str, citations: Sequence[Citation], asked: str, around: Sequence[Passage]) -> bool:
         """Whether a sentence of the answer opens with one of the documents' people whom neither

@@ -1894,6 +1894,26 @@ def test_an_answer_from_another_source_than_the_one_asked_about_gets_a_second_lo
     assert len(fake_llm.calls) == 2
 
 
+def test_whom_the_question_s_his_stands_for_is_no_answer_to_who(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    """fresh35 q855: "who, by his account, fully supported the decision?" was answered with him."""
+    history = [
+        Turn("user", "Що Зеленський вирішив щодо переговорів у Стамбулі?"),
+        Turn("assistant", "Зеленський заявив, що особисто візьме участь у переговорах з Путіним у Стамбулі."),
+    ]
+    question = "Хто, за його словами, повністю підтримав це рішення?"
+    assert answerer._referred(question, "Who fully supported this decision?", history) == "Zelensky"
+    # A rewrite that names someone, or a question without "his", refers to no one.
+    assert answerer._referred(question, "Who fully supported Zelensky's decision?", history) == ""
+    assert answerer._referred("Хто повністю підтримав це рішення?", "Who fully supported it?", history) == ""
+    fake_llm.enqueue("Who fully supported this decision?")
+    fake_llm.enqueue_answer("Ukrainian President Volodymyr Zelensky [1]")
+    fake_llm.enqueue_answer("Volodymyr Zelensky [1]")
+    answer = answerer.ask(question, history)
+    assert not answer.refused, answer.withheld
+    # Both looks named him; the sentence the first copied names who supported it, and is quoted.
+    assert "Trump" in answer.text and "Trump" in answer.citations[0].quote
+
+
 def test_an_answer_that_leaves_the_documents_after_its_lead_is_cut_there(answerer: Answerer, fake_llm: FakeLLM) -> None:
     # fresh32 q785: the headline, copied, then three sentences of the model's own; all was withheld.
     lead = "KTZ spent 79 million Tenge on new workwear after complaints from Mangystau employees."
