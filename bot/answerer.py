@@ -731,6 +731,8 @@ def _stating(text: str, shown: list[str]) -> int | None:
 
 # Words of a comparison's question to each article that name the articles, not what they are asked about.
 _ABOUT_THE_ARTICLE = frozenset({"article", "articles", "say", "says", "state", "states", "whether"})
+# An account's answer to a yes/no question, and its hedges: no words of what the article says.
+_VERDICT_WORDS = frozenset({"yes", "indeed"})
 
 
 def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, int] | None:
@@ -756,6 +758,20 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
     """
     written = set().union(*(content_words(t) for t in shown)) if shown else set()
     topic = matching_words(content_words(asked) - _ABOUT_THE_ARTICLE, written)
+    # An account that says yes in the question's own words ("Yes, a ceasefire was discussed in
+    # Erdogan's phone call with Putin") says what the model guessed, not what the article says
+    # (fresh34 q826): the one sentence that holds most of its words, at least half of them, is
+    # the account instead.  A denial so worded stands: the sentence that holds most of "no
+    # ceasefire was discussed when Erdoğan spoke with Putin" is one on Putin's plans (fresh32 q787).
+    said = content_words(unmarked(account)) - _ABOUT_THE_ARTICLE - _VERDICT_WORDS
+    if len(said) >= 2 and not _DENIAL.search(account) and not said - matching_words(said, content_words(asked)):
+        held_said = [
+            (len(matching_words(said, content_words(sentence))), k, sentence) for k, sentence in _sentences(shown)
+        ]
+        top = max((n for n, _, _ in held_said), default=0)
+        best_said = {(sentence, k) for n, k, sentence in held_said if n == top}
+        if len({sentence for sentence, _ in best_said}) == 1 and 2 * top >= len(said):
+            return min(best_said, key=lambda b: b[1])
     given = len(matching_words(topic, content_words(account)))
     if len(topic) < 2 or given == len(topic):
         return None

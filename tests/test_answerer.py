@@ -1476,6 +1476,21 @@ def test_an_account_is_the_sentence_it_copies_with_the_next_one_when_they_hold_t
     assert _account_beside(asked, f"The article states that {call}", [call, not_discussed]) is None
 
 
+def test_an_account_that_says_yes_in_the_question_s_words_gives_way_to_the_article_s_sentence() -> None:
+    """fresh34 q826: "Yes, a ceasefire was discussed …" where the article says Erdogan supported one."""
+    from bot.answerer import _account_beside
+
+    supported = "President Recep Tayyip Erdogan held consultations with Putin, supporting the idea of a ceasefire."
+    shown = [f"Zelensky insists on a 30-day ceasefire from May 12. {supported}"]
+    asked = "What does the article say about whether was a ceasefire discussed in Erdogan's phone call with Putin?"
+    echo = "Yes, a ceasefire was discussed in Erdogan's phone call with Putin. [2]"
+    assert _account_beside(asked, echo, shown) == (supported, 1)
+    # A denial in the question's words stands: its words' best sentence need not deny (fresh32 q787).
+    plans = "He mentioned plans to discuss a ceasefire with Erdoğan and Putin's aides."
+    denial = "No ceasefire was discussed in Erdogan's phone call with Putin."
+    assert _account_beside(asked, denial, [plans]) is None
+
+
 def test_an_agreement_question_only_one_article_answers_says_so(answerer: Answerer, fake_llm: FakeLLM) -> None:
     if _drones_first(answerer):
         fake_llm.enqueue_answer(DRONES_MAY_12).enqueue_answer("", found=False)
