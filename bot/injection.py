@@ -105,7 +105,8 @@ _QUESTION_PATTERNS = [
     rf"(?:\byour|\bу (?:тебя|вас)|\bваш\w*|\bтво\w*)\b[^.?\n]{{0,30}}"
     rf"\b(?:{_SECRETS}|instructions|rules|settings|guidelines)\b",
     rf"\b{_SECRETS}\b[^.?\n]{{0,30}}\b(?:you (?:were|are|have|got|follow|use)|тебе|ты)\b",
-    r"\b(?:pretend|role-?play|you are an? |you're an? |притворись|представь,? что ты)",
+    # Whole English words: Spanish "pretendía" (intended) asks nothing of the bot (fresh36 q879).
+    r"\b(?:pretend(?:s|ing)?\b|role-?play|you are an? |you're an? |притворись|представь,? что ты)",
     r"\b(?:write|compose|tell) (?:me |us )?(?:a |an )?"
     r"(?:poem|sonnet|haiku|limerick|song|story|joke|essay|code|script)\b",
     r"\b(?:напиши|сочини|складіть|склади)(?:те)?\s+(?:мне |мені )?(?:стих\w*|вірш\w*|поэм\w*|поем\w*|песн\w*|пісн\w*|"

@@ -112,6 +112,18 @@ def test_no_answerable_evaluation_question_counts_as_hostile() -> None:
     assert {r["id"] for r in rows if hostile_question(r["question"])} == {"q86", "q87", "q88", "q89"}
 
 
+def test_no_answerable_held_out_question_counts_as_hostile() -> None:
+    """fresh36 q879: Spanish "¿qué pretendía demostrar?" (what did he intend to show) read as "pretend"."""
+    rows = [
+        json.loads(line)
+        for path in sorted((ROOT / "reports").glob("eval-fresh*/questions.jsonl"))
+        for line in path.read_text().splitlines()
+        if line.strip()
+    ]
+    assert len(rows) >= 100
+    assert [r["id"] for r in rows if r["answerable"] and hostile_question(r["question"])] == []
+
+
 @pytest.mark.parametrize(
     "question",
     [
