@@ -12,6 +12,7 @@ object and only renders what it returns.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import logging
 import re
@@ -758,20 +759,35 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
     """
     written = set().union(*(content_words(t) for t in shown)) if shown else set()
     topic = matching_words(content_words(asked) - _ABOUT_THE_ARTICLE, written)
-    # An account that says yes in the question's own words ("Yes, a ceasefire was discussed in
-    # Erdogan's phone call with Putin") says what the model guessed, not what the article says
-    # (fresh34 q826): the one sentence that holds most of its words, at least half of them, is
-    # the account instead.  A denial so worded stands: the sentence that holds most of "no
-    # ceasefire was discussed when Erdoğan spoke with Putin" is one on Putin's plans (fresh32 q787).
+    # An account in the question's own words ("Yes, a ceasefire was discussed in Erdogan's phone
+    # call with Putin") says what the model guessed, not what the article says (fresh34 q826): the
+    # one sentence, or pair of neighbouring sentences, that holds most of its words, at least a
+    # third of them, is the account instead.  A denial so worded ("a ceasefire did not come up in
+    # Erdoğan's phone conversation with Putin", fresh36 q867) takes only what denies too: the
+    # sentence that holds most of "no ceasefire was discussed when Erdoğan spoke with Putin" is
+    # one on Putin's plans (fresh32 q787); the sentence on the call with the next, "a ceasefire
+    # does not appear to have been discussed", holds more.
     said = content_words(unmarked(account)) - _ABOUT_THE_ARTICLE - _VERDICT_WORDS
-    if len(said) >= 2 and not _DENIAL.search(account) and not said - matching_words(said, content_words(asked)):
+    sentences = list(_sentences(shown))
+    denies = bool(_DENIAL.search(unmarked(account)))
+    # A denial where no sentence on the topic denies anything is the model's too: "the Erdoğan–Putin
+    # phone call did not result in a ceasefire coming up", over the article that says Erdogan backed
+    # one (fresh31 q768).
+    founded = any(_DENIAL.search(t) and matching_words(topic, content_words(t)) for _, t in sentences)
+    # One word apart from the question's is its tense ("did not come up" for "came up").
+    echoes = len(said - matching_words(said, content_words(asked))) <= 1
+    if len(said) >= 2 and (echoes or (denies and not founded)):
+        pairs = [(k, f"{a} {b}") for (k, a), (j, b) in itertools.pairwise(sentences) if k == j and a != b]
         held_said = [
-            (len(matching_words(said, content_words(sentence))), k, sentence) for k, sentence in _sentences(shown)
+            (len(matching_words(said, content_words(text))), len(text), k, text)
+            for k, text in [*sentences, *pairs]
+            if not (denies and founded) or _DENIAL.search(text)
         ]
-        top = max((n for n, _, _ in held_said), default=0)
-        best_said = {(sentence, k) for n, k, sentence in held_said if n == top}
-        if len({sentence for sentence, _ in best_said}) == 1 and 2 * top >= len(said):
-            return min(best_said, key=lambda b: b[1])
+        top = max((n for n, _, _, _ in held_said), default=0)
+        # Of those that hold as much, the shortest: a pair only when no one sentence does.
+        best_said = sorted((size, k, text) for n, size, k, text in held_said if n == top)
+        if best_said and 3 * top >= len(said) and (len(best_said) == 1 or best_said[0][0] < best_said[1][0]):
+            return best_said[0][2], best_said[0][1]
     given = len(matching_words(topic, content_words(account)))
     if len(topic) < 2 or given == len(topic):
         return None

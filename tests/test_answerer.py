@@ -1451,8 +1451,9 @@ def test_an_account_that_says_what_the_question_asks_stands_beside_a_sentence_on
     )
     asked = "What does the article say about whether was a ceasefire discussed in Erdogan's phone call with Putin?"
     account = "A ceasefire does not appear to have been discussed."
-    # In two passages, the sentence on the call does not replace the account.
-    assert _account_beside(asked, account, [call, not_discussed]) is None
+    # In two passages, the sentence on the call does not replace the account; the sentence it
+    # copies, as the article writes it, does.
+    assert _account_beside(asked, account, [call, not_discussed]) == (not_discussed, 2)
     # An account that holds only what the sentence on the call holds too gives way to it.
     beside = _account_beside(asked, "Putin's absence could be read as abandonment.", [call, not_discussed])
     assert beside == (call, 1)
@@ -1467,11 +1468,8 @@ def test_an_account_is_the_sentence_it_copies_with_the_next_one_when_they_hold_t
     passage = f"{call}\n{not_discussed} The day before, Zelenskyy published a joint statement."
     asked = "What does the article say about Erdoğan's conversation with Putin regarding a ceasefire?"
     assert _account_beside(asked, f"The article states that {call}", [passage]) == (f"{call} {not_discussed}", 1)
-    # Each from the other's side: the account that copies the second sentence takes the first.
-    assert _account_beside(asked, "No ceasefire was discussed in the conversation.", [passage]) == (
-        f"{call} {not_discussed}",
-        1,
-    )
+    # A denial in the question's words takes the sentence that denies it.
+    assert _account_beside(asked, "No ceasefire was discussed in the conversation.", [passage]) == (not_discussed, 1)
     # Sentences of different passages are no pair.
     assert _account_beside(asked, f"The article states that {call}", [call, not_discussed]) is None
 
@@ -1485,10 +1483,18 @@ def test_an_account_that_says_yes_in_the_question_s_words_gives_way_to_the_artic
     asked = "What does the article say about whether was a ceasefire discussed in Erdogan's phone call with Putin?"
     echo = "Yes, a ceasefire was discussed in Erdogan's phone call with Putin. [2]"
     assert _account_beside(asked, echo, shown) == (supported, 1)
-    # A denial in the question's words stands: its words' best sentence need not deny (fresh32 q787).
+    # A denial in the question's words takes what denies: the sentence on Putin's plans holds more
+    # of its words, the pair on the call and what came of it holds the most (fresh36 q867).
     plans = "He mentioned plans to discuss a ceasefire with Erdoğan and Putin's aides."
-    denial = "No ceasefire was discussed in Erdogan's phone call with Putin."
-    assert _account_beside(asked, denial, [plans]) is None
+    call = "Erdoğan later held a phone call with Russian President Vladimir Putin."
+    not_discussed = "Based on the summary of the conversation, a ceasefire does not appear to have been discussed."
+    denial = "The article states that a ceasefire did not come up in Erdogan's phone call with Putin. [1]"
+    came_up = "What does the article say about whether a ceasefire came up in Erdogan's phone call with Putin?"
+    assert _account_beside(came_up, denial, [f"{plans} {call} {not_discussed}"]) == (f"{call} {not_discussed}", 1)
+    # A denial where no sentence on the topic denies is the model's: the sentence that holds most of it
+    # answers instead (fresh31 q768).
+    unfounded = "The article states that the Erdoğan–Putin phone call did not result in a ceasefire coming up. [1]"
+    assert _account_beside(asked, unfounded, shown) == (supported, 1)
 
 
 def test_an_agreement_question_only_one_article_answers_says_so(answerer: Answerer, fake_llm: FakeLLM) -> None:
