@@ -784,8 +784,13 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
             if not (denies and founded) or _DENIAL.search(text)
         ]
         top = max((n for n, _, _, _ in held_said), default=0)
-        # Of those that hold as much, the shortest: a pair only when no one sentence does.
-        best_said = sorted((size, k, text) for n, size, k, text in held_said if n == top)
+        # Of those that hold as much, the shortest: a pair only when no one sentence does.  The same
+        # sentence in two overlapping passages is one candidate, at the first of them.
+        firsts: dict[str, tuple[int, int]] = {}
+        for n, size, k, text in held_said:
+            if n == top and text not in firsts:
+                firsts[text] = (size, k)
+        best_said = sorted((size, k, text) for text, (size, k) in firsts.items())
         if best_said and 3 * top >= len(said) and (len(best_said) == 1 or best_said[0][0] < best_said[1][0]):
             return best_said[0][2], best_said[0][1]
     given = len(matching_words(topic, content_words(account)))

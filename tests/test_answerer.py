@@ -1483,6 +1483,8 @@ def test_an_account_that_says_yes_in_the_question_s_words_gives_way_to_the_artic
     asked = "What does the article say about whether was a ceasefire discussed in Erdogan's phone call with Putin?"
     echo = "Yes, a ceasefire was discussed in Erdogan's phone call with Putin. [2]"
     assert _account_beside(asked, echo, shown) == (supported, 1)
+    # The same sentence in two overlapping passages is one answer, not a tie (fresh34 q826, rerun).
+    assert _account_beside(asked, echo, [supported, *shown]) == (supported, 1)
     # A denial in the question's words takes what denies: the sentence on Putin's plans holds more
     # of its words, the pair on the call and what came of it holds the most (fresh36 q867).
     plans = "He mentioned plans to discuss a ceasefire with Erdoğan and Putin's aides."
