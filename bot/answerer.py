@@ -1150,6 +1150,7 @@ class Answerer:
         self._surnames_only: frozenset[str] | None = None
         self._titled: list[Holder] | None = None
         self._sources: frozenset[str] | None = None
+        self._in_order: dict[str, list[Passage]] = {}
         # An answer that repeats a run of the prompts' words is stopped as it streams.
         self._leak_guard = LeakGuard(
             [prompts.system.template.template, prompts.answer.template.template, prompts.condense.template.template]
@@ -1619,9 +1620,18 @@ class Answerer:
         return out
 
     def _document(self, source: str, first: int | None = None) -> list[Passage]:
-        """The passages of one document in its own order: the ``first`` few (``top_k``), or all (0)."""
-        in_order = [p for p in _visible(self.retriever.passages_of(source)) if not p.label]
-        return in_order[: (self.top_k if first is None else first) or None]
+        """The passages of one document in its own order: the ``first`` few (``top_k``), or all (0).
+
+        Read once per document: the checks look up the sentence around a citation on every answer.
+        """
+        if source not in self._in_order:
+            self._in_order[source] = [p for p in _visible(self.retriever.passages_of(source)) if not p.label]
+        return self._in_order[source][: (self.top_k if first is None else first) or None]
+
+    def _holding(self, citation: Citation, start: int, end: int) -> Passage:
+        """The passage of the citation's document that holds ``start`` to ``end`` with most text before it."""
+        holding = [p for p in self._document(citation.source, first=0) if p.start <= start and end <= p.end]
+        return min(holding, key=lambda p: p.start, default=citation.passage)
 
     def _introduction(self, citation: Citation) -> str:
         """The line before a quotation the citation quotes, when it introduces it ("… Macron also said:")."""
@@ -1645,8 +1655,7 @@ class Answerer:
 
     def _before(self, citation: Citation) -> str:
         """The document's text before a citation's quote, from the passage that holds most of it."""
-        holding = [p for p in self._document(citation.source, first=0) if p.start <= citation.start <= p.end]
-        p = min(holding, key=lambda p: p.start, default=citation.passage)
+        p = self._holding(citation, citation.start, citation.start)
         return p.text[: max(citation.start - p.start, 0)]
 
     def _with_sentence_before(self, citation: Citation) -> str:
@@ -1656,8 +1665,7 @@ class Answerer:
         to talks" ends "…, Reuters reports."
         """
         c = citation
-        holding = [p for p in self._document(c.source, first=0) if p.start <= c.start and c.end <= p.end]
-        p = min(holding, key=lambda p: p.start, default=c.passage)
+        p = self._holding(c, c.start, c.end)
         spans = sentence_spans(p.text)
         at = [i for i, span in enumerate(spans) if p.start + span.start < c.end and c.start < p.start + span.end]
         if not at:
