@@ -748,8 +748,9 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
     it and its passage's label.  An account that names the whole topic stands.
     When no sentence names it all, the one sentence that names the most of it
     does, if that is more than half, two words more than the account or the
-    sentence it copies, and every word of the topic the account holds: the question's "discussed … spoke" are words of
-    the asker, and the Erdogan sentence holds the rest, while the account came
+    sentence it copies, and every word of the topic the account holds: the
+    question's "discussed … spoke" are words of the asker, and the Erdogan
+    sentence holds the rest, while the account came
     from the Axios sentence, which holds only "Putin" (fresh32 q787).  "A
     ceasefire does not appear to have been discussed", from a sentence that
     holds "conversation" too, stands (fresh27 q689).  Otherwise the account
@@ -2239,7 +2240,8 @@ class Answerer:
             about_elsewhere(asked, text, quotes, held)
             or states_no_outcome(asked, " ".join(quotes))
             or role_unstated(asked, quotes)
-            or uncredited(asked, [self._with_sentence_before(c) for c in citations], self._credited_sources())
+            # Read lazily: only a question that credits a source needs the sentences around each quote.
+            or uncredited(asked, (self._with_sentence_before(c) for c in citations), self._credited_sources())
             or year_unstated(asked, quotes, retrieved)
             or uncounted_event(asked, text, quotes)
             or undescribed(asked, text, quotes)

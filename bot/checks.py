@@ -664,7 +664,7 @@ _WHO_REST = re.compile(r"(?:^|[,;:.?!]\s*)(?:and\s+|but\s+|so\s+)?who\b([^?]*)")
 # "…, according to the Foreign Ministry spokesperson, and who is she?": a person the question
 # gives by a role, then asks to be named.
 _ROLE_BEFORE = re.compile(rf"\b(?:{PERSON_KINDS})s?\b")
-_PRONOUN = frozenset("he she they".split())
+_PERSONAL_PRONOUNS = frozenset("he she they".split())
 
 
 def asks_for_someone(question: str) -> bool:
@@ -679,7 +679,7 @@ def asks_for_someone(question: str) -> bool:
     folded = fold(question).strip()
     who = _WHO_REST.search(folded)
     words = re.findall(r"\w+", who.group(1)) if who else []
-    if who and len(words) == 2 and words[0] in _IDENTITY and words[1] in _PRONOUN:
+    if who and len(words) == 2 and words[0] in _IDENTITY and words[1] in _PERSONAL_PRONOUNS:
         return bool(_ROLE_BEFORE.search(folded[: who.start()]))
     return bool(_WHICH_PERSON.search(folded) or (who and not (words and words[0] in _IDENTITY)))
 
@@ -962,7 +962,7 @@ _ACCORDING_TO = re.compile(
 )
 
 
-def uncredited(question: str, cited: Sequence[str], sources: Iterable[str]) -> str | None:
+def uncredited(question: str, cited: Iterable[str], sources: Iterable[str]) -> str | None:
     """A question that credits one of the documents' ``sources`` answered from sentences none of which names it.
 
     Asked, in Italian, during which call Erdoğan confirmed Turkey would host
