@@ -111,7 +111,17 @@ from bot.errors import QuestionError
 from bot.injection import LeakGuard, hostile_question, is_instruction, shown_text
 from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
-from bot.roles import Holder, RolesAsked, holders, holders_asked, offices_of, roles_asked, titled, unaffiliated
+from bot.roles import (
+    Holder,
+    RolesAsked,
+    holders,
+    holders_asked,
+    offices_of,
+    roles_asked,
+    titled,
+    unaffiliated,
+    untitled,
+)
 from index.chunking import label_of, label_words, sentence_spans
 from index.documents import is_headline, named_document
 from index.retrieval import Retriever
@@ -596,6 +606,8 @@ OTHER_ITEM = "the question describes one item of a list and the answer cites ano
 MISCREDITED_DEED = "a sentence of it opens with someone whom neither the question nor the passages it cites name"
 # "Yuri Ushakov", a "Russian presidential aide", for who at Russia's Foreign Ministry said … (fresh22 q610).
 UNAFFILIATED = "someone of a body was asked for and the answer names no one the documents so title"
+# "Recep Tayyip Erdogan", Turkish President, for the Turkish foreign minister's name (fresh36 q876).
+UNTITLED = "someone was asked for by a title that no one in the documents holds"
 # A count asked for, and the model's answer gives none that a passage gives.
 _MISCOUNTED = frozenset({UNGIVEN_COUNT, WRONG_COUNT, NO_COUNT, GROUNDLESS})
 # Reasons that say the answer missed the question, not that it invented: over
@@ -2260,6 +2272,9 @@ class Answerer:
         if asks_for_someone(asked) and (body := unaffiliated(asked, text, self._titled_people())):
             logger.info("%s: %s", UNAFFILIATED, body)
             return [], UNAFFILIATED
+        if title := untitled(asked, text, self._titled_people()):
+            logger.info("%s: %s", UNTITLED, title)
+            return [], UNTITLED
         if self._doer_uncited(text, citations, asked, around):
             return [], MISCREDITED_DEED
         return citations, ""

@@ -12,6 +12,7 @@ from bot.answerer import (
     OFF_TOPIC_QUOTE,
     REFUSALS,
     UNAFFILIATED,
+    UNTITLED,
     UNKNOWN_NAME,
     WRONG_KIND,
     Answerer,
@@ -1996,3 +1997,16 @@ def test_a_person_of_another_body_is_withheld_and_the_one_so_titled_quoted(
     fake_llm.enqueue_answer(f"Yuri Ushakov [{k}]")
     answer = answerer.ask(question)
     assert answer.refused and answer.withheld == UNAFFILIATED
+
+
+def test_someone_titled_otherwise_is_no_answer_for_a_title_no_one_holds(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh36 q876: the documents name no Turkish minister.  Asked with a word of the sentence that
+    # titles Ushakov an aide, so that only the title is wrong.
+    question = "Who was the Turkish Minister of Foreign Affairs who announced readiness for dialogue?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    # The fake embedder retrieves other passages than the real one: name whom they title (fresh8 q309's draft).
+    k = next(i for i, p in enumerate(passages, 1) if "Yuri Ushakov" in p.text)
+    fake_llm.enqueue_answer(f"Yuri Ushakov [{k}]")
+    answer = answerer.ask(question)
+    assert answer.refused and answer.withheld == UNTITLED
+    assert len(fake_llm.calls) == 1  # no second look: the nearer sentences title no one so either

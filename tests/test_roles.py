@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.roles import bodies, holders, holders_asked, offices_of, roles_asked, unaffiliated
+from bot.roles import bodies, holders, holders_asked, offices_of, roles_asked, unaffiliated, untitled
 from index.types import Passage
 from tests.conftest import SEEDS
 
@@ -90,6 +90,33 @@ def test_a_holders_office_is_named_by_its_adjective() -> None:
 def test_an_answer_must_name_someone_of_the_body_asked_about(question: str, answer: str, body: str | None) -> None:
     found = holders(_seed_documents())
     assert unaffiliated(question, answer, found) == body
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "title"),
+    [
+        # fresh36 q876's rewrite: the documents title Erdoğan president, and no one minister.
+        (
+            "Who was the Turkish Minister of Foreign Affairs who moderated the talks in Istanbul?",
+            "Recep Tayyip Erdogan [1]",
+            "turkish minister",
+        ),
+        ("Which Turkish foreign minister was chosen to chair the talks?", "Yuri Ushakov [1]", "turkish minister"),
+        ("Who is the Russian envoy for the talks?", "Vladimir Putin [1]", "russian representative"),
+        # Someone holds the title: the answer is judged elsewhere.
+        ("Who is the Turkish president?", "Recep Tayyip Erdogan [1]", None),
+        ("What is the name of the US envoy?", "Keith Kellogg [1]", None),
+        ("Who is the Kremlin spokesperson?", "Yuri Ushakov [1]", None),
+        # The title is not the one asked for ("the Turkish president" is who called).
+        ("Who did the Turkish minister call?", "Vladimir Putin [1]", None),
+        # The answer names no one the documents title.
+        ("Who was the Turkish foreign minister?", "The documents do not name him.", None),
+    ],
+)
+def test_a_title_no_one_holds_is_not_answered_by_someone_titled_otherwise(
+    question: str, answer: str, title: str | None
+) -> None:
+    assert untitled(question, answer, holders(_seed_documents())) == title
 
 
 def test_bodies_are_titles_without_rank_country_or_person() -> None:
