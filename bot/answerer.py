@@ -517,6 +517,31 @@ def keep_question_word(question: str, rewrite: str) -> str:
     return f"{wanted.capitalize()} {rewrite[0].lower()}{rewrite[1:]}"
 
 
+# A sentence that opens by tying what it reports to the occasion of the sentence before.
+_BACK_TO_OCCASION = re.compile(r"(?:At\s+the\s+same\s+time|Meanwhile|In\s+response)\b")
+
+
+# A question that ends by asking who as well: "… и кто именно?" (and who exactly?), "… y quién?".
+_AND_WHO = re.compile(
+    r"[,\s]\s*(?:и|і|й|та|and|und|et|y|e|i|oraz|ve)\s+(?:кто|хто|who|wer|qui|qui[ée]n|chi|kto|kim)"
+    r"(?:\s+(?:именно|саме|exactly|genau|exactement|exactamente|esattamente|dokładnie|tam\s+olarak))?\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def keep_and_who(question: str, rewrite: str) -> str:
+    """The rewrite, with the question's closing "and who?" put back when it was dropped.
+
+    "А что примерно тогда же заявили в Госдепартаменте США и кто именно?"
+    (what did the US State Department say at about that time, and who
+    exactly?) came back as "What did the State Department say about …?",
+    and was answered with what someone else said (fresh36 q873).
+    """
+    if not _AND_WHO.search(question) or re.search(r"\bwho(?:m|se)?\b", rewrite, re.IGNORECASE):
+        return rewrite
+    return f"{rewrite.rstrip(' ?.')}, and who said it?"
+
+
 # Question words as users mistype them in chat.  None of these is a word a question to
 # the bot means otherwise, and each check that reads "when" or "where" needs them spelled.
 _MISTYPED = {
@@ -1686,6 +1711,17 @@ class Answerer:
         first, last = max(at[0] - 1, 0), at[-1]
         return p.text[spans[first].start : spans[last].end]
 
+    def _with_occasion(self, citation: Citation) -> str:
+        """A citation's quote, with the sentence before it when the quote opens by pointing back to it.
+
+        "At the same time, U.S. State Department spokesperson Tammy Bruce stated …" answers
+        what the State Department said about the ceasefire initiative that the sentence
+        before names (fresh36 q873): the two were said on one occasion.
+        """
+        if _BACK_TO_OCCASION.match(citation.quote):
+            return self._with_sentence_before(citation)
+        return citation.quote
+
     def _titled_people(self) -> list[Holder]:
         """Every mention of a person by title in all the documents, read once."""
         if self._titled is None:
@@ -2188,7 +2224,7 @@ class Answerer:
             tokens = (tokens[0] + more[0], tokens[1] + more[1])
             out = again if again and len(_lost_names(again, spellings)) < len(lost) else out
         out = drop_added_years(" ".join([question, *lines]), out)
-        return keep_question_word(question, out or question), tokens
+        return keep_and_who(question, keep_question_word(question, out or question)), tokens
 
     def _condensed(self, prompt: str) -> tuple[str, tuple[int, int]]:
         """The model's standalone question for a rewrite prompt, and its prompt and completion tokens."""
@@ -2249,7 +2285,7 @@ class Answerer:
         quotes = [c.quote for c in citations]
         retrieved = [p.text for p in around]
         if why := (
-            about_elsewhere(asked, text, quotes, held)
+            about_elsewhere(asked, text, [self._with_occasion(c) for c in citations], held)
             or states_no_outcome(asked, " ".join(quotes))
             or role_unstated(asked, quotes)
             # Read lazily: only a question that credits a source needs the sentences around each quote.

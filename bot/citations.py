@@ -578,6 +578,17 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "Foreign Ministry",
         False,
     ),
+    # "Госдепартамент США" (the US State Department) came back as "the White House" (fresh36 q873).
+    (
+        re.compile(
+            r"\bгосдеп\w*|\bдерждеп\w*|\bгосударственн\w*\s+департамент\w*|\bдержавн\w*\s+департамент\w*"
+            r"|\bdepartamento\s+de\s+estado\b|\bd[ée]partement\s+d['’][ée]tat\b|\bdipartimento\s+di\s+stato\b"
+            r"|\bdepartament\w*\s+stanu\b",
+            re.IGNORECASE,
+        ),
+        "State Department",
+        False,
+    ),
     # "першопричин конфлікту" (the root causes of the conflict) came back as "first principles of conflict".
     (re.compile(r"\bп(?:ерво|ершо)причин\w*", re.IGNORECASE), "root causes", False),
     # Kazakh, which the small model barely reads: "Путин тікелей келіссөздерді қай күні және қай

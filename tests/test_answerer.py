@@ -12,8 +12,8 @@ from bot.answerer import (
     OFF_TOPIC_QUOTE,
     REFUSALS,
     UNAFFILIATED,
-    UNTITLED,
     UNKNOWN_NAME,
+    UNTITLED,
     WRONG_KIND,
     Answerer,
     Citation,
@@ -811,6 +811,35 @@ def test_a_rewrite_keeps_the_question_word(question: str, rewrite: str, kept: st
     from bot.answerer import keep_question_word
 
     assert keep_question_word(question, rewrite) == kept
+
+
+@pytest.mark.parametrize(
+    ("question", "rewrite", "kept"),
+    [
+        # fresh36 q873: the closing "and who exactly?" was dropped.
+        (
+            "А что примерно тогда же заявили в Госдепартаменте США и кто именно?",
+            "What did the State Department say about the initiative?",
+            "What did the State Department say about the initiative, and who said it?",
+        ),
+        (
+            "¿Qué dijo el Departamento de Estado, y quién?",
+            "What did the State Department say?",
+            "What did the State Department say, and who said it?",
+        ),
+        # Kept "who"; and a "who" that does not close the question.
+        (
+            "Що заявили в МЗС і хто саме?",
+            "Who at the Foreign Ministry said what?",
+            "Who at the Foreign Ministry said what?",
+        ),
+        ("Кто и что заявил?", "What was said?", "What was said?"),
+    ],
+)
+def test_a_rewrite_keeps_a_closing_and_who(question: str, rewrite: str, kept: str) -> None:
+    from bot.answerer import keep_and_who
+
+    assert keep_and_who(question, rewrite) == kept
 
 
 @pytest.mark.parametrize(
@@ -2010,3 +2039,17 @@ def test_someone_titled_otherwise_is_no_answer_for_a_title_no_one_holds(answerer
     answer = answerer.ask(question)
     assert answer.refused and answer.withheld == UNTITLED
     assert len(fake_llm.calls) == 1  # no second look: the nearer sentences title no one so either
+
+
+def test_a_statement_made_at_the_same_time_answers_what_was_said_about_the_occasion(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh36 q873: "At the same time, … Tammy Bruce stated …" follows the sentence that names the initiative.
+    question = "What did the U.S. State Department say about the European and Ukrainian ceasefire initiative?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "At the same time" in p.text)
+    fake_llm.enqueue_answer(f"Tammy Bruce stated that Washington needs to see concrete proposals from both sides [{k}]")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    [c] = answer.citations
+    assert c.quote.startswith("At the same time, U.S. State Department spokesperson Tammy Bruce")

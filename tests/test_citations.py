@@ -276,6 +276,10 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ),
         ("Кто из МИДа?", {"МИДа": "Foreign Ministry"}),
         ("Где мидия?", {}),
+        # fresh36 q873: "Госдепартамент США" came back as "the White House".
+        ("А что заявили в Госдепартаменте США?", {"Госдепартаменте": "State Department"}),
+        ("Що заявив Державний департамент?", {"Державний департамент": "State Department"}),
+        ("¿Qué dijo el Departamento de Estado?", {"Departamento de Estado": "State Department"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
