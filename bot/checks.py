@@ -1117,6 +1117,24 @@ def _document_word(word: str) -> bool:
     )
 
 
+def _appositive(who: str) -> str | None:
+    """The name ``who`` ends with, set off by a comma: "the aide to President Putin of Russia, Yuri Ushakov"."""
+    parts = [p.strip() for p in who.split(",") if p.strip()]
+    last = parts[-1].split() if len(parts) > 1 else []
+    return " ".join(last) if last and all(w[:1].isupper() for w in last) else None
+
+
+def named_speaker(question: str) -> str | None:
+    """The name a *what did X say about* question sets off as its speaker, if it does.
+
+    "What does the aide to President Putin of Russia, Yuri Ushakov, say about
+    …" asks what Ushakov said; a sentence about Putin, or one that opens with
+    Zelensky and quotes Zakharova, does not tell it (fresh36 q875).
+    """
+    m = _ASKS_ABOUT.search(question) or _ASKS_CALLED.search(question)
+    return _appositive(m.group("who") or "") if m else None
+
+
 def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[str]) -> str | None:
     """What someone said *about* a topic was asked, and the answer is not that.
 
@@ -1150,7 +1168,8 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
     }
     if not (all(_like(n, said) for n in names) if names else matching_words(topic, said)):
         return ELSEWHERE
-    speaker = content_words(m.group("who") or "")
+    who = m.group("who") or ""
+    speaker = content_words(_appositive(who) or who)
     if speaker & _DOCUMENT_WORDS:
         return None  # "what does the second article say about …": the speaker is the documents
     if speaker and not any(_like(w, content_words(" ".join(around))) for w in speaker):

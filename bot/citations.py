@@ -578,6 +578,9 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "Foreign Ministry",
         False,
     ),
+    # "помічника президента Росії Юрія Ушакова" (the Russian president's aide) came back as "the
+    # President of Russia, Yuri Ushakov" (fresh36 q875).
+    (re.compile(r"\bпомо?щник\w*|\bпомічник\w*", re.IGNORECASE), "aide", True),
     # "Госдепартамент США" (the US State Department) came back as "the White House" (fresh36 q873).
     (
         re.compile(
@@ -691,6 +694,9 @@ def document_spellings(
                 found[word] = _EXONYMS[stem]
         if all(w in found for w in words):
             continue
+        # "Росії Юрія Ушакова" (of Russia, of Yuri Ushakov) is a place, then a whole name.
+        while words[0] in found:
+            words = words[1:]
         surname = _spelled(words[-1], vocabulary) if len(words[-1]) >= 4 else None
         if surname is not None:
             given = [_transliterate(w)[:1] for w in words[:-1]]
@@ -701,7 +707,7 @@ def document_spellings(
             ]
             whole = next((ws for ws in sorted(full) if [fold(w)[:1] for w in ws[:-1]] == given), None)
             if whole is not None:
-                found[run.group()] = " ".join(whole)
+                found[" ".join(words)] = " ".join(whole)
                 continue
         # Word by word: "Трампу Эрдоган" are two names side by side, not one.
         for word in words[:-1]:

@@ -10,6 +10,7 @@ from bot.answerer import (
     MISCREDITED_DEED,
     NO_HEADLINE,
     OFF_TOPIC_QUOTE,
+    OTHER_ACTOR,
     REFUSALS,
     UNAFFILIATED,
     UNKNOWN_NAME,
@@ -811,6 +812,39 @@ def test_a_rewrite_keeps_the_question_word(question: str, rewrite: str, kept: st
     from bot.answerer import keep_question_word
 
     assert keep_question_word(question, rewrite) == kept
+
+
+@pytest.mark.parametrize(
+    ("question", "rewrite", "kept"),
+    [
+        # fresh36 q875: the name credited, after a title and a place, was lost.
+        (
+            "Що, за словами помічника президента Росії Юрія Ушакова, Москва враховуватиме?",
+            "What does the aide to President Putin say about Moscow?",
+            "According to Yuri Ushakov, what does the aide to President Putin say about Moscow?",
+        ),
+        # Kept: nothing to put back.
+        (
+            "Что, по словам Пескова, России нужно сделать?",
+            "What does Peskov say Russia should do?",
+            "What does Peskov say Russia should do?",
+        ),
+        # The one credited, not someone the clause names after him.
+        (
+            "Что, по словам Эрдогана в разговоре с Макроном, Турция готова сделать?",
+            "What is Turkey ready to do?",
+            "According to Erdoğan, what is Turkey ready to do?",
+        ),
+    ],
+)
+def test_a_rewrite_keeps_the_person_a_question_credits(question: str, rewrite: str, kept: str) -> None:
+    from bot.answerer import keep_credit
+    from bot.citations import document_spellings
+
+    vocabulary = frozenset("yuri ushakov putin peskov erdogan macron russia moscow turkey".split())
+    people = frozenset({"Yuri Ushakov", "Vladimir Putin", "Dmitry Peskov", "Recep Tayyip Erdoğan", "Emmanuel Macron"})
+    spellings = document_spellings(question, vocabulary, people)
+    assert keep_credit(question, rewrite, spellings, people) == kept
 
 
 @pytest.mark.parametrize(
@@ -2053,3 +2087,16 @@ def test_a_statement_made_at_the_same_time_answers_what_was_said_about_the_occas
     assert not answer.refused, answer.withheld
     [c] = answer.citations
     assert c.quote.startswith("At the same time, U.S. State Department spokesperson Tammy Bruce")
+
+
+def test_words_credited_to_someone_are_not_a_sentence_about_another_asked_person(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh36 q875: asked Ushakov's words, answered from Putin's sentence, which does not name Ushakov.
+    question = "According to Yuri Ushakov, what did Putin propose about direct negotiations in Istanbul?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "Vladimir Putin has announced" in p.text)
+    fake_llm.enqueue_answer(f"Putin has announced readiness for direct negotiations with Ukraine [{k}]")
+    fake_llm.enqueue_answer("", found=False)
+    answer = answerer.ask(question)
+    assert answer.refused and answer.withheld.startswith(OTHER_ACTOR)

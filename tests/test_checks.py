@@ -45,6 +45,7 @@ from bot.checks import (
     lacks_place,
     miscounts,
     miscredits,
+    named_speaker,
     names_in,
     names_nobody,
     names_set_aside,
@@ -653,6 +654,17 @@ def test_the_speaker_may_be_named_in_the_passage_around_the_quote() -> None:
         about_elsewhere(asked, "Think about it [1]", [quote], [f"Kremlin spokesperson Dmitry Peskov said. {quote}"])
         is None
     )
+
+
+def test_a_speaker_set_off_by_name_is_that_name() -> None:
+    # fresh36 q875's rewrite: the speaker is Ushakov, not Putin, whom his title names.
+    asked = "What does the aide to President Putin of Russia, Yuri Ushakov, say about Moscow's readiness for dialogue?"
+    assert named_speaker(asked) == "Yuri Ushakov"
+    assert named_speaker("What does the aide to President Putin say about dialogue?") is None
+    quote = "Russian President Vladimir Putin has announced Moscow's readiness for dialogue with Ukraine."
+    assert about_elsewhere(asked, "Moscow is ready for dialogue [1]", [quote], [quote]) == ELSEWHERE
+    ushakov = "Later, Russian presidential aide Yuri Ushakov announced Moscow's readiness for dialogue."
+    assert about_elsewhere(asked, "Moscow is ready for dialogue [1]", [quote], [ushakov, quote]) is None
 
 
 @pytest.mark.parametrize(

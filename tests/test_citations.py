@@ -300,13 +300,25 @@ def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, e
         ("Что сказал Борис Путин?", {"Путин": "Putin"}),  # a given name the documents do not pair with him
         # Written as the documents write it (and the question word, hinted as any).
         ("С кем говорил Эрдоган?", {"Эрдоган": "Erdoğan", "С кем": "with whom"}),
+        # A place, then a whole name, in one run of capitals; and the documents' "aide" (fresh36 q875).
+        (
+            "Що, за словами помічника президента Росії Юрія Ушакова, Москва враховуватиме?",
+            {"Росії": "Russia", "Юрія Ушакова": "Yuri Ushakov", "Москва": "Moscow", "помічника": "aide"},
+        ),
     ],
 )
 def test_document_spellings_give_whole_names_as_written(question: str, expected: dict[str, str]) -> None:
     from bot.citations import document_spellings
 
-    vocabulary = frozenset("keith kellogg vladimir putin recep tayyip erdogan".split())
-    names = frozenset({"Keith Kellogg", "Russian President Vladimir Putin", "Recep Tayyip Erdoğan"})
+    vocabulary = frozenset("keith kellogg vladimir putin recep tayyip erdogan yuri ushakov aide russia moscow".split())
+    names = frozenset(
+        {
+            "Keith Kellogg",
+            "Russian President Vladimir Putin",
+            "Recep Tayyip Erdoğan",
+            "Russian presidential aide Yuri Ushakov",
+        }
+    )
     assert document_spellings(question, vocabulary, names) == expected
 
 
