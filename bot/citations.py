@@ -611,6 +611,25 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\bза\s+сч[её]т\s+чего\b|\bза\s+рахунок\s+чого\b", re.IGNORECASE), "by what means", False),
     (re.compile(r"\bза\s+что\b|\bза\s+що\b", re.IGNORECASE), "for what", False),
     (re.compile(r"\bиз-за\s+чего\b|\bчерез\s+що\b", re.IGNORECASE), "because of what", False),
+    # "Selon quel média turc, et au cours d'un appel avec quel dirigeant, Erdoğan a-t-il fait cette
+    # déclaration ?" came back as "What did Erdoğan say about Turkey's role …?" (fresh36 q878).
+    (
+        re.compile(
+            r"\bselon\s+quel(?:le)?s?\b|\bseg[uú]n\s+(?:qu[eé]|cu[aá]l)\b|\bsecondo\s+qual[ei]\b"
+            r"|\blaut\s+welche[mrn]?\b|\bwedług\s+któr\w+",
+            re.IGNORECASE,
+        ),
+        "according to which",
+        False,
+    ),
+    (
+        re.compile(
+            r"\bavec\s+quel(?:le)?s?\b|\bcon\s+(?:qu[eé]|cu[aá]l|quale|quali)\b|\bmit\s+welche[mrn]?\b",
+            re.IGNORECASE,
+        ),
+        "with which",
+        False,
+    ),
     # "А после каких мероприятий он это сказал?" (after what events) came back as "When did … say it?".
     (
         re.compile(r"\bпосле\s+(?:каких|какого|какой|чего)\b|\bпісля\s+(?:яких|якого|якої|чого)\b", re.IGNORECASE),

@@ -2100,3 +2100,18 @@ def test_words_credited_to_someone_are_not_a_sentence_about_another_asked_person
     fake_llm.enqueue_answer("", found=False)
     answer = answerer.ask(question)
     assert answer.refused and answer.withheld.startswith(OTHER_ACTOR)
+
+
+def test_a_source_asked_for_and_left_out_is_put_first_from_the_quote(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh36 q878 (its rewrite): the model kept the call and Macron, and dropped "According to Hurriyet".
+    question = "According to which Turkish newspaper did Erdoğan speak with Macron?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "According to Hurriyet" in p.text)
+    fake_llm.enqueue_answer(
+        f"Erdoğan made the statement during a phone call with French President Emmanuel Macron [{k}]"
+    ).enqueue('{"kind": "news outlet or platform"}')
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("According to Hurriyet, Erdoğan made the statement"), answer.text
+    [c] = answer.citations
+    assert "According to Hurriyet" in c.quote

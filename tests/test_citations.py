@@ -276,6 +276,13 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ),
         ("Кто из МИДа?", {"МИДа": "Foreign Ministry"}),
         ("Где мидия?", {}),
+        # fresh36 q878: "Selon quel média …, avec quel dirigeant" lost both question words.
+        (
+            "Selon quel média turc, et au cours d'un appel avec quel dirigeant ?",
+            {"Selon quel": "according to which", "avec quel": "with which"},
+        ),
+        ("¿Y con qué líder planeaba hablar?", {"con qué": "with which"}),
+        ("Laut welcher Nachrichtenagentur?", {"Laut welcher": "according to which"}),
         # fresh36 q873: "Госдепартамент США" came back as "the White House".
         ("А что заявили в Госдепартаменте США?", {"Госдепартаменте": "State Department"}),
         ("Що заявив Державний департамент?", {"Державний департамент": "State Department"}),
