@@ -762,7 +762,8 @@ def unknown_names(question: str, vocabulary: frozenset[str]) -> tuple[list[str],
     """
     spans: list[tuple[int, int]] = []
     for m in _NAME.finditer(question):
-        word = m.group(1).rstrip(".’'")
+        # A possessive is the name's: "Selenskyj's" is "Selenskyj" (fresh37 q897).
+        word = re.sub(r"[’']s$", "", m.group(1).rstrip(".")).rstrip("’'")
         if m.start() == len(question) - len(question.lstrip()) or fold(word) in _NOT_NAMES:
             continue
         # "the Ministry of Foreign Affairs (MOSF)": an abbreviation in brackets after a name stands for

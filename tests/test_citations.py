@@ -370,3 +370,13 @@ def test_a_translated_foreign_ministry_and_german_chechnya_are_known_names() -> 
     asked = "Who among the Russian Ministry of Foreign Affairs (MOSF) members rejected the ceasefire?"
     assert unknown_names(asked, vocabulary)[1] == []
     assert unknown_names("Did the MOSF comment?", vocabulary)[1] == ["MOSF"]
+
+
+def test_a_possessive_name_is_known_as_the_name() -> None:
+    from bot.citations import unknown_names
+
+    vocabulary = frozenset("zelenskyy joint statement kyiv".split())
+    # fresh37 q897's rewrite kept the German spelling, with a possessive.
+    asked = "Who published Selenskyj's joint statement after the meeting in Kyiv?"
+    assert unknown_names(asked, vocabulary) == (["Selenskyj", "Kyiv"], [])
+    assert unknown_names("What did Tusk’s office say?", vocabulary)[1] == ["Tusk"]
