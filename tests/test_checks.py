@@ -136,10 +136,18 @@ def test_a_who_question_needs_someone_the_question_did_not_name() -> None:
         "Welcher Präsident hat die Gespräche vorgeschlagen?",
         "Какой помощник Путина заявил о готовности к диалогу?",
         "Який речник МЗС Росії відкинув вимогу?",
+        "Якого російського лідера процитовано?",
+        "Какой европейский лидер позвонил Трампу?",
     ],
 )
 def test_which_person_is_asked_in_any_of_our_users_languages(question: str) -> None:
     assert asks_for_someone(question)
+
+
+def test_a_relative_clause_whose_subject_is_a_person_asks_for_no_one() -> None:
+    # fresh37 q896: "the ceasefire the leaders called for", and how long it was to last.
+    assert not asks_for_someone("Скільки днів мало тривати припинення вогню, до якого закликали лідери Франції?")
+    assert not asks_for_someone("Сколько дней должно было длиться перемирие, к какому призвали лидеры?")
 
 
 def test_a_name_asked_for_is_not_someone_asked_for() -> None:
