@@ -138,6 +138,7 @@ UNCREDITED = "the question credits a source and no sentence the answer cites is 
 DANGLING = 'the answer opens by referring to something ("reported this") that neither it nor the question names'
 UNSTATED_YEAR = "the question names a year and no sentence the answer cites is of that year"
 NO_DATE = "a date was asked for and the answer gives none"
+NO_TIME = "a time of day was asked for and the answer gives none"
 NO_PLACE = "a place was asked for and the answer gives none"
 SET_ASIDE = "the answer names whom the question set aside"
 POINTS_ONLY = "the answer only points at a passage"
@@ -167,6 +168,7 @@ OFF_TARGET_REASONS = frozenset(
         DANGLING,
         UNSTATED_YEAR,
         NO_DATE,
+        NO_TIME,
         NO_PLACE,
         SET_ASIDE,
         POINTS_ONLY,
@@ -482,6 +484,30 @@ def lacks_date(question: str, answer: str) -> str | None:
     if any(w[0].isdigit() for w in words) or words & (_MONTHS | _WEEKDAYS | _DAY_WORDS):
         return None
     return NO_DATE
+
+
+# "At what time of day …", "what time did …", "at what hour": a clock time or a part of the day.
+# Not "what time frame" or "what time period": a length.
+_ASKS_TIME = re.compile(
+    r"\b(?:what|which)\s+(?:time|hour)\b(?!\s+(?:frame|period|span|limit|zone)s?\b)|\bwhat\s+o['’]clock\b"
+)
+_TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}(?::\d\d|\s*[ap]\.?m\b|\s*o['’]clock\b|\s*h\b)|\b(?:morning|afternoon|evening|night|noon|"
+    r"midnight|midday|dawn|dusk|late-night|overnight)\b"
+)
+
+
+def lacks_time(question: str, answer: str) -> str | None:
+    """A *what time of day* question whose answer gives no clock time nor part of the day.
+
+    Asked at what time of day the talks of May 15 were to begin, which the
+    documents never say, the model copied the sentences about who initiated
+    the talks and when (fresh37 q890).
+    """
+    text = unmarked(answer)
+    if not _ASKS_TIME.search(fold(question)) or not _latin(text):
+        return None
+    return None if _TIME_OF_DAY.search(fold(text)) else NO_TIME
 
 
 # "Where did …", and "… and in what city?" (fresh23 q601, answered with the date of the announcement alone).
@@ -1565,6 +1591,7 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
         or names_nobody(question, answer)
         or lacks_duration(question, answer)
         or lacks_date(question, answer)
+        or lacks_time(question, answer)
         or lacks_place(question, answer)
         or names_set_aside(question, answer)
         or estimates(question, answer)

@@ -14,6 +14,7 @@ from bot.checks import (
     NO_OUTCOME,
     NO_PLACE,
     NO_THREAT,
+    NO_TIME,
     NOBODY,
     POINTS_ONLY,
     SET_ASIDE,
@@ -43,6 +44,7 @@ from bot.checks import (
     false_premise,
     lacks_date,
     lacks_place,
+    lacks_time,
     miscounts,
     miscredits,
     named_speaker,
@@ -884,6 +886,27 @@ STATEMENT = "The day before, Zelenskyy published a joint statement on his Telegr
 )
 def test_a_date_asked_for_must_be_given(question: str, answer: str, withheld: bool) -> None:
     assert (lacks_date(question, answer) == NO_DATE) is withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        # fresh37 q890: the documents never say when on May 15 the talks were to begin.
+        (
+            "At what time of day on May 15 were the Istanbul negotiations scheduled to begin?",
+            "The talks in Istanbul were initiated by Russia on May 11 [1].",
+            True,
+        ),
+        ("What time did Putin speak to journalists?", "During a late-night meeting in the Kremlin [1].", False),
+        ("At what hour do the talks start?", "At 10:30 [1].", False),
+        ("What time do the talks start?", "At 10 am [1].", False),
+        # A length, not a time of day; and no time asked at all.
+        ("What time frame did the ceasefire cover?", "At least 30 days [1].", False),
+        ("When will the talks begin?", "On May 15 [1].", False),
+    ],
+)
+def test_a_time_of_day_asked_for_must_be_given(question: str, answer: str, withheld: bool) -> None:
+    assert (lacks_time(question, answer) == NO_TIME) is withheld
 
 
 OFFICIALS = "Apart from Putin, three Russian officials are named across the two articles. Who are they?"
