@@ -1484,6 +1484,12 @@ _DID_WHAT = re.compile(
 )
 
 
+_PROPOSED_PLACE = re.compile(
+    r"\b(?:[Ww]hat|[Ww]hich)\s+(?:other\s+)?(?:place|city|venue|location|country|town)s?\s+"
+    r"(?:did|does|do|would|will|has|had)\s+((?:[A-Z][\w’'.-]*\s+)+)(?:propose|suggest|offer)\b"
+)
+
+
 def premise_unstated(question: str, passages: list[str]) -> str | None:
     """A *why / when did X do Y* question none of whose passages says, in a sentence or two, that X did Y.
 
@@ -1497,6 +1503,8 @@ def premise_unstated(question: str, passages: list[str]) -> str | None:
     ("Poutine", in a rewrite) is left to the checks of names.
     """
     asked = _DID_WHAT.findall(question)
+    # "What other place did Emmanuel Macron propose for hosting the talks?": he proposed none (fresh37 q898).
+    asked += [(name, "propose") for name in _PROPOSED_PLACE.findall(question)]
     if not asked:
         return None
     pairs: list[str] = []
@@ -1569,6 +1577,8 @@ _STATED_BY: dict[str, tuple[str, ...]] = {
     "win": ("won",),
     "seek": ("sought",),
     "buy": ("bought",),
+    # A place put forward by any word for it (``_PROPOSED_PLACE`` asks them all as "propose").
+    "propose": ("suggest", "offer"),
     # Putting words online is stated by any verb for it: "When did Zelenskyy post …" by
     # "Zelenskyy published a joint statement on his Telegram channel".
     "post": ("publish", "tweet", "wrote", "writt"),

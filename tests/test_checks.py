@@ -1005,6 +1005,13 @@ PROPOSE = "We propose to begin without delay – next Thursday, May 15, in Istan
         ("Why did Moscow reject the demand?", ["It was rejected by the Kremlin; Moscow rejected it."], False),
         # A name the passages never write is the checks of names' business.
         ("What day did President Poutine propose?", [PROPOSE], False),
+        # A place someone proposed, by any word for it; and one never proposed (fresh37 q898).
+        ("In which city did Putin suggest holding the talks?", [PROPOSE], False),
+        (
+            "What other place did Emmanuel Macron propose for hosting the talks?",
+            ["French President Emmanuel Macron phoned Trump during the discussions in Kyiv."],
+            True,
+        ),
         # Not a *why / when did <name>* question.
         ("Why were the 2022 negotiations broken off?", [ERDOGAN], False),
         ("What did Erdoğan refuse?", [ERDOGAN], False),
