@@ -501,30 +501,40 @@ def _lost_names(rewrite: str, spellings: dict[str, str]) -> list[str]:
 
 # Whose words a question asks about: "за словами …" (according to …), up to the clause's end.
 _ACCORDING_TO = re.compile(
-    r"\b(?:за\s+словами|по\s+словам|согласно|according\s+to|selon|seg[uú]n|laut|secondo|według|zdaniem)\s+"
-    r"(?P<clause>[^,?;:]+)",
+    r"\b(?:за\s+словами|по\s+словам|согласно|according\s+to|selon|d['’]apr[eè]s|seg[uú]n|laut|secondo|według|zdaniem)"
+    r"\s+(?P<clause>[^,?;:]+)"
+    # Turkish puts the credit after the name: "Hürriyet'e göre" (according to Hürriyet).
+    r"|(?P<before>\b[\w-]+)['’]\w{0,3}\s+göre\b",
     re.IGNORECASE,
 )
 
 
-def keep_credit(question: str, rewrite: str, spellings: dict[str, str], people: frozenset[str]) -> str:
-    """The rewrite, with the person a question credits ("за словами … Юрія Ушакова") put back if it was lost.
+def keep_credit(
+    question: str, rewrite: str, spellings: dict[str, str], people: frozenset[str], sources: frozenset[str]
+) -> str:
+    """The rewrite, with the person or source a question credits put back if it was lost.
 
     "Що, за словами помічника президента Росії Юрія Ушакова, Москва
     враховуватиме …?" (what, according to the Russian president's aide Yuri
     Ushakov, will Moscow take into account) came back as "What does the aide to
     President Putin of Russia say about …?", even when told to keep the name,
-    and was answered from Putin's sentence (fresh36 q875).  The person is the
-    first of the credit's clause whom the documents name (``people``), not a
-    place ("Росії") nor someone after ("по словам Эрдогана в разговоре с Макроном").
+    and was answered from Putin's sentence (fresh36 q875); "Hürriyet'e göre …"
+    lost Hürriyet, and was answered from the Kremlin's account of another call
+    (fresh37 q900).  The one credited is the first of the credit's clause whom
+    the documents name (``people``, by the documents' spelling of a Cyrillic
+    name) or credit as a source (``sources``), not a place ("Росії") nor
+    someone after ("по словам Эрдогана в разговоре с Макроном").
     """
     m = _ACCORDING_TO.search(question)
+    if m is None:
+        return rewrite
+    clause = m.group("clause") or m.group("before")
     surnames = {fold(p.split()[-1]) for p in people}
     credited = [
-        (m.group("clause").find(w), name)
-        for w, name in spellings.items()
-        if m and w in m.group("clause") and fold(name.split()[-1]) in surnames
+        (clause.find(w), name) for w, name in spellings.items() if w in clause and fold(name.split()[-1]) in surnames
     ]
+    folded = fold(clause)
+    credited += [(folded.find(fold(s)), s) for s in sources if re.search(rf"\b{re.escape(fold(s))}\b", folded)]
     if not credited:
         return rewrite
     name = min(credited)[1]
@@ -2295,7 +2305,8 @@ class Answerer:
             )
             tokens = (tokens[0] + more[0], tokens[1] + more[1])
             out = again if again and len(_lost_names(again, spellings)) < len(lost) else out
-        out = keep_credit(question, out, spellings, self.retriever.names()) if out else out
+        if out:
+            out = keep_credit(question, out, spellings, self.retriever.names(), self._credited_sources())
         out = drop_added_years(" ".join([question, *lines]), out)
         return keep_and_who(question, keep_question_word(question, out or question)), tokens
 

@@ -844,7 +844,32 @@ def test_a_rewrite_keeps_the_person_a_question_credits(question: str, rewrite: s
     vocabulary = frozenset("yuri ushakov putin peskov erdogan macron russia moscow turkey".split())
     people = frozenset({"Yuri Ushakov", "Vladimir Putin", "Dmitry Peskov", "Recep Tayyip Erdoğan", "Emmanuel Macron"})
     spellings = document_spellings(question, vocabulary, people)
-    assert keep_credit(question, rewrite, spellings, people) == kept
+    assert keep_credit(question, rewrite, spellings, people, frozenset()) == kept
+
+
+@pytest.mark.parametrize(
+    ("question", "rewrite", "kept"),
+    [
+        # fresh37 q900: Turkish credits after the name.
+        (
+            "Hürriyet'e göre Erdoğan hangi liderle yaptığı telefon görüşmesinde teyit etti?",
+            "Who did Erdoğan call?",
+            "According to Hurriyet, who did Erdoğan call?",
+        ),
+        ("D'après Hurriyet, avec quel dirigeant ?", "Which leader?", "According to Hurriyet, which leader?"),
+        (
+            "Wer hat laut Politico angerufen?",
+            "Who called, according to Politico?",
+            "Who called, according to Politico?",
+        ),
+        # A source the documents do not credit is not put in.
+        ("Selon Le Monde, qui a appelé ?", "Who called?", "Who called?"),
+    ],
+)
+def test_a_rewrite_keeps_the_source_a_question_credits(question: str, rewrite: str, kept: str) -> None:
+    from bot.answerer import keep_credit
+
+    assert keep_credit(question, rewrite, {}, frozenset(), frozenset({"Hurriyet", "Politico", "Reuters"})) == kept
 
 
 @pytest.mark.parametrize(
