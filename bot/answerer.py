@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any, Literal
 
 from bot.checks import (
+    CREDIT_PHRASE,
     INEXACT,
     MISCREDITED,
     NO_COUNT,
@@ -500,9 +501,8 @@ def _lost_names(rewrite: str, spellings: dict[str, str]) -> list[str]:
 
 
 # Whose words a question asks about: "за словами …" (according to …), up to the clause's end.
-_ACCORDING_TO = re.compile(
-    r"\b(?:за\s+словами|по\s+словам|согласно|according\s+to|selon|d['’]apr[eè]s|seg[uú]n|laut|secondo|według|zdaniem)"
-    r"\s+(?P<clause>[^,?;:]+)"
+_CREDIT_CLAUSE = re.compile(
+    rf"\b(?:{CREDIT_PHRASE})\s+(?P<clause>[^,?;:]+)"
     # Turkish puts the credit after the name: "Hürriyet'e göre" (according to Hürriyet).
     r"|(?P<before>\b[\w-]+)['’]\w{0,3}\s+göre\b",
     re.IGNORECASE,
@@ -525,7 +525,7 @@ def keep_credit(
     name) or credit as a source (``sources``), not a place ("Росії") nor
     someone after ("по словам Эрдогана в разговоре с Макроном").
     """
-    m = _ACCORDING_TO.search(question)
+    m = _CREDIT_CLAUSE.search(question)
     if m is None:
         return rewrite
     clause = m.group("clause") or m.group("before")
@@ -1187,9 +1187,8 @@ _OPENING_NAME = re.compile(r"[\s“\"‘'—-]*((?:[A-Z][\w.’'-]*\s+)*[A-Z][\w
 _AS_ACTOR = r"\b(?:did|does|do|has|have|had|will|would|was|is|were|are)\s+(?:[\w.’'-]+\s+){0,4}?"
 _SAID_BY = r"\b(?:according to|per)\s+(?:[\w.’'-]+\s+){0,3}?"
 # The same, said by the person: not "according to the piece about Putin's proposal" (fresh18 q507).
-_SAID_BY_PERSON = (
-    r"\b(?:according to|per)\s+(?!(?:the\s+)?(?:piece|article|report|story|document|text)\b)(?:[\w.’'-]+\s+){0,3}?"
-)
+_NOT_A_WORK = r"(?!(?:the\s+)?(?:piece|article|report|story|document|text)\b)"
+_SAID_BY_PERSON = rf"\b(?:according to|per)\s+{_NOT_A_WORK}(?:[\w.’'-]+\s+){{0,3}}?"
 _ASKS_WHO = re.compile(r"(?:^|[?.!]\s+)who\b")
 # A sentence's opening credit of its source: what follows the comma says who acted.
 _CREDIT_FIRST = re.compile(r"^[\s“\"‘']*(?:according to|as reported by|per)\s[^,]{1,60},\s*", re.IGNORECASE)

@@ -982,12 +982,11 @@ def credited_before(passage: str, at: int) -> tuple[str, int] | None:
 
 
 # "According to Hurriyet, …" in the languages of our users: what follows is the source credited.
-_ACCORDING_TO = re.compile(
-    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|secondo|selon|seg[uú]n|laut|wed[łl]ug"
-    r"|согласно|по\s+(?:данным|сообщению|информации|словам)|за\s+(?:даними|словами|повідомленням)|згідно\s+з[іо]?)"
-    r"\s+(?:the\s+)?",
-    re.IGNORECASE,
+CREDIT_PHRASE = (
+    r"according\s+to|as\s+reported\s+by|reported\s+by|secondo|selon|d['’]apr[eè]s|seg[uú]n|laut|wed[łl]ug|zdaniem"
+    r"|согласно|по\s+(?:данным|сообщению|информации|словам)|за\s+(?:даними|словами|повідомленням)|згідно\s+з[іо]?"
 )
+_ACCORDING_TO = re.compile(rf"\b(?:{CREDIT_PHRASE})\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def uncredited(question: str, cited: Iterable[str], sources: Iterable[str]) -> str | None:
