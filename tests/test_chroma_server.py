@@ -105,8 +105,11 @@ def test_server_going_away_and_coming_back(server: ChromaServer, tmp_path: Path,
     assert time.monotonic() - t0 >= 2.5  # it retried before giving up
 
     # The server comes back while a question waits: the retries carry it through.
-    threading.Timer(1.0, server.start).start()
+    coming_back = threading.Timer(1.0, server.start)
+    coming_back.start()
     hits = patient.retrieve("Istanbul talks")
+    # Its start must see the server up before teardown stops it, or it fails in its thread.
+    coming_back.join(timeout=60)
     assert hits and all(p.source.endswith(".txt") for p in hits)
     assert impatient.retrieve("Istanbul talks")  # and the next question just works
 
