@@ -93,6 +93,8 @@ PERSON_KINDS = (
     r"leader|person|official|president|minister|spokes(?:person|man|woman)|envoy|representative|politician|"
     r"diplomat|aide|journalist|author"
 )
+# A word between a Cyrillic "which" and the person word, if it is no verb (past tense or infinitive).
+_NOT_A_VERB = r"(?:(?!\w*(?:ли|ла|ло|ть|ти)\s)\w+\s+)?"
 _WHICH_PERSON = re.compile(
     rf"\b(?:which|what)\s+(?:\w+\s+)?(?:{PERSON_KINDS})s?\b"
     # "What was the name of the Turkish leader who …", the rewrite of French "avec quel dirigeant …" (fresh28 q708).
@@ -106,9 +108,9 @@ _WHICH_PERSON = re.compile(
     r"staatschef|regierungschef)(?:in|en|s)?\b"
     # Not a relative clause whose verb comes between: "перемирие, к которому призвали лидеры", "припинення
     # вогню, до якого закликали лідери" (the ceasefire the leaders called for; fresh37 q896).
-    r"|\b(?:какои|какая|какого|какие)\s+(?:(?!\w*(?:ли|ла|ло|ть|ти)\s)\w+\s+)?(?:лидер|президент|министр|представител|помощник|чиновник|"
+    rf"|\b(?:какои|какая|какого|какие)\s+{_NOT_A_VERB}(?:лидер|президент|министр|представител|помощник|чиновник|"
     r"дипломат|журналист|автор|спикер|пресс-секретар)\w*"
-    r"|\b(?:якии|яка|якого|які)\s+(?:(?!\w*(?:ли|ла|ло|ть|ти)\s)\w+\s+)?(?:лідер|президент|міністр|представник|помічник|посадов|дипломат|"
+    rf"|\b(?:якии|яка|якого|які)\s+{_NOT_A_VERB}(?:лідер|президент|міністр|представник|помічник|посадов|дипломат|"
     r"журналіст|автор|речни|прес-секретар)\w*"
 )
 _IDENTITY = frozenset("is are was were s".split())
