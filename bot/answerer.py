@@ -634,6 +634,31 @@ def drop_added_years(asked: str, rewrite: str) -> str:
     return _YEAR_ADDED.sub(keep, rewrite)
 
 
+def mend_rewrite(
+    question: str,
+    asked: str,
+    rewrite: str,
+    spellings: dict[str, str],
+    people: frozenset[str],
+    sources: frozenset[str],
+) -> str:
+    """The rewrite, with what it lost of ``question`` put back and the years it added taken out.
+
+    One pass over the small model's rewrite, in this order: the years
+    ``asked`` (the question and its history) never wrote
+    (``drop_added_years``), the question word (``keep_question_word``), the
+    person or source the question credits (``keep_credit``), and a closing
+    "and who?" (``keep_and_who``).  The question word goes in before the
+    credit: after "According to Peskov, …" the rewrite no longer opens with the
+    auxiliary that tells a lost question word.  An empty rewrite is the
+    question itself, and nothing is added to it.
+    """
+    if not rewrite:
+        return question
+    out = keep_question_word(question, drop_added_years(asked, rewrite))
+    return keep_and_who(question, keep_credit(question, out, spellings, people, sources))
+
+
 def _closed(raw: str) -> str:
     """The model's JSON reply, closed where the stream was stopped at the answer's closing quote."""
     reply = raw.strip()
@@ -2304,10 +2329,10 @@ class Answerer:
             )
             tokens = (tokens[0] + more[0], tokens[1] + more[1])
             out = again if again and len(_lost_names(again, spellings)) < len(lost) else out
-        if out:
-            out = keep_credit(question, out, spellings, self.retriever.names(), self._credited_sources())
-        out = drop_added_years(" ".join([question, *lines]), out)
-        return keep_and_who(question, keep_question_word(question, out or question)), tokens
+        asked = " ".join([question, *lines])
+        # Read only for a rewrite to mend: the credited sources walk every document once.
+        people, sources = (self.retriever.names(), self._credited_sources()) if out else (frozenset(), frozenset())
+        return mend_rewrite(question, asked, out, spellings, people, sources), tokens
 
     def _condensed(self, prompt: str) -> tuple[str, tuple[int, int]]:
         """The model's standalone question for a rewrite prompt, and its prompt and completion tokens."""

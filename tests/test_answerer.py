@@ -921,6 +921,27 @@ def test_a_rewrite_adds_no_year(asked: str, rewrite: str, kept: str) -> None:
     assert drop_added_years(asked, rewrite) == kept
 
 
+@pytest.mark.parametrize(
+    ("question", "rewrite", "mended"),
+    [
+        # Each mend in one pass: the credit, the added year, the question word and the closing "who".
+        (
+            "Когда, по словам Пескова, начнутся переговоры и кто именно?",
+            "Will the talks begin in 2025?",
+            "According to Peskov, when will the talks begin, and who said it?",
+        ),
+        # Nothing came back: the question itself.
+        ("Who is Keith Kellogg?", "", "Who is Keith Kellogg?"),
+    ],
+)
+def test_a_rewrite_is_mended_in_one_pass(question: str, rewrite: str, mended: str) -> None:
+    from bot.answerer import mend_rewrite
+
+    people = frozenset({"Dmitry Peskov"})
+    spellings = {"Пескова": "Peskov"}
+    assert mend_rewrite(question, question, rewrite, spellings, people, frozenset()) == mended
+
+
 def test_the_search_uses_the_rewrite_with_its_question_word(answerer: Answerer, fake_llm: FakeLLM) -> None:
     fake_llm.enqueue("Did Putin propose direct talks with Ukraine?").enqueue_answer("Istanbul [1].")
     answer = answerer.ask("Де Путін запропонував провести прямі переговори з Україною?")
