@@ -1817,6 +1817,24 @@ class Answerer:
         first, last = max(at[0] - 1, 0), at[-1]
         return p.text[spans[first].start : spans[last].end]
 
+    def _with_what_it_introduces(self, citation: Citation) -> str:
+        """A citation's quote, with the line after it when the quote introduces that line ("… Macron also said:").
+
+        Asked who said that "an unconditional ceasefire is not preceded by
+        negotiations", the model cited "Commenting on Putin's announcement,
+        French President Emmanuel Macron also said:", whose words are on the
+        next line (fresh38 q909): the two are one statement.
+        """
+        c = citation
+        if not c.quote.rstrip().endswith(":"):
+            return c.quote
+        after = [p for p in self._document(c.source, first=0) if p.start <= c.end < p.end]
+        if not after:
+            return c.quote
+        p = max(after, key=lambda p: p.end)
+        line = p.text[c.end - p.start :].lstrip().split("\n", 1)[0]
+        return f"{c.quote} {line}".strip()
+
     def _with_occasion(self, citation: Citation) -> str:
         """A citation's quote, with the sentence before it when the quote opens by pointing back to it.
 
@@ -2402,7 +2420,7 @@ class Answerer:
             or uncounted_event(asked, text, quotes)
             or undescribed(asked, text, quotes)
             or unlasted(asked, text, quotes)
-            or unsaid(asked, quotes)
+            or unsaid(asked, [self._with_what_it_introduces(c) for c in citations])
             or echoed_yes(asked, text, quotes)
             or unthreatened(asked, text, quotes)
         ):

@@ -2135,6 +2135,19 @@ def test_a_statement_made_at_the_same_time_answers_what_was_said_about_the_occas
     assert c.quote.startswith("At the same time, U.S. State Department spokesperson Tammy Bruce")
 
 
+def test_who_said_is_answered_by_the_line_that_introduces_the_words(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh38 q909: "… Macron also said:" is cited; the words are on the next line.
+    question = 'Who said that "an unconditional ceasefire is not preceded by negotiations"?'
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "Macron also said:" in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue_answer(f"French President Emmanuel Macron [{k}]")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    [c] = answer.citations
+    assert c.quote.endswith("Emmanuel Macron also said:")
+
+
 def test_words_credited_to_someone_are_not_a_sentence_about_another_asked_person(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
