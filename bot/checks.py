@@ -436,6 +436,10 @@ def unsaid(question: str, quotes: list[str]) -> str | None:
     return None if 2 * len(found) >= len(said) else UNSAID
 
 
+# A passive after "how many", in the same clause: what happened to the things counted.
+_HOW_MANY_SUFFERED = re.compile(r"\bhow\s+many\b[^?.!;,]*?\b(?:were|was|got|been|being|be)\s+([\w'’-]+)")
+
+
 def uncounted_event(question: str, answer: str, quotes: list[str]) -> str | None:
     """A count of things something happened to ("were shot down"), answered with things something else did.
 
@@ -445,6 +449,10 @@ def uncounted_event(question: str, answer: str, quotes: list[str]) -> str | None
     what happened, in any word for the same fate.
     """
     words = _after_how_many(question)
+    # Or the fate the clause ends on, however far: "how many of the Russian drones that entered
+    # Ukrainian airspace on May 12 were shot down?" (fresh38 q908).
+    if m := _HOW_MANY_SUFFERED.search(fold(question)):
+        words = [*words, m.group(1)]
     fate = next((f for f in _FATES if any(v.startswith(w) for v in words for w in f)), None)
     if fate is None:
         return None

@@ -1269,12 +1269,26 @@ DRONES_ENTERED = "On May 12, several dozen Russian drones entered Ukrainian airs
         ),
         ("How many Russian drones were shot down on May 12?", "Several dozen [1]", [DRONES_ENTERED], True),
         ("How many people died in the attacks?", "Several dozen drones [1]", [DRONES_ENTERED], True),
+        # The fate the clause ends on, far after "how many" (fresh38 q908).
+        (
+            "How many of the Russian drones that entered Ukrainian airspace on May 12 were shot down?",
+            f"{DRONES_ENTERED} [1]",
+            [DRONES_ENTERED],
+            True,
+        ),
         # Any word for the same fate states it, in the answer or the sentence it cites.
         ("How many drones were shot down?", "Dozens [1]", ["Air defence destroyed dozens of drones."], False),
         ("How many people were killed?", "Two [1]", ["Two people were killed."], False),
         ("How many people died?", "Two [1]", ["Two people are dead."], False),
         # A count of what the documents do state, or a verb of another kind, is not checked here.
         ("How many Russian drones entered Ukrainian airspace?", "Several dozen [1]", [DRONES_ENTERED], False),
+        # A passive in another clause is not the fate of the things counted.
+        (
+            "How many drones entered Ukrainian airspace, and were any shot down?",
+            "Several dozen [1]",
+            [DRONES_ENTERED],
+            False,
+        ),
         ("How many days were proposed for the ceasefire?", "30 days [1]", ["at least 30 days"], False),
         ("How many headlines are listed?", "20 [1]", ["Kcell Receives Certification"], False),
         ("Who destroyed the drones?", "Nobody [1]", [DRONES_ENTERED], False),
