@@ -1489,7 +1489,9 @@ def asks_for_headline(question: str) -> bool:
 # "Why did Erdoğan refuse …", "On what date did Russia launch …": the name, then the verb.
 _DID_WHAT = re.compile(
     r"\b(?:[Ww]hy|[Ww]hen|[Oo]n what (?:day|date)|[Ww]hat (?:day|date))\s+"
-    r"(?:did|does|do|would|will|has|had|was|is|were|are)\s+((?:[A-Z][\w’'.-]*\s+)+)(?:not\s+)?([a-z]+)"
+    r"(?:did|does|do|would|will|has|had|was|is|were|are)\s+"
+    # "the United Kingdom" is a name; "the Russian child" is not (a people's adjective, then a noun).
+    r"(?:the\s+(?![A-Z]\w*(?:ian|ish|ese|ch)\s+[a-z]))?((?:[A-Z][\w’'.-]*\s+)+)(?:not\s+)?([a-z]+)"
 )
 
 

@@ -1012,6 +1012,14 @@ PROPOSE = "We propose to begin without delay – next Thursday, May 15, in Istan
             ["French President Emmanuel Macron phoned Trump during the discussions in Kyiv."],
             True,
         ),
+        # A name after "the" (fresh21 q574: the UK signed the statement); not a people's adjective.
+        (
+            "Why did the United Kingdom refuse to sign the coalition's joint statement?",
+            ["The leaders of France, Germany, Poland and the United Kingdom signed the statement. " + REFUSAL],
+            True,
+        ),
+        ("Why did the United Kingdom sign the statement?", ["The United Kingdom signed the statement."], False),
+        ("Why did the Russian child travel to Kazakhstan?", ["A Russian child was sent to Kazakhstan."], False),
         # Not a *why / when did <name>* question.
         ("Why were the 2022 negotiations broken off?", [ERDOGAN], False),
         ("What did Erdoğan refuse?", [ERDOGAN], False),
