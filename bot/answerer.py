@@ -1054,17 +1054,19 @@ _SAME_MEANING = (
 
 
 def _off_topic_quote(
-    citations: Sequence[Citation], asked: str, introduced: Callable[[Citation], str] = lambda c: ""
+    citations: Sequence[Citation], asked: str, read: Callable[[Citation], str] = lambda c: c.quote
 ) -> int | None:
     """The first citation whose quote has none of the question's words, if any.
 
     A sentence that shares nothing with the question is about something else:
     "May 15" quoted from "we propose to begin … May 15" for the date of an
     announcement, or a conscript's death tied to a quote about a ceasefire.
-    A quotation is read with the line that ``introduced`` it ("Commenting on
-    Putin's announcement, French President Emmanuel Macron also said:"): asked
-    for Macron's exact words, the model quoted them, and they name neither
-    him nor the announcement (fresh35 q850).
+    Each quote is judged as ``read`` gives it: a quotation with the line that
+    introduces it ("Commenting on Putin's announcement, French President
+    Emmanuel Macron also said:"), since asked for Macron's exact words the
+    model quoted them, and they name neither him nor the announcement
+    (fresh35 q850); and that line with the quotation it introduces, which
+    alone says what "which leader is quoted as saying …" asks for.
     """
     words = content_words(asked)
     # "When did Putin want to start the talks" is answered by "We propose to begin … May 15" (fresh30 q741).
@@ -1078,7 +1080,7 @@ def _off_topic_quote(
         # shares the question's subject by crediting a source, whatever its other words.
         if _ASKS_SOURCE.search(asked) and _CREDITS_SOURCE.search(c.quote):
             continue
-        if not matching_words(words, content_words(f"{introduced(c)} {c.quote}")):
+        if not matching_words(words, content_words(read(c))):
             return c.n
     return None
 
@@ -1835,6 +1837,10 @@ class Answerer:
         line = p.text[c.end - p.start :].lstrip().split("\n", 1)[0]
         return f"{c.quote} {line}".strip()
 
+    def _statement(self, citation: Citation) -> str:
+        """A citation's quote with the line that introduces it, or with the quotation it introduces."""
+        return f"{self._introduction(citation)} {self._with_what_it_introduces(citation)}".strip()
+
     def _with_occasion(self, citation: Citation) -> str:
         """A citation's quote, with the sentence before it when the quote opens by pointing back to it.
 
@@ -2403,7 +2409,7 @@ class Answerer:
         if why := off_target(asked, text, shown):
             return [], why
         citations = [self._cite(n, passages[k - 1], text, asked) for n, k in enumerate(order, start=1)]
-        if _off_topic_quote(citations, asked, self._introduction) is not None:
+        if _off_topic_quote(citations, asked, self._statement) is not None:
             return [], OFF_TOPIC_QUOTE
         if self._other_item(citations, asked, around):
             return [], OTHER_ITEM
@@ -2420,7 +2426,7 @@ class Answerer:
             or uncounted_event(asked, text, quotes)
             or undescribed(asked, text, quotes)
             or unlasted(asked, text, quotes)
-            or unsaid(asked, [self._with_what_it_introduces(c) for c in citations])
+            or unsaid(asked, [self._statement(c) for c in citations])
             or echoed_yes(asked, text, quotes)
             or unthreatened(asked, text, quotes)
         ):

@@ -2148,6 +2148,20 @@ def test_who_said_is_answered_by_the_line_that_introduces_the_words(answerer: An
     assert c.quote.endswith("Emmanuel Macron also said:")
 
 
+def test_a_line_that_introduces_a_quotation_is_on_topic_with_it(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # The words asked about are only in the quotation that the cited line introduces.
+    question = "Which leader is quoted as saying that an unconditional ceasefire is not preceded by negotiations?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "Macron also said:" in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue_answer(f"Emmanuel Macron also said it [{k}]")
+    fake_llm.enqueue('{"kind": "person"}')  # which *leader*: the kind check asks what Macron is
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    [c] = answer.citations
+    assert c.quote.endswith("Emmanuel Macron also said:")
+
+
 def test_words_credited_to_someone_are_not_a_sentence_about_another_asked_person(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
