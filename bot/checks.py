@@ -66,6 +66,7 @@ from collections.abc import Iterable, Sequence
 
 from bot.citations import content_words, matching_words, unknown_names
 from bot.dates import MONTHS, WEEKDAYS
+from bot.roles import NATION_ENDINGS
 from index.chunking import sentence_spans
 from index.text import fold
 
@@ -1491,7 +1492,7 @@ _DID_WHAT = re.compile(
     r"\b(?:[Ww]hy|[Ww]hen|[Oo]n what (?:day|date)|[Ww]hat (?:day|date))\s+"
     r"(?:did|does|do|would|will|has|had|was|is|were|are)\s+"
     # "the United Kingdom" is a name; "the Russian child" is not (a people's adjective, then a noun).
-    r"(?:the\s+(?![A-Z]\w*(?:ian|ish|ese|ch)\s+[a-z]))?((?:[A-Z][\w’'.-]*\s+)+)(?:not\s+)?([a-z]+)"
+    rf"(?:the\s+(?![A-Z]\w*(?:{NATION_ENDINGS})\s+[a-z]))?((?:[A-Z][\w’'.-]*\s+)+)(?:not\s+)?([a-z]+)"
 )
 
 

@@ -216,8 +216,8 @@ def offices_of(found: Sequence[Holder], name: str) -> frozenset[str]:
 # what is left ("Russian Foreign Ministry spokesperson": "foreign ministry").
 _RANKS = frozenset("special former deputy senior chief vice prime acting".split())
 # How a people's adjective ends: "Russian", "Turkish", "French", "Chinese".
-_NATION_ENDINGS = "ian|ish|ch|ese"
-_NATIONAL = re.compile(rf"^(?:\w{{1,2}}|\w+(?:{_NATION_ENDINGS}))$")
+NATION_ENDINGS = "ian|ish|ch|ese"
+_NATIONAL = re.compile(rf"^(?:\w{{1,2}}|\w+(?:{NATION_ENDINGS}))$")
 # Bodies that are one: the Kremlin is the president's office.
 _KREMLIN = frozenset({"kremlin", "presidential"})
 
@@ -270,7 +270,7 @@ def unaffiliated(question: str, answer: str, found: Sequence[Holder]) -> str | N
 
 # "Who was the Turkish foreign minister …", "which Russian envoy …", "the name of the minister …":
 # a person asked for by title, with a nationality or a word before it ("foreign").
-_NATIONALITY = rf"(?:u\.?s\.?|us|american|\w+(?:{_NATION_ENDINGS}))"
+_NATIONALITY = rf"(?:u\.?s\.?|us|american|\w+(?:{NATION_ENDINGS}))"
 _ASKED_TITLE = re.compile(
     r"\b(?:who\s+(?:is|was|were|are|will\s+be|would\s+be)\s+(?:the\s+)?|(?:which|what)\s+|name\s+of\s+(?:the\s+)?)"
     rf"(?:(?P<nation>{_NATIONALITY})\s+)?(?:[a-z]+\s+)?(?P<role>{_ROLE_WORD})s?\b(?!['’])",
