@@ -2135,27 +2135,33 @@ def test_a_statement_made_at_the_same_time_answers_what_was_said_about_the_occas
     assert c.quote.startswith("At the same time, U.S. State Department spokesperson Tammy Bruce")
 
 
-def test_who_said_is_answered_by_the_line_that_introduces_the_words(answerer: Answerer, fake_llm: FakeLLM) -> None:
-    # fresh38 q909: "… Macron also said:" is cited; the words are on the next line.
-    question = 'Who said that "an unconditional ceasefire is not preceded by negotiations"?'
+@pytest.mark.parametrize(
+    ("question", "draft", "kinds"),
+    [
+        # fresh38 q909: "… Macron also said:" is cited; the words are on the next line (the who-said check).
+        (
+            'Who said that "an unconditional ceasefire is not preceded by negotiations"?',
+            "French President Emmanuel Macron",
+            [],
+        ),
+        # The words asked about are only in the quotation the cited line introduces (the topic check);
+        # which *leader*: the kind check asks what Macron is.
+        (
+            "Which leader is quoted as saying that an unconditional ceasefire is not preceded by negotiations?",
+            "Emmanuel Macron also said it",
+            ['{"kind": "person"}'],
+        ),
+    ],
+)
+def test_a_line_that_introduces_a_quotation_is_read_with_it(
+    answerer: Answerer, fake_llm: FakeLLM, question: str, draft: str, kinds: list[str]
+) -> None:
     passages = answerer.retriever.retrieve(question, answerer.top_k)
     k = next(i for i, p in enumerate(passages, 1) if "Macron also said:" in p.text)
     answerer.second_look = False
-    fake_llm.enqueue_answer(f"French President Emmanuel Macron [{k}]")
-    answer = answerer.ask(question)
-    assert not answer.refused, answer.withheld
-    [c] = answer.citations
-    assert c.quote.endswith("Emmanuel Macron also said:")
-
-
-def test_a_line_that_introduces_a_quotation_is_on_topic_with_it(answerer: Answerer, fake_llm: FakeLLM) -> None:
-    # The words asked about are only in the quotation that the cited line introduces.
-    question = "Which leader is quoted as saying that an unconditional ceasefire is not preceded by negotiations?"
-    passages = answerer.retriever.retrieve(question, answerer.top_k)
-    k = next(i for i, p in enumerate(passages, 1) if "Macron also said:" in p.text)
-    answerer.second_look = False
-    fake_llm.enqueue_answer(f"Emmanuel Macron also said it [{k}]")
-    fake_llm.enqueue('{"kind": "person"}')  # which *leader*: the kind check asks what Macron is
+    fake_llm.enqueue_answer(f"{draft} [{k}]")
+    for kind in kinds:
+        fake_llm.enqueue(kind)
     answer = answerer.ask(question)
     assert not answer.refused, answer.withheld
     [c] = answer.citations
