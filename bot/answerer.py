@@ -81,6 +81,7 @@ from bot.checks import (
     year_unstated,
 )
 from bot.citations import (
+    OPENING_QUOTES,
     JsonAnswerReader,
     MarkerFilter,
     Quote,
@@ -1781,7 +1782,7 @@ class Answerer:
 
     def _introduction(self, citation: Citation) -> str:
         """The line before a quotation the citation quotes, when it introduces it ("… Macron also said:")."""
-        if citation.quote.lstrip()[:1] not in '“"«„':
+        if citation.quote.lstrip()[:1] not in OPENING_QUOTES:
             return ""
         line = self._before(citation).rstrip().rsplit("\n", 1)[-1]
         return line if line.endswith(":") else ""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import json
 import math
 import re
@@ -307,6 +308,10 @@ def matching_words(words: set[str], text_words: set[str]) -> set[str]:
     }
 
 
+# The marks a quotation opens with, in the languages of the documents and our users.
+OPENING_QUOTES = frozenset("\"“«„'‘")
+
+
 def best_quote(passage: Passage, claim: str, skip: Callable[[str], bool] | None = None, question: str = "") -> Quote:
     """The passage's sentence (or pair of sentences) that best supports ``claim``.
 
@@ -316,6 +321,11 @@ def best_quote(passage: Passage, claim: str, skip: Callable[[str], bool] | None 
     words break ties between sentences that hold the answer equally well.
     Offsets stay offsets into the source file; with nothing better, the whole
     passage is the quote.  Sentences for which ``skip`` is true are never quoted.
+    A line that introduces a quotation ("… Macron also said:") and the
+    quotation are one statement, and cost no more than one sentence: asked
+    which leader said an unconditional ceasefire is "not preceded by
+    negotiations", the answer "Macron" is in an earlier sentence too, which
+    shares nothing else with the question (fresh36 q861).
     """
     asked = content_words(question)
     words = content_words(claim)
@@ -323,6 +333,12 @@ def best_quote(passage: Passage, claim: str, skip: Callable[[str], bool] | None 
     spans = sentence_spans(passage.text)
     allowed = [skip is None or not skip(passage.text[s.start : s.end]) for s in spans]
     best: tuple[float, float, int, int] = (0.0, 0.0, 0, len(passage.text))
+    # Only a line that opens with a quotation mark is what the line before introduces: after
+    # "Trump … commented on Truth Social:" the post itself is missing from the article.
+    introduces = [
+        passage.text[s.start : s.end].endswith(":") and passage.text[n.start : n.start + 1] in OPENING_QUOTES
+        for s, n in itertools.pairwise(spans)
+    ]
     for i, s in enumerate(spans):
         for j in range(i, min(i + 3, len(spans))):
             if not all(allowed[i : j + 1]):
@@ -330,8 +346,9 @@ def best_quote(passage: Passage, claim: str, skip: Callable[[str], bool] | None 
             a, b = s.start, spans[j].end
             found = content_words(passage.text[a:b])
             # Each sentence added must earn its place: a longer quote is worth less.
-            score = len(matching_words(own, found)) / max(len(own), 1) - 0.05 * (j - i)
-            tie = len(matching_words(asked, found)) / max(len(asked), 1) - 0.05 * (j - i)
+            added = 0.05 * sum(not introduces[k] for k in range(i, j))
+            score = len(matching_words(own, found)) / max(len(own), 1) - added
+            tie = len(matching_words(asked, found)) / max(len(asked), 1) - added
             if (score, tie) > best[:2] and score > 0:
                 best = (score, tie, a, b)
     *_, a, b = best

@@ -380,3 +380,23 @@ def test_a_possessive_name_is_known_as_the_name() -> None:
     asked = "Who published Selenskyj's joint statement after the meeting in Kyiv?"
     assert unknown_names(asked, vocabulary) == (["Selenskyj", "Kyiv"], [])
     assert unknown_names("What did Tusk’s office say?", vocabulary)[1] == ["Tusk"]
+
+
+MACRON = (
+    "According to Hurriyet, he made the statement during a phone call with French President Emmanuel Macron.\n"
+    "Commenting on Putin’s announcement, French President Emmanuel Macron also said:\n"
+    "“An unconditional ceasefire is not preceded by negotiations.”\n"
+    "Trump, in his traditional fashion, commented on Truth Social:\n\n"
+    "Trump has also purportedly supported the ceasefire plan proposed during the May 10 talks in Kyiv."
+)
+
+
+def test_best_quote_reads_a_line_that_introduces_a_quotation_with_it() -> None:
+    p = Passage(source="a.txt", start=0, end=len(MACRON), text=MACRON)
+    # fresh36 q861: "Macron" is in both of the first two lines; the statement is the second with the third.
+    asked = "Which leader is quoted as saying that an unconditional ceasefire is “not preceded by negotiations”?"
+    q = best_quote(p, "French President Emmanuel Macron", question=asked)
+    assert q.text.startswith("Commenting on Putin’s announcement") and q.text.endswith("preceded by negotiations.”")
+    # The article's Truth Social post is missing: the next line is no quotation, and costs a sentence.
+    q = best_quote(p, "Trump commented on Truth Social", question="What did Trump say on Truth Social about the plan?")
+    assert q.text == "Trump, in his traditional fashion, commented on Truth Social:"
