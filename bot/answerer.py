@@ -1295,6 +1295,7 @@ class Answerer:
         self._surnames: frozenset[str] | None = None
         self._surnames_only: frozenset[str] | None = None
         self._titled: list[Holder] | None = None
+        self._capitalised: frozenset[str] | None = None
         self._sources: frozenset[str] | None = None
         self._in_order: dict[str, list[Passage]] = {}
         # An answer that repeats a run of the prompts' words is stopped as it streams.
@@ -1409,6 +1410,15 @@ class Answerer:
             else []
         )
         subjects = [n for n in names if n not in absent and not n.isdigit()]
+        # A word the rewrite capitalised that the documents write only in lower case is not one of
+        # their names, and no passage names it: the Russian "коалиции желающих" (coalition of the
+        # willing) came back as the coalition "Desire", and every answer was refused as being
+        # about someone else (fresh39 q922).
+        subjects = [n for n in subjects if not self._common_word(n, vocabulary)]
+        # "In the Orda.kz report, which leader …" names where to look, not whom the answer is about:
+        # the passage that answers names no outlet (fresh36 q861).
+        outlets = {fold(str(meta.get("outlet") or "")) for meta in self.retriever.documents().values()}
+        subjects = [n for n in subjects if fold(_surname(n)) not in outlets]
         # A *why / when did X do Y* whose deed no passage states is refused before the model
         # runs: the check reads only the question and the passages, and no answer passes it.
         premise = "" if off_topic or not passages else premise_unstated(asked_all, [p.text for p in passages]) or ""
@@ -2638,6 +2648,19 @@ class Answerer:
             last = {_surname(n) for n in self.retriever.names()}
             self._surnames = frozenset(w for w in last if w not in MONTHS)
         return self._surnames
+
+    def _common_word(self, name: str, vocabulary: frozenset[str]) -> bool:
+        """Whether the documents hold each word of ``name`` but never write one capitalised inside a sentence."""
+        if self._capitalised is None:
+            self._capitalised = frozenset(
+                fold(_surname(w))
+                for source in self.retriever.documents()
+                for p in self._document(source, first=0)
+                for span in sentence_spans(p.text)
+                for w in re.findall(r"(?<=\s)[A-Z][\w’'-]*", p.text[span.start : span.end])
+            )
+        words = [fold(_surname(w)) for w in name.split()]
+        return all(w in vocabulary and w not in self._capitalised for w in words)
 
     def _named_only(self) -> frozenset[str]:
         """The documents' surnames that they never write in lower case: people ("Kellogg"), not

@@ -2194,3 +2194,39 @@ def test_a_source_asked_for_and_left_out_is_put_first_from_the_quote(answerer: A
     assert answer.text.startswith("According to Hurriyet, Erdoğan made the statement"), answer.text
     [c] = answer.citations
     assert "According to Hurriyet" in c.quote
+
+
+def test_a_common_word_the_rewrite_made_a_name_is_not_asked_about(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh39 q922: "«коалиции желающих»" (of the coalition of the willing) came back as the coalition
+    # "Desire"; the documents write "desire" only in lower case, and no passage names it.
+    question = "Какой продолжительности перемирие потребовали лидеры «коалиции желающих» и с какого числа?"
+    rewrite = 'How long a ceasefire did the leaders of the coalition "Desire" demand, and from what date?'
+    k = next(
+        i
+        for i, p in enumerate(answerer.retriever.retrieve(rewrite, answerer.top_k, original=question), 1)
+        if "at least 30 days from Monday, May 12" in p.text
+    )
+    fake_llm.enqueue(rewrite).enqueue_answer(f"A ceasefire of at least 30 days, from Monday, May 12 [{k}].")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert "30 days from Monday, May 12" in answer.citations[0].quote
+
+
+def test_the_outlet_a_question_names_is_where_to_look_not_whom_it_is_about(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    question = (
+        "In the Orda.kz report, which leader is quoted as saying that an unconditional ceasefire is"
+        " “not preceded by negotiations”?"
+    )
+    k = next(
+        i
+        for i, p in enumerate(answerer.retriever.retrieve(question, answerer.top_k), 1)
+        if "not preceded by negotiations" in p.text
+    )
+    fake_llm.enqueue_answer(f"French President Emmanuel Macron [{k}]").enqueue('{"kind": "person"}')
+    answer = answerer.ask(question)
+    # fresh36 q861: the passage that answers names no outlet; its quote is Macron's statement, not the
+    # earlier sentence that also names him.
+    assert not answer.refused, answer.withheld
+    assert answer.citations[0].quote.startswith("Commenting on Putin’s announcement")
