@@ -621,14 +621,17 @@ def false_premise(question: str, answer: str, vocabulary: frozenset[str]) -> lis
 
 
 # "Did Moscow accept …", "Has the Kremlin confirmed …": the verb after a simple subject of capitalised words.
-_ASKED_VERB = re.compile(r"(?i:did|does|do|has|have|had)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)+([a-z]+)\b")
+_ASKED_DEED = re.compile(r"(?i:did|does|do|has|have|had)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)([a-z]+)\b")
 
 
-def asked_verb(question: str) -> str | None:
-    """The verb a yes/no question asks about, when its subject is a name: "accept" in "Did Moscow accept …?"."""
+def asked_deed(question: str) -> tuple[str, str] | None:
+    """Who and what a yes/no question asks about, when its subject is a name.
+
+    ("Moscow", "accept") in "Did Moscow accept …?".
+    """
     for sentence in _split_sentences(question.strip()):
-        if m := _ASKED_VERB.match(sentence):
-            return m.group(1)
+        if m := _ASKED_DEED.match(sentence):
+            return m.group(1).strip(), m.group(2)
     return None
 
 
@@ -651,10 +654,17 @@ def echoed_yes(question: str, answer: str, quotes: Sequence[str]) -> str | None:
     # accepted …. Zakharova said …", citing "this demand was rejected by Moscow" (fresh28 q715): the
     # yes repeats the question's verb, which no cited sentence holds.  The rest of the answer, adding
     # words of its own, hid it from the count below.
-    verb = asked_verb(question)
+    deed = asked_deed(question)
     said = content_words(_split_sentences(rest.strip())[0])
-    if verb and matching_words({verb}, said) and not matching_words({verb}, content_words(" ".join(quotes))):
-        return ECHOED_YES
+    if deed and matching_words({deed[1]}, said):
+        who, verb = deed
+        if not matching_words({verb}, content_words(" ".join(quotes))):
+            return ECHOED_YES
+        # "Did Zelensky reject Putin's proposal …?" was answered "Yes, … was rejected by Moscow",
+        # citing "Zelensky insists on a 30-day ceasefire …, but this demand was rejected by Moscow"
+        # (fresh39 q934): the quote has the verb, done by someone else.
+        if not any(_done_by(_who(who), _stems(verb), fold(q)) for q in quotes):
+            return ECHOED_YES
     words = content_words(rest)
     if not words or adds_nothing(question, rest) is None:
         return None
@@ -1527,15 +1537,24 @@ def premise_unstated(question: str, passages: list[str]) -> str | None:
         pairs += [f"{a} {b}" for a, b in itertools.pairwise(sentences) if min(len(a.split()), len(b.split())) <= 4]
     seen = fold(" ".join(passages))
     for name, verb in asked:
-        who = fold(name.split()[-1]).strip("’'.-")[:5]
-        stem = verb[:5] if len(verb) > 5 else verb[:4]
-        # "When did Putin say …" is stated by "Putin said": an irregular past has its own stem.
-        stems = "|".join(re.escape(s) for s in (stem, *_STATED_BY.get(verb, ())))
+        who, stems = _who(name), _stems(verb)
         if who in seen and not any(
             who in p and (_done_by(who, stems, p) or (verb in _POSTING and _HANDLE.search(p))) for p in pairs
         ):
             return UNSTATED_PREMISE
     return None
+
+
+def _who(name: str) -> str:
+    """How a sentence (folded) names someone: the first five letters of their name's last word."""
+    return fold(name.split()[-1]).strip("’'.-")[:5]
+
+
+def _stems(verb: str) -> str:
+    """A pattern for the forms of ``verb`` that state it: its stem ("refus" for "refusal"), or another."""
+    stem = verb[:5] if len(verb) > 5 else verb[:4]
+    # "When did Putin say …" is stated by "Putin said": an irregular past has its own stem.
+    return "|".join(re.escape(s) for s in (stem, *_STATED_BY.get(verb, ())))
 
 
 # "… was rejected by Moscow": the passive names who did it, after "by".

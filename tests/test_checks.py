@@ -30,7 +30,7 @@ from bot.checks import (
     about_elsewhere,
     adds_nothing,
     as_written,
-    asked_verb,
+    asked_deed,
     asks_about_unknown,
     asks_for_headline,
     asks_for_someone,
@@ -1513,6 +1513,12 @@ REJECTED = (
         ),
         # The verb the sentence holds.
         ("Did Moscow reject Zelensky's demand?", "Yes, Moscow rejected the demand, as Zakharova said. [1]", False),
+        # fresh39 q934: the sentence holds the verb, done to Zelensky's demand by Moscow.
+        (
+            "Did Zelensky reject Putin's proposal to hold direct talks in Istanbul?",
+            "Yes, Putin's proposal to hold direct talks in Istanbul was rejected by Moscow. [1]",
+            True,
+        ),
         # A yes in words of its own is not the question's verb ("plan" answered "participated", q126).
         ("Did Zelensky plan to demand a ceasefire?", "Yes, Zelensky insists on a 30-day ceasefire. [1]", False),
         # No simple named subject: no verb to hold the answer to.
@@ -1526,11 +1532,11 @@ def test_a_yes_that_repeats_the_questions_verb_needs_a_sentence_with_it(
 
 
 def test_the_verb_a_yes_no_question_asks_about() -> None:
-    assert asked_verb("Did Moscow accept the demand?") == "accept"
-    assert asked_verb("Has the Kremlin confirmed it?") == "confirmed"
-    assert asked_verb("Did Emmanuel Macron get Trump on the phone?") == "get"
-    assert asked_verb("According to Politico, did Trump support the plan?") is None  # not at the sentence's start
-    assert asked_verb("Was Zelensky in Istanbul?") is None
+    assert asked_deed("Did Moscow accept the demand?") == ("Moscow", "accept")
+    assert asked_deed("Has the Kremlin confirmed it?") == ("Kremlin", "confirmed")
+    assert asked_deed("Did Emmanuel Macron get Trump on the phone?") == ("Emmanuel Macron", "get")
+    assert asked_deed("According to Politico, did Trump support the plan?") is None  # not at the sentence's start
+    assert asked_deed("Was Zelensky in Istanbul?") is None
 
 
 COALITION_CALL = (
