@@ -1977,22 +1977,36 @@ def test_a_truce_is_the_ceasefire_asked_about() -> None:
     assert _off_topic_quote([cited], "Which domains did the talks focus on?") == 1
 
 
+def _citation_of(answerer: Answerer, text: str) -> Citation:
+    """A citation of ``text`` exactly, in the first document that holds it: a quote the model's claim may not give."""
+    for source in sorted(answerer.retriever.documents()):
+        for p in answerer._document(source, first=0):
+            if (at := p.text.find(text)) >= 0:
+                return Citation(1, source, "A", p.start + at, p.start + at + len(text), text, p)
+    raise AssertionError(f"{text!r} is in no document")
+
+
+MACRON_SAID = "Commenting on Putin’s announcement, French President Emmanuel Macron also said:"
+MACRON_WORDS = "“An unconditional ceasefire is not preceded by negotiations.”"
+
+
 def test_a_quotation_is_read_with_the_line_that_introduces_it(answerer: Answerer, fake_llm: FakeLLM) -> None:
     """fresh35 q850: Macron's words name neither him nor the announcement he answered."""
-    words = "“An unconditional ceasefire is not preceded by negotiations.”"
-    question = "Give me Emmanuel Macron's exact words, as quoted in the article, in response to Putin's announcement."
-    fake_llm.enqueue_answer(f"{words} [1]")
-    answer = answerer.ask(question)
-    assert not answer.refused, answer.withheld
-    assert answer.citations[0].quote == words
-    introduction = answerer._introduction(answer.citations[0])
-    assert introduction.endswith("French President Emmanuel Macron also said:")
-    # Without the line before it, the quotation shares no word with the question.
     from bot.answerer import _off_topic_quote
 
-    assert _off_topic_quote(answer.citations, question) == 1
+    question = "Give me Emmanuel Macron's exact words, as quoted in the article, in response to Putin's announcement."
+    fake_llm.enqueue_answer(f"{MACRON_WORDS} [1]")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    # The statement is quoted whole: the line that says who spoke, and the words.
+    assert answer.citations[0].quote == f"{MACRON_SAID}\n{MACRON_WORDS}"
+    # A quote of the words alone (a passage may begin with them) is read with the line before it.
+    alone = _citation_of(answerer, MACRON_WORDS)
+    assert answerer._introduction(alone) == MACRON_SAID
+    assert _off_topic_quote([alone], question) == 1
+    assert _off_topic_quote([alone], question, answerer._statement) is None
     # A sentence that is no quotation introduces nothing.
-    plain = Citation(1, answer.citations[0].source, "A", 0, 10, "Putin said.", answer.citations[0].passage)
+    plain = Citation(1, alone.source, "A", 0, 10, "Putin said.", alone.passage)
     assert answerer._introduction(plain) == ""
 
 
@@ -2138,13 +2152,13 @@ def test_a_statement_made_at_the_same_time_answers_what_was_said_about_the_occas
 @pytest.mark.parametrize(
     ("question", "draft", "kinds"),
     [
-        # fresh38 q909: "… Macron also said:" is cited; the words are on the next line (the who-said check).
+        # fresh38 q909: the words asked about are on the line after "… Macron also said:" (the who-said check).
         (
             'Who said that "an unconditional ceasefire is not preceded by negotiations"?',
             "French President Emmanuel Macron",
             [],
         ),
-        # The words asked about are only in the quotation the cited line introduces (the topic check);
+        # The words asked about are only in the quotation the line introduces (the topic check);
         # which *leader*: the kind check asks what Macron is.
         (
             "Which leader is quoted as saying that an unconditional ceasefire is not preceded by negotiations?",
@@ -2156,6 +2170,9 @@ def test_a_statement_made_at_the_same_time_answers_what_was_said_about_the_occas
 def test_a_line_that_introduces_a_quotation_is_read_with_it(
     answerer: Answerer, fake_llm: FakeLLM, question: str, draft: str, kinds: list[str]
 ) -> None:
+    from bot.answerer import _off_topic_quote
+    from bot.checks import unsaid
+
     passages = answerer.retriever.retrieve(question, answerer.top_k)
     k = next(i for i, p in enumerate(passages, 1) if "Macron also said:" in p.text)
     answerer.second_look = False
@@ -2165,7 +2182,13 @@ def test_a_line_that_introduces_a_quotation_is_read_with_it(
     answer = answerer.ask(question)
     assert not answer.refused, answer.withheld
     [c] = answer.citations
-    assert c.quote.endswith("Emmanuel Macron also said:")
+    assert c.quote == f"{MACRON_SAID}\n{MACRON_WORDS}"
+    # A quote of the line alone (a passage may end with it) is read with the quotation after it.
+    said = _citation_of(answerer, MACRON_SAID)
+    assert answerer._with_what_it_introduces(said) == f"{MACRON_SAID} {MACRON_WORDS}"
+    assert unsaid(question, [answerer._statement(said)]) is None
+    assert _off_topic_quote([said], question, answerer._statement) is None
+    assert unsaid(question, [said.quote]) is not None or _off_topic_quote([said], question) is not None
 
 
 def test_words_credited_to_someone_are_not_a_sentence_about_another_asked_person(
