@@ -150,6 +150,7 @@ UNDESCRIBED = "what something was like was asked for and the answer does not nam
 UNLASTED = "how long something lasted was asked for and the answer does not name it"
 UNSAID = "who said something was asked for and no sentence it cites says it"
 UNCOUNTED_EVENT = "how many things something happened to was asked for and the answer counts what else happened"
+HALF_ANSWERED = "two things were asked and the answer is one name"
 ECHOED_YES = "the answer says yes in the question's own words and the sentence it cites does not say so"
 NO_THREAT = "what was threatened was asked for and the answer states no consequence"
 OFF_TARGET_REASONS = frozenset(
@@ -1623,6 +1624,28 @@ _POSTING = frozenset("post tweet publish write say".split())
 _HANDLE = re.compile(r"\(@\w+\)")
 
 
+# "Whose concert was it, and in which country?": two questions in one, each with its question word.
+_TWO_ASKED = re.compile(
+    r"\b(?:who|whom|whose|which|what|when|where|how|why)\b[^?]*?(?:,\s*|\s)and\s+"
+    r"(?:(?:in|on|at|from|to|with|for|by)\s+)?(?:who|whom|whose|which|what|when|where|how|why)\b",
+    re.IGNORECASE,
+)
+
+
+def answers_one_of_two(question: str, answer: str) -> str | None:
+    """A question that asks two things answered by one bare name: it answers one of them at most.
+
+    "… about a denied concert ban. Whose concert was it, and in which country?"
+    was answered "Kyrgyzstan" (fresh19 q532); "Who is credited as the original
+    author …, and what is the source of its photo?" was answered "Rustam
+    Muratov" (fresh36 q862).
+    """
+    text = unmarked(answer).strip(" .")
+    if not _TWO_ASKED.search(question) or not _latin(text) or len(text.split()) > 4:
+        return None
+    return HALF_ANSWERED if _NAME_RUN.fullmatch(text) else None
+
+
 def off_target(question: str, answer: str, passages: list[str]) -> str | None:
     """The first reason the answer does not answer ``question``, or None."""
     return (
@@ -1630,6 +1653,7 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
         or refers_back(question, answer)
         or miscounts(question, answer, passages)
         or names_nobody(question, answer)
+        or answers_one_of_two(question, answer)
         or lacks_duration(question, answer)
         or lacks_date(question, answer)
         or lacks_time(question, answer)

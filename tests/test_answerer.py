@@ -301,7 +301,7 @@ def test_too_long_question_is_refused_with_the_reason(answerer: Answerer, fake_l
 def test_passages_are_dropped_to_fit_the_context(answerer: Answerer, fake_llm: FakeLLM) -> None:
     prefix = sum(fake_llm.count_tokens(m["content"]) for m in answerer.prefix_messages())
     answerer.context_tokens = prefix + answerer.max_tokens + 250  # room for about two passages
-    fake_llm.enqueue_answer("Istanbul [1].")
+    fake_llm.enqueue_answer("On May 15, in Istanbul [1].")
     answer = answerer.ask(PUTIN_Q)
     prompt = fake_llm.calls[0]["messages"][-1]["content"]
     assert "[1]" in prompt and "[4]" not in prompt
@@ -681,7 +681,7 @@ def test_a_which_hotel_answer_that_names_a_person_is_withheld(answerer: Answerer
 
 
 def test_a_which_leader_answer_that_names_a_place_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
-    fake_llm.enqueue_answer("Istanbul [1].").enqueue('{"kind": "city"}')
+    fake_llm.enqueue_answer("On May 15, in Istanbul [1].").enqueue('{"kind": "city"}')
     answer = answerer.ask("Which leader proposed direct talks?")
     assert answer.refused and answer.withheld == WRONG_KIND
     assert '"Istanbul"' in fake_llm.calls[1]["messages"][0]["content"]

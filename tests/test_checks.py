@@ -8,6 +8,7 @@ from bot.checks import (
     DANGLING,
     ECHOED_YES,
     ELSEWHERE,
+    HALF_ANSWERED,
     INEXACT,
     MISCREDITED,
     NO_DATE,
@@ -29,6 +30,7 @@ from bot.checks import (
     UNSTATED_YEAR,
     about_elsewhere,
     adds_nothing,
+    answers_one_of_two,
     as_written,
     asked_deed,
     asks_about_unknown,
@@ -1572,3 +1574,19 @@ COALITION_THREAT = (
 )
 def test_a_threat_asked_for_needs_a_consequence(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
     assert (unthreatened(question, answer, quotes) == NO_THREAT) is withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "half"),
+    [
+        ("Whose concert was it, and in which country?", "Kyrgyzstan [1]", True),
+        ("Who is the original author of the piece, and what is the source of its photo?", "Rustam Muratov [1].", True),
+        ("Whose concert was it, and in which country?", "Valery Meladze's, in Kyrgyzstan [1].", False),
+        # One question: a name is the whole answer.
+        ("Which leader said it, according to Hurriyet?", "Emmanuel Macron [1]", False),
+        # A sentence may answer both.
+        ("Who announced it and where?", "Zelensky announced it on Telegram [1].", False),
+    ],
+)
+def test_a_question_that_asks_two_things_is_not_answered_by_one_name(question: str, answer: str, half: bool) -> None:
+    assert answers_one_of_two(question, answer) == (HALF_ANSWERED if half else None)
