@@ -1057,12 +1057,14 @@ def miscredits(question: str, answer: str, passages: list[str]) -> str | None:
 # agree on", "how did (or will) the talks end", "what will they end up agreeing"; not "apart
 # from the results of X, what else …", nor what someone said or hoped might be agreed ("what
 # kind of truce did Putin say it might be possible to agree on": the answer is his words,
-# "a real truce").
+# "a real truce"), nor what someone was called on, urged or reported to agree to ("which news
+# agency reported that Trump called on Ukraine to immediately agree to talks": fresh40 q945).
 _ASKS_OUTCOME = re.compile(
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:outcome|results?)(?:\s+of\b|\s*\?)"
     r"|\bcame\s+(?:out\s+)?of\b"
     r"|\b(?:what|which)\b(?:(?!\b(?:say|says|said|think|thinks|thought|hope|hoped|hopes|possible|might|could|"
-    r"would|want|wants|wanted|propose|proposed|proposes)\b)[^?])*\b(?:agree|agreed|agreeing)\s+(?:on|upon|to)\b"
+    r"would|want|wants|wanted|propose|proposed|proposes|reports?|reported|calls?|called|urges?|urged|asks?|asked|"
+    r"demands?|demanded|insists?|insisted)\b)[^?])*\b(?:agree|agreed|agreeing)\s+(?:on|upon|to)\b"
     r"|\bhow (?:did|will|would)\b[^?]*\b(?:end|conclude)\b"
     # What is still to come: "what will the talks end up agreeing" (fresh17 q487).
     r"|\b(?:what|which)\b[^?]*\bend(?:s|ed)?\s+up\s+(?:agree\w*|decid\w*|sign\w*|with)\b"

@@ -462,6 +462,12 @@ ZELENSKY_DECIDED = (
             False,
         ),
         ("What did Putin propose they agree on?", "A real truce [1].", False),
+        # What someone was called on to agree to is a demand (fresh40 q945).
+        (
+            "Which news agency reported that Trump called on Ukraine to immediately agree to talks?",
+            "Reuters [1].",
+            False,
+        ),
         # The passive; read over the sentence an answer cites, a proposal is no outcome (fresh14 q426).
         (
             "What was agreed at the Istanbul talks on May 15?",
