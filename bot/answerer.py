@@ -115,6 +115,7 @@ from bot.injection import LeakGuard, hostile_question, is_instruction, shown_tex
 from bot.llm import LLM, Generation, Message
 from bot.prompts import Prompts
 from bot.roles import (
+    NATION_ENDINGS,
     Holder,
     RolesAsked,
     holders,
@@ -1086,6 +1087,9 @@ def _off_topic_quote(
     return None
 
 
+_PEOPLES_ADJECTIVE = re.compile(rf"[A-Z]\w*(?:{NATION_ENDINGS}|ean)")
+
+
 def _off_subject(
     citations: Sequence[Citation],
     subjects: Sequence[str],
@@ -1100,8 +1104,12 @@ def _off_subject(
     mentioned plans to discuss … with Erdoğan" is Putin's, named a sentence
     earlier.  A labelled line ("Original Author: …") names its article's
     author, not its subject.  So does a subject's office as its document
-    names it (``offices`` of a source: "russian presidential").
+    names it (``offices`` of a source: "russian presidential").  A people's
+    adjective alone ("the European leaders") is no subject: the passage names
+    them by their countries ("France, Germany, Poland, and the United Kingdom"),
+    or not at all (fresh40 q942).
     """
+    subjects = [s for s in subjects if not _PEOPLES_ADJECTIVE.fullmatch(s)]
     if not subjects:
         return None
     for c in citations:

@@ -1002,6 +1002,20 @@ def test_an_answer_from_a_passage_about_someone_else_gets_a_second_look(answerer
     assert "Erdoğan on May 11" in second_user and "Macron" not in second_user
 
 
+def test_a_peoples_adjective_is_no_subject_a_passage_must_name() -> None:
+    """fresh40 q942: "the joint statement of the European leaders" is quoted from a passage that names none."""
+    from bot.answerer import _off_subject
+
+    text = (
+        "The statement called for a complete and unconditional ceasefire lasting at least 30 days from Monday, May 12."
+    )
+    passage = Passage("a.txt", 0, len(text), text)
+    cited = Citation(1, "a.txt", "A", 0, len(text), text, passage)
+    assert _off_subject([cited], ["European"], [passage]) is None
+    assert _off_subject([cited], ["Peskov"], [passage]) == 1
+    assert _off_subject([cited], ["European", "Peskov"], [passage]) == 1
+
+
 def test_an_answer_from_a_passage_about_someone_else_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
     from bot.answerer import OFF_SUBJECT
 
