@@ -587,6 +587,31 @@ def keep_and_who(question: str, rewrite: str) -> str:
     return f"{rewrite.rstrip(' ?.')}, and who said it?"
 
 
+# A second question joined by "and what": "…, et que la Russie considère-t-elle comme prioritaire ?".
+_AND_WHAT = re.compile(
+    r"[,\s]\s*(?:и|і|й|та|und|et|y|e|i|oraz|ve|a)\s+(?:что|що|was|que|qu['’]|quoi|qu[ée]|cosa|co|ne|neyi)\b",
+    re.IGNORECASE,
+)
+# The rewrite's second question asked yes or no: "…, and does Russia consider it as a priority?".
+_AND_AUXILIARY = re.compile(r",?\s+and\s+(?=(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)")
+
+
+def keep_and_what(question: str, rewrite: str) -> str:
+    """The rewrite, with the "what" of the question's second question put back when it was lost.
+
+    "Quelle porte-parole russe a répondu à l'exigence ukrainienne d'un
+    cessez-le-feu, et que la Russie considère-t-elle comme prioritaire ?"
+    (and what does Russia consider a priority?) came back as "…, and does
+    Russia consider it as a priority?", and was answered with the name alone
+    (fresh39 q930).
+    """
+    if not _AND_WHAT.search(question) or re.search(r"\bwhat\b", rewrite, re.IGNORECASE):
+        return rewrite
+    if not (m := _AND_AUXILIARY.search(rewrite)):
+        return rewrite
+    return f"{rewrite[: m.start()]}, and what {rewrite[m.end() :]}"
+
+
 # Question words as users mistype them in chat.  None of these is a word a question to
 # the bot means otherwise, and each check that reads "when" or "where" needs them spelled.
 _MISTYPED = {
@@ -649,8 +674,9 @@ def mend_rewrite(
     One pass over the small model's rewrite, in this order: the years
     ``asked`` (the question and its history) never wrote
     (``drop_added_years``), the question word (``keep_question_word``), the
-    person or source the question credits (``keep_credit``), and a closing
-    "and who?" (``keep_and_who``).  The question word goes in before the
+    person or source the question credits (``keep_credit``), a closing
+    "and who?" (``keep_and_who``), and the "what" of a second question
+    (``keep_and_what``).  The question word goes in before the
     credit: after "According to Peskov, …" the rewrite no longer opens with the
     auxiliary that tells a lost question word.  An empty rewrite is the
     question itself, and nothing is added to it.
@@ -658,7 +684,7 @@ def mend_rewrite(
     if not rewrite:
         return question
     out = keep_question_word(question, drop_added_years(asked, rewrite))
-    return keep_and_who(question, keep_credit(question, out, spellings, people, sources))
+    return keep_and_what(question, keep_and_who(question, keep_credit(question, out, spellings, people, sources)))
 
 
 def _closed(raw: str) -> str:

@@ -902,6 +902,37 @@ def test_a_rewrite_keeps_a_closing_and_who(question: str, rewrite: str, kept: st
 
 
 @pytest.mark.parametrize(
+    ("question", "rewrite", "kept"),
+    [
+        # fresh39 q930: the second question's "what" was lost, and it asked yes or no.
+        (
+            "Quelle porte-parole russe a répondu à l'exigence ukrainienne d'un cessez-le-feu, et que la Russie"
+            " considère-t-elle comme prioritaire ?",
+            "Which Russian spokesperson responded to the request, and does Russia consider it a priority?",
+            "Which Russian spokesperson responded to the request, and what does Russia consider it a priority?",
+        ),
+        (
+            "Кто ответил на требование и что Россия считает приоритетом?",
+            "Who responded to the demand and does Russia consider it a priority?",
+            "Who responded to the demand, and what does Russia consider it a priority?",
+        ),
+        # Kept "what"; a second question that asks yes or no; and "y que" that is "and that".
+        (
+            "Wer antwortete, und was hält Russland für vorrangig?",
+            "Who answered, and what does Russia prioritise?",
+            None,
+        ),
+        ("Wer antwortete, und ist Russland bereit?", "Who answered, and is Russia ready?", None),
+        ("¿Dijo Putin que irá y que hablará?", "Did Putin say he will go and that he will talk?", None),
+    ],
+)
+def test_a_rewrite_keeps_the_what_of_a_second_question(question: str, rewrite: str, kept: str | None) -> None:
+    from bot.answerer import keep_and_what
+
+    assert keep_and_what(question, rewrite) == (kept or rewrite)
+
+
+@pytest.mark.parametrize(
     ("asked", "rewrite", "kept"),
     [
         (
