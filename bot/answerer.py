@@ -44,6 +44,7 @@ from bot.checks import (
     UNSTATED_YEAR,
     WRONG_COUNT,
     about_elsewhere,
+    adds_nothing,
     agreement_asked,
     as_written,
     asks_about_unknown,
@@ -54,6 +55,7 @@ from bot.checks import (
     asks_for_summary,
     asks_membership,
     asks_which,
+    asks_yes_no,
     counts_asked,
     credited_before,
     credits,
@@ -1053,6 +1055,36 @@ def _credit_given(asked: str, text: str, citations: Sequence[Citation]) -> str:
     return f"{source[:1].upper()}{source[1:]}, {opening} {rest}"
 
 
+def _yes_shown(asked: str, text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
+    """A yes that only repeats the question, with the cited sentence nearest the question in place of the repetition.
+
+    "Is it true that Russian drones entered Ukrainian airspace on May 12, even
+    though a ceasefire had been demanded from that day?" was answered "Yes,
+    Russian drones entered Ukrainian airspace on May 12, even though …"
+    (fresh41 q979): it tells the reader nothing the question did not, and what
+    the article says ("several dozen Russian drones entered …") is in the
+    sentence it cites.  The citation is narrowed to that sentence.
+    """
+    if len(citations) != 1 or not asks_yes_no(asked):
+        return text, citations
+    body = unmarked(text)
+    yes = re.match(r"\s*yes\b[,.:;!]?\s*", body, re.IGNORECASE)
+    if not yes or adds_nothing(asked, body[yes.end() :]) is None:
+        return text, citations
+    c = citations[0]
+    words = content_words(asked)
+    span = max(
+        sentence_spans(c.quote),
+        key=lambda s: len(matching_words(words, content_words(c.quote[s.start : s.end]))),
+        default=None,
+    )
+    if span is None:
+        return text, citations
+    sentence = c.quote[span.start : span.end]
+    narrowed = replace(c, start=c.start + span.start, end=c.start + span.end, quote=sentence)
+    return f"Yes: {' '.join(sentence.split())} [{c.n}]", [narrowed]
+
+
 def _pointed_sentence(passage: Passage, asked: str) -> str:
     """The sentence of a passage the model pointed at ("Passage [1]") that shares most with the question.
 
@@ -1728,6 +1760,7 @@ class Answerer:
         if not reason and not written:
             text, citations = _outlets_named(text, citations)
             text = _credit_given(asked_all, text, citations)
+            text, citations = _yes_shown(asked_all, text, citations)
         kind_tokens = (0, 0)
         # A *which hotel* answer that names a person is about the passages, not the question.
         kind = which_kind(asked_all) if not reason and gen is not None and self.check_kinds else None

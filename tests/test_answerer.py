@@ -2298,3 +2298,26 @@ def test_the_outlet_a_question_names_is_where_to_look_not_whom_it_is_about(
     # earlier sentence that also names him.
     assert not answer.refused, answer.withheld
     assert answer.citations[0].quote.startswith("Commenting on Putin’s announcement")
+
+
+def test_a_yes_that_only_repeats_the_question_shows_the_sentence_it_cites(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh41 q979: the yes told nothing the question did not; the sentence says "several dozen".
+    question = (
+        "Is it true that Russian drones entered Ukrainian airspace on May 12, even though a ceasefire had been"
+        " demanded from that day?"
+    )
+    drones = "several dozen Russian drones entered Ukrainian airspace"
+    k = next(i for i, p in enumerate(answerer.retriever.retrieve(question, answerer.top_k), 1) if drones in p.text)
+    answerer.second_look = False
+    echo = "Yes, Russian drones entered Ukrainian airspace on May 12, even though a ceasefire had been demanded"
+    fake_llm.enqueue_answer(f"{echo} from that day [{k}].")
+    answer = answerer.ask(question)
+    sentence = f"The lack of a ceasefire has already led to new attacks: on May 12, {drones}."
+    assert answer.text == f"Yes: {sentence} [1]"
+    [c] = answer.citations
+    assert c.quote == sentence
+    # A yes in words of its own is the model's answer, kept.
+    fake_llm.enqueue_answer(f"Yes, several dozen of them did [{k}].")
+    assert answerer.ask(question).text == "Yes, several dozen of them did [1]."
