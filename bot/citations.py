@@ -619,12 +619,30 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\bқай\s+қала\w*", re.IGNORECASE), "in which city", False),
     (re.compile(r"\bұсын\w*", re.IGNORECASE), "proposed", False),
     (re.compile(r"\bтікелей\b", re.IGNORECASE), "direct", False),
+    # "Яке видання написало, що …" (which outlet wrote that …) came back as "Who wrote the article that
+    # …", and the right "Politico" was withheld for stating no authorship (fresh41 q965).
+    (
+        re.compile(
+            r"\b(?:яке|якого|які|якій|какое|какого|какие|каком)\s+(?:видання|издани\w*|медіа|сми|змі)\b"
+            # After "according to" the words are that entry's, below: "Selon quel média …".
+            r"|\bhangi\s+(?:gazete|yay[ıi]n|medya|haber\s+ajans)\w*|(?<!según\s)\bqu[eé]\s+(?:medio|peri[oó]dico)s?\b"
+            r"|(?<!selon\s)\bquel(?:le)?s?\s+(?:m[ée]dias?|journal|journaux)\b|(?<!secondo\s)\bquale\s+(?:testata|giornale)\b"
+            r"|(?<!laut\s)\bwelche[smr]?\s+(?:medium|medien|zeitung)\b"
+            r"|(?<!według\s)\b(?:któr|jaki)\w*\s+(?:portal|dziennik|gazet|medi)\w*",
+            re.IGNORECASE,
+        ),
+        "which outlet",
+        False,
+    ),
     # "Згідно зі статтею" came back as "according to the law".
     (re.compile(r"\bстат(?:ь|т)\w*", re.IGNORECASE), "article", False),
     # Question words with a preposition were dropped: "С кем … собирался лично вести переговоры"
     # (with whom) became "Who did Zelensky plan to attend …", "А за счёт чего?" (by what means)
     # "Why is Uzbekistan trying …", and "за что" (for what) was lost.
     (re.compile(r"\bс\s+кем\b|\bз\s+ким\b", re.IGNORECASE), "with whom", False),
+    # "Erdoğan Macron'la telefonda ne demiş?" (what did Erdoğan say on the phone with Macron) came
+    # back as "Did Erdoğan Macron call Turkey to participate …?" (fresh41 q966).
+    (re.compile(r"\bne\s+(?:demi[sş]|dedi|s[öo]yledi|s[öo]ylemi[sş])\w*", re.IGNORECASE), "what did … say", False),
     (re.compile(r"\bза\s+сч[её]т\s+чего\b|\bза\s+рахунок\s+чого\b", re.IGNORECASE), "by what means", False),
     (re.compile(r"\bза\s+что\b|\bза\s+що\b", re.IGNORECASE), "for what", False),
     (re.compile(r"\bиз-за\s+чего\b|\bчерез\s+що\b", re.IGNORECASE), "because of what", False),

@@ -287,6 +287,13 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("А что заявили в Госдепартаменте США?", {"Госдепартаменте": "State Department"}),
         ("Що заявив Державний департамент?", {"Державний департамент": "State Department"}),
         ("¿Qué dijo el Departamento de Estado?", {"Departamento de Estado": "State Department"}),
+        # fresh41 q965: "Яке видання написало, що …" (which outlet wrote that …) came back as "Who wrote the article".
+        ("Яке видання написало, що Трамп підтримав план?", {"Яке видання": "which outlet", "Трамп": "Trump"}),
+        ("Какое издание сообщило об этом?", {"Какое издание": "which outlet"}),
+        ("Hangi gazete bunu yazdı?", {"Hangi gazete": "which outlet"}),
+        ("Selon quel média ?", {"Selon quel": "according to which"}),
+        # fresh41 q966: "ne demiş" (what did he say) was lost.
+        ("Erdoğan telefonda ne demiş?", {"ne demiş": "what did … say"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
