@@ -622,7 +622,11 @@ def false_premise(question: str, answer: str, vocabulary: frozenset[str]) -> lis
 
 
 # "Did Moscow accept …", "Has the Kremlin confirmed …": the verb after a simple subject of capitalised words.
-_ASKED_DEED = re.compile(r"(?i:did|does|do|has|have|had)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)([a-z]+)\b")
+# An adverb before the verb is not it: "Did Putin actually participate …?" asks about participating.
+_ASKED_DEED = re.compile(
+    r"(?i:did|does|do|has|have|had)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)"
+    r"(?:(?:actually|really|ever|also|even|already|indeed|personally|just|finally|not|never)\s+)?([a-z]+)\b"
+)
 
 
 def asked_deed(question: str) -> tuple[str, str] | None:

@@ -1545,6 +1545,7 @@ def test_the_verb_a_yes_no_question_asks_about() -> None:
     assert asked_deed("Did Emmanuel Macron get Trump on the phone?") == ("Emmanuel Macron", "get")
     assert asked_deed("According to Politico, did Trump support the plan?") is None  # not at the sentence's start
     assert asked_deed("Was Zelensky in Istanbul?") is None
+    assert asked_deed("Did Putin actually participate in the talks?") == ("Putin", "participate")
 
 
 COALITION_CALL = (
