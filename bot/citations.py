@@ -484,6 +484,21 @@ _SPELLINGS = {
 # and "Zelensky", and "Selenskyj" comes out as the first.
 _ROMANISED = (("tsch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("ch", "kh"), ("j", "y"), ("w", "v"))
 _DOUBLED = re.compile(r"(\w)\1+")
+# French and Spanish write the same names as they hear them: "Iouri Ouchakov" is Yuri Ushakov
+# (fresh42 q990, refused for naming someone no document does), "Zajárova" is Zakharova.
+_ROMANISED_ELSEWHERE = ((("iou", "yu"), ("ou", "u"), ("ch", "sh"), ("j", "zh")), (("j", "kh"),))
+
+
+@functools.lru_cache(maxsize=8192)
+def _romanised(word: str) -> frozenset[str]:
+    """``word`` as English would write it, romanised the French or the Spanish way (a doubled letter once)."""
+    out = set()
+    for table in _ROMANISED_ELSEWHERE:
+        w = word
+        for a, b in table:
+            w = w.replace(a, b)
+        out.add(_DOUBLED.sub(r"\1", w))
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -498,7 +513,9 @@ def _near_spelling(a: str, b: str) -> bool:
     """Two folded words that differ by a letter or two ("zaharova", "zakharova"), or by how they are romanised."""
     if a[:1] == b[:1] and abs(len(a) - len(b)) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8:
         return True
-    return len(a) > 3 and _as_english(a) == _as_english(b)
+    if len(a) <= 3:
+        return False
+    return _as_english(a) == _as_english(b) or b in _romanised(a) or a in _romanised(b)
 
 
 _CYRILLIC_LATIN = dict(

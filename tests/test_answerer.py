@@ -398,6 +398,10 @@ def test_unknown_names() -> None:
     assert unknown_names("Wo hat Selenskyj das veröffentlicht?", vocab | {"zelenskyy"})[1] == []
     assert unknown_names("Was sagte Sacharowa?", vocab)[1] == []
     assert unknown_names("Was sagte Sidorow?", vocab)[1] == ["Sidorow"]
+    # French and Spanish romanise them as they hear them: "Iouri Ouchakov" (fresh42 q990), "Zajárova".
+    assert unknown_names("Qu'a annoncé Iouri Ouchakov ?", vocab | {"yuri", "ushakov"})[1] == []
+    assert unknown_names("Dijo algo Zajárova?", vocab)[1] == []
+    assert unknown_names("Qu'a dit Ouvarov ?", vocab | {"yuri", "ushakov"})[1] == ["Ouvarov"]
 
 
 @pytest.mark.parametrize(
