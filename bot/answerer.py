@@ -2477,7 +2477,7 @@ class Answerer:
         if _durations(text) - _durations(" ".join(shown)):
             return [], UNSTATED_FIGURE
         # Checked in English only: another language capitalises other words (German nouns).
-        if detect_language(text) == "en" and (unknown := names_unknown(text, self.retriever.vocabulary())):
+        if detect_language(text) == "en" and (unknown := names_unknown(text, self.retriever.vocabulary(), asked)):
             logger.info("%s: %s", UNKNOWN_NAME, unknown)
             return [], UNKNOWN_NAME
         if self._echoes_hidden(text, passages, shown, asked):

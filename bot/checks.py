@@ -796,7 +796,7 @@ def as_written(name: str, runs: frozenset[str]) -> str:
     return max(longer, key=lambda r: (len(r), r), default=name)
 
 
-def names_unknown(answer: str, vocabulary: frozenset[str]) -> list[str]:
+def names_unknown(answer: str, vocabulary: frozenset[str], question: str = "") -> list[str]:
     """The names in an answer that no document mentions ("Angela Merkel", "European Union").
 
     An answer that names what the documents never do did not come from them,
@@ -804,13 +804,21 @@ def names_unknown(answer: str, vocabulary: frozenset[str]) -> list[str]:
     Union imposed, the model wrote "The European Union imposed tougher
     sanctions …" over a passage where sanctions "will follow if" Russia
     refuses.  The first word of each sentence is capitalised anyway and is
-    skipped ("She", "Therefore"); years are left to the check of figures.
+    skipped ("She", "Therefore"), unless ``question`` names it and no
+    document does: "Merz expressed willingness to assist …", for how
+    Chancellor Merz reacted, is Erdoğan's sentence with the name swapped
+    (fresh43 q1007).  Years are left to the check of figures.
     """
     found: list[str] = []
+    asked = {fold(n.split()[-1]) for n in unknown_names(question, vocabulary)[1]} if question else set()
     # A sentence may end inside its quotation marks: "… from the Kremlin.” Yes, a ceasefire …" (fresh34 q826).
     for sentence in re.split(r"(?:(?<=[.!?:;])|(?<=[.!?:;][\"”’']))\s+|\n+", unmarked(answer)):
-        _, absent = unknown_names(sentence.strip(" -–—*\"'‘“("), vocabulary)
+        sentence = sentence.strip(" -–—*\"'‘“(")
+        _, absent = unknown_names(sentence, vocabulary)
         found += [n for n in absent if not n.isdigit() and n not in found]
+        first = re.match(r"[A-Z][\w’'-]*", sentence)
+        if first and first.group() not in found and fold(re.sub(r"[’']s$", "", first.group())) in asked:
+            found.append(first.group())
     return found
 
 

@@ -1597,3 +1597,22 @@ def test_a_threat_asked_for_needs_a_consequence(question: str, answer: str, quot
 )
 def test_a_question_that_asks_two_things_is_not_answered_by_one_name(question: str, answer: str, half: bool) -> None:
     assert answers_one_of_two(question, answer) == (HALF_ANSWERED if half else None)
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "unknown"),
+    [
+        # fresh43 q1007: the answer opens with the name the question asked about, which no document mentions.
+        (
+            "Merz expressed willingness to follow [1].",
+            "Wie hat Bundeskanzler Merz auf Putins Angebot reagiert?",
+            ["Merz"],
+        ),
+        ("Merz expressed willingness to follow [1].", "How did Russia react?", []),  # not a name the question wrote
+        ("Tammy Bruce said it [1].", "What did Tammy Bruce say?", []),  # a name the documents write
+    ],
+)
+def test_an_answer_that_opens_with_an_unknown_name_the_question_wrote_names_it(
+    answer: str, question: str, unknown: list[str]
+) -> None:
+    assert names_unknown(answer, VOCABULARY, question) == unknown
