@@ -992,6 +992,25 @@ def _grounded_lead(text: str, shown: list[str], asked: str) -> str:
     return ""
 
 
+_CLAUSE_END = re.compile(r",\s+and\s+|(?<=[.!?])(?:\s*\[\d+\])*\s+")
+
+
+def _lead_before(text: str, unknown: Sequence[str]) -> str:
+    """The answer's clauses before the first that names one of ``unknown``, when they end at ", and" or a full stop.
+
+    Empty when the first clause names one, or when none does.
+    """
+    at = min((i for n in unknown if (i := text.find(n)) >= 0), default=-1)
+    if at < 0:
+        return ""
+    # A clause ends before ", and"; a sentence after its full stop and its citation markers.
+    cuts = [m.start() if m.group().startswith(",") else m.end() for m in _CLAUSE_END.finditer(text[:at])]
+    if not cuts:
+        return ""
+    lead = text[: cuts[-1]].strip()
+    return lead if lead.endswith((".", "]")) else f"{lead}."
+
+
 def _copied_sentence(answer: str, shown: str) -> str:
     """The sentence of a passage that holds most of an answer's words, when it holds most of them."""
     best = max((s for _, s in _sentences([shown])), key=lambda s: overlap(answer, s), default="")
@@ -1623,16 +1642,28 @@ class Answerer:
                 citations, reason = [], NOBODY
         # An answer that leaves the documents after its opening sentences is cut where it leaves
         # them, and the cut answer is judged as any other (fresh32 q785).
-        if reason == GROUNDLESS and not articles and not written and (lead := _grounded_lead(text, shown, asked_all)):
+        # So is one whose last clause names what no document does: "Putin proposed starting the talks
+        # on May 15, and the building … was the Istanbul Hilton Hotel" (fresh43 q1014), with a word
+        # that the documents say no more.
+        untold = ""
+        # Not a yes/no question's: "Yes, …, and it was to the BBC" is a false premise, below.
+        if reason == UNKNOWN_NAME and not articles and not written and out_lang == "en" and not asks_yes_no(asked_all):
+            if lead := _lead_before(text, names_unknown(text, vocabulary, asked_all)):
+                untold = " The documents do not say the rest."
+        elif reason == GROUNDLESS and not articles and not written:
+            lead = _grounded_lead(text, shown, asked_all)
+        else:
+            lead = ""
+        if lead:
             labels = [int(n) for n in re.findall(r"\[(\d+)\]", lead)]
             lead_order = order[: max(labels, default=0)]
             if not lead_order and (stated_in := _stating(lead, shown)) is not None:
                 lead, lead_order = f"{lead} [1]", [stated_in]
             if lead_order:
                 lead_cited, why = self._judge(lead, lead_order, context, shown, asked_all, subjects, passages)
-                logger.info("lead of a groundless answer: %r %s", lead, why or "accepted")
+                logger.info("lead of a withheld answer (%s): %r %s", reason, lead, why or "accepted")
                 if not why:
-                    text, citations, reason = lead, lead_cited, ""
+                    text, citations, reason = f"{lead}{untold}", lead_cited, ""
                     first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
         retry_tokens = (0, 0)
         # "Passage [1]": the model chose a passage and named no answer.  Kept, so that its sentence

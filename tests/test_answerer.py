@@ -2325,3 +2325,26 @@ def test_a_yes_that_only_repeats_the_question_shows_the_sentence_it_cites(
     # A yes in words of its own is the model's answer, kept.
     fake_llm.enqueue_answer(f"Yes, several dozen of them did [{k}].")
     assert answerer.ask(question).text == "Yes, several dozen of them did [1]."
+
+
+def test_an_answer_whose_last_clause_names_what_no_document_does_keeps_its_lead(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh43 q1014: the date is in the passages; the venue is not, and the model named a hotel.
+    question = (
+        "What date did Putin propose for starting the talks in Istanbul, and which building was picked as the venue?"
+    )
+    answerer.second_look = False
+    fake_llm.enqueue_answer(
+        "Putin proposed starting the talks in Istanbul on May 15, and the building picked as the venue"
+        " was the Istanbul Hilton Hotel."
+    )
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert (
+        answer.text == "Putin proposed starting the talks in Istanbul on May 15. [1] The documents do not say the rest."
+    )
+    assert "May 15" in answer.citations[0].quote
+    # A yes/no question's "yes" about a name no document mentions is a false premise, not a lead.
+    fake_llm.enqueue_answer("Yes, Peskov gave an interview on May 10, and it was to the BBC.")
+    assert answerer.ask("I read that Peskov gave his May 10 interview to the BBC. Is that right?").refused
