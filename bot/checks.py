@@ -253,9 +253,23 @@ def refers_back(question: str, answer: str) -> str | None:
     its own ("who had waited for this so long?").
     """
     first = re.split(r"(?<=[.!?])\s+|\n", unmarked(answer).strip(), maxsplit=1)[0]
+    # "Putin made the statement during a late-night meeting …", for what happened in the Kremlin
+    # on May 11 (fresh43 q1012): which statement, the sentence before says, and the question does not.
+    if _MADE_THE_STATEMENT.search(first) and not _SAYING.search(question):
+        return DANGLING
     if not _OBJECT_THIS.search(first) or _POINTING.search(question):
         return None
     return DANGLING
+
+
+_MADE_THE_STATEMENT = re.compile(r"\b(?:made|gave|issued|delivered)\s+the\s+(?:statement|announcement|remarks)\b")
+# A question that names what was said itself: "When did Putin express …", "during which call did Erdoğan confirm …".
+_SAYING = re.compile(
+    r"\b(?:statements?|announce\w*|say|says|said|saying|confirm\w*|declar\w*|propos\w*|remarks?|comment\w*|"
+    r"state[ds]?|stating|told|tell|words|quot\w*|claim\w*|express\w*|post\w*|publish\w*|calls?|phone\w*|"
+    r"speak|spoke|talk\w*)\b",
+    re.IGNORECASE,
+)
 
 
 # "How many Russian drones were shot down on May 12?", "how many people died": what is counted

@@ -723,6 +723,17 @@ COPIED = "Zelensky reported this on his Telegram channel, emphasizing that his v
         ("What did Putin propose?", "Direct talks in Istanbul [1]. Zelensky welcomed this on Telegram [2].", False),
         ("What could follow?", "This could lead to a hardening of the US position. [1]", False),
         ("What did Peskov say?", "That Russia needs to think about it [1].", False),
+        # fresh43 q1012: "the statement" is the one the sentence before made; the question names none.
+        (
+            "What happened in the Kremlin on May 11, 2025?",
+            "Putin made the statement during a late-night meeting with journalists in the Kremlin on May 11. [1]",
+            True,
+        ),
+        (
+            "When did Putin express his readiness for direct talks?",
+            "Putin made the statement during a late-night meeting with journalists in the Kremlin on May 11. [1]",
+            False,
+        ),
     ],
 )
 def test_an_answer_that_opens_by_pointing_back_to_nothing(question: str, answer: str, withheld: bool) -> None:
