@@ -1502,8 +1502,7 @@ class Answerer:
         subjects = [n for n in subjects if not self._common_word(n, vocabulary)]
         # "In the Orda.kz report, which leader …" names where to look, not whom the answer is about:
         # the passage that answers names no outlet (fresh36 q861).
-        outlets = {fold(str(meta.get("outlet") or "")) for meta in self.retriever.documents().values()}
-        subjects = [n for n in subjects if fold(_surname(n)) not in outlets]
+        subjects = [n for n in subjects if fold(_surname(n)) not in self._outlets()]
         # A *why / when did X do Y* whose deed no passage states is refused before the model
         # runs: the check reads only the question and the passages, and no answer passes it.
         premise = "" if off_topic or not passages else premise_unstated(asked_all, [p.text for p in passages]) or ""
@@ -1895,11 +1894,15 @@ class Answerer:
         line = self._before(citation).rstrip().rsplit("\n", 1)[-1]
         return line if line.endswith(":") else ""
 
+    def _outlets(self) -> frozenset[str]:
+        """The outlets that published the documents, folded ("orda.kz")."""
+        return frozenset(fold(str(meta.get("outlet") or "")) for meta in self.retriever.documents().values())
+
     def _credited_sources(self) -> frozenset[str]:
         """The sources the documents credit by name ("Hurriyet", "Reuters"), less their own outlets and people."""
         if self._sources is None:
             documents = self.retriever.documents()
-            outlets = {fold(str(meta.get("outlet") or "")) for meta in documents.values()}
+            outlets = self._outlets()
             people = {fold(_surname(h.name)) for h in self._titled_people()}
             named: set[str] = set()
             for source in sorted(documents):
