@@ -992,6 +992,26 @@ def _grounded_lead(text: str, shown: list[str], asked: str) -> str:
     return ""
 
 
+_YES_NO_OPENING = re.compile(r"^\s*(did|does|do|has|have|had|is|are|was|were|will|would|can|could)\s+", re.IGNORECASE)
+
+
+def _where_instead(question: str, places: Sequence[str]) -> str:
+    """A yes/no question that puts something in or at ``places`` (which no document mentions), asked as *where*.
+
+    "Did Putin propose holding the direct talks with Ukraine in Geneva?" is
+    "Where did Putin propose holding the direct talks with Ukraine?"; "" when
+    the question is no such yes/no question.
+    """
+    if not (opening := _YES_NO_OPENING.match(question)) or not places:
+        return ""
+    rest = question[opening.end() :]
+    for place in places:
+        rest, n = re.subn(rf"\s+(?:in|at)\s+(?:the\s+)?{re.escape(place)}\b", "", rest)
+        if not n:
+            return ""
+    return f"Where {opening.group(1).lower()} {rest.strip(' ?')}?"
+
+
 _CLAUSE_END = re.compile(r",\s+and\s+|(?<=[.!?])(?:\s*\[\d+\])*\s+")
 
 
@@ -1483,12 +1503,17 @@ class Answerer:
         # "Was Italy among the countries whose leaders signed …?": whether a name no document
         # mentions is one of a group.  The answer is no, and the group as the documents name it;
         # any other question about an unknown name stays refused ("Did Merkel comment?").
+        # So is "Did Putin propose holding the talks in Geneva?" (fresh43 q1001): a place no document
+        # mentions, asked as where something was; the answer is no, and the place the passages name.
+        members = asks_membership(asked_all)
+        asked_en = question if lang == "en" else query
+        where = "" if members or not unknown_asked else _where_instead(asked_en, unknown_asked)
         outsider = (
             unknown_asked
             if off_topic
             and not hostile
             and not unknown_ordinal(query, vocabulary)
-            and asks_membership(asked_all)
+            and (members or bool(where))
             and passages
             and self.second_look
             and (self.reply_in_question_language is False or lang == "en")
@@ -1545,7 +1570,7 @@ class Answerer:
         count_tokens = (0, 0)
         if outsider:
             corrected, count_tokens = self._correct_premise(
-                list(passages), question if lang == "en" else query, outsider, asked_all, years_text, members=True
+                list(passages), asked_en, outsider, asked_all, years_text, members=members, where=where
             )
             logger.info("not in the documents %s: %r", outsider, corrected and corrected[0])
             if corrected:
@@ -2337,6 +2362,7 @@ class Answerer:
         asked: str,
         years_text: str,
         members: bool = False,
+        where: str = "",
     ) -> tuple[tuple[str, list[Citation]] | None, tuple[int, int]]:
         """What the passages name where a yes/no question assumes ``wrong`` names, quoted; or None.
 
@@ -2356,10 +2382,16 @@ class Answerer:
         if not said:
             return None, (0, 0)
         names = " and ".join(said)
-        # Asked who belongs in place of a would-be member, the model answered "Italy did not sign".
-        prompt = (self.prompts.members if members else self.prompts.premise).render(question=blanked, names=names)
-        text, _, tokens = self._second_look(passages, prompt, "en", years_text)
-        filled = unmarked(text).strip(" .,:;\"'“”")
+        if where:
+            # Asked what fills the blank of "… in ___?", the model repeated "Geneva": asked where, it
+            # names the place, the one name of its answer that the question has not.
+            text, _, tokens = self._second_look(passages, where, "en", years_text)
+            filled = next(iter(names_in(unmarked(text), f"{question} {where}")), "")
+        else:
+            # Asked who belongs in place of a would-be member, the model answered "Italy did not sign".
+            prompt = (self.prompts.members if members else self.prompts.premise).render(question=blanked, names=names)
+            text, _, tokens = self._second_look(passages, prompt, "en", years_text)
+            filled = unmarked(text).strip(" .,:;\"'“”")
         logger.debug("the blank for %s filled with %r", names, filled)
         if (
             not filled

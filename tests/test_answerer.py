@@ -2348,3 +2348,20 @@ def test_an_answer_whose_last_clause_names_what_no_document_does_keeps_its_lead(
     # A yes/no question's "yes" about a name no document mentions is a false premise, not a lead.
     fake_llm.enqueue_answer("Yes, Peskov gave an interview on May 10, and it was to the BBC.")
     assert answerer.ask("I read that Peskov gave his May 10 interview to the BBC. Is that right?").refused
+
+
+def test_a_yes_no_question_about_a_place_no_document_mentions_is_answered_no(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh43 q1001: asked what fills "… in ___?", the model repeated "Geneva"; asked where, it names the place.
+    fake_llm.enqueue_answer("Putin proposed holding the direct talks in Istanbul [1].")
+    answer = answerer.ask("Did Putin propose holding the direct talks with Ukraine in Geneva?")
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("No: the documents do not mention Geneva. They name Istanbul: “")
+    assert "Istanbul" in answer.citations[0].quote
+    asked = fake_llm.calls[0]["messages"][-1]["content"]
+    assert "Where did Putin propose holding the direct talks with Ukraine?" in asked and "Geneva" not in asked
+    # Any other question about an unknown name stays refused, before the model runs.
+    calls = len(fake_llm.calls)
+    assert answerer.ask("Did Merkel comment on the talks?").refused
+    assert len(fake_llm.calls) == calls
