@@ -1506,6 +1506,7 @@ class Answerer:
         # So is "Did Putin propose holding the talks in Geneva?" (fresh43 q1001): a place no document
         # mentions, asked as where something was; the answer is no, and the place the passages name.
         members = asks_membership(asked_all)
+        # The question in English: as asked, or the rewrite of a question in another language.
         asked_en = question if lang == "en" else query
         where = "" if members or not unknown_asked else _where_instead(asked_en, unknown_asked)
         outsider = (
@@ -1697,8 +1698,7 @@ class Answerer:
         # document mentions: the answer is no, and what the passages name in its place.
         wrong = false_premise(asked_all, draft, vocabulary) if reason == UNKNOWN_NAME and self.second_look else []
         if wrong and gen is not None and not articles and not written and out_lang == "en":
-            # The blank goes where the name was written: the English rewrite holds it as the draft does.
-            asked_en = question if lang == "en" else query
+            # The blank goes where the name was written: the English rewrite (``asked_en``) holds it as the draft does.
             corrected, retry_tokens = self._correct_premise(list(passages), asked_en, wrong, asked_all, years_text)
             logger.info("false premise %s: %r -> %r", wrong, draft, corrected and corrected[0])
             if corrected:
