@@ -992,6 +992,21 @@ def _grounded_lead(text: str, shown: list[str], asked: str) -> str:
     return ""
 
 
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` quotes in curly quotation marks, a quotation within one counted as part of it."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for m in re.finditer(r"[“”]", text):
+        if m.group() == "“":
+            start = m.start() if depth == 0 else start
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, m.end()))
+    return spans
+
+
 _YES_NO_OPENING = re.compile(r"^\s*(did|does|do|has|have|had|is|are|was|were|will|would|can|could)\s+", re.IGNORECASE)
 
 
@@ -2986,7 +3001,16 @@ class Answerer:
             # The calendar needs the year, which the article may write far from the weekday.
             whole = " ".join(p.text for p in passages)
             for name, day in dated_weekdays(whole).items():
-                bare = next((m for m in bare_weekdays(text) if m.group(1) == name), None)
+                # A quotation is the article's words: "… on Thursday, May 15 [2], but …" would misquote it.
+                quoted = _quoted_spans(text)
+                bare = next(
+                    (
+                        m
+                        for m in bare_weekdays(text)
+                        if m.group(1) == name and not any(a <= m.start() < b for a, b in quoted)
+                    ),
+                    None,
+                )
                 holder = next((p for p in passages if dated_weekdays(p.text, whole).get(name) == day), None)
                 if bare is None or holder is None or day in dates_in(text):
                     continue

@@ -2359,6 +2359,8 @@ def test_a_yes_no_question_about_a_place_no_document_mentions_is_answered_no(
     assert not answer.refused, answer.withheld
     assert answer.text.startswith("No: the documents do not mention Geneva. They name Istanbul: “")
     assert "Istanbul" in answer.citations[0].quote
+    # The quotation is the article's words: no weekday in it is dated ("… on Thursday, May 15 [2], but …").
+    assert f"“{answer.citations[0].quote}”" in answer.text and len(answer.citations) == 1
     asked = fake_llm.calls[0]["messages"][-1]["content"]
     assert "Where did Putin propose holding the direct talks with Ukraine?" in asked and "Geneva" not in asked
     # Any other question about an unknown name stays refused, before the model runs.
