@@ -59,6 +59,7 @@ from bot.checks import (
     counts_asked,
     credited_before,
     credits,
+    denies,
     described_item,
     echoed_yes,
     false_premise,
@@ -1007,6 +1008,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# An answer that opens by taking a side on a yes/no question.
+_YES_OR_NO = re.compile(r"\s*(?:yes|no)\b", re.IGNORECASE)
 _YES_NO_OPENING = re.compile(r"^\s*(did|does|do|has|have|had|is|are|was|were|will|would|can|could)\s+", re.IGNORECASE)
 
 
@@ -1822,6 +1825,20 @@ class Answerer:
             (text, citations), reason = item[0], ""
             passages = context = item[1]
             first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
+        # "Did Zelensky reject Putin's proposal …?" was answered "Yes, … was rejected by Moscow", and
+        # withheld (fresh39 q934); "czy Kellogg skrytykował stanowisko Zełenskiego?" was answered with
+        # what else Kellogg did (fresh41 q967).  A sentence of the passages where the one asked about
+        # does the opposite, to the same thing, answers no; a yes that passed the checks stands.
+        if (
+            (reason or not _YES_OR_NO.match(text))
+            and not articles
+            and not written
+            and out_lang == "en"
+            and (denied := self._denied(asked_all, asked_en, passages, subjects)) is not None
+        ):
+            logger.info("denied by a passage (%s): %r -> %r", reason or "answered beside it", draft, denied[0])
+            (text, citations), reason = denied, ""
+            first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
         # "Is it correct that Peskov said Washington needs to see “concrete proposals …”?": the
         # sentence that holds the quoted words says who said them.
         if not reason and not articles and (corrected := self._said_by_another(asked_all, text, passages)):
@@ -2368,6 +2385,17 @@ class Answerer:
         q = quotes[i]
         text = f"{named[0]}, {day} [1]."
         return (text, [Citation(1, context[i].source, context[i].title, q.start, q.end, q.text, context[i])]), tokens
+
+    def _denied(
+        self, asked: str, english: str, passages: list[Passage], subjects: Sequence[str]
+    ) -> tuple[str, list[Citation]] | None:
+        """ "No:" and the first sentence of the passages where the subject of a yes/no question does the opposite."""
+        shown = [shown_text(p.text) for p in passages]
+        for k, sentence in _sentences(shown):
+            if denies(asked, sentence, english):
+                cited = self._quoted(sentence, k, passages, asked, subjects, passages)
+                return (f"No: “{sentence}” [1]", cited) if cited is not None else None
+        return None
 
     def _correct_premise(
         self,

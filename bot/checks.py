@@ -1606,6 +1606,60 @@ def _done_by(who: str, stems: str, sentence: str) -> bool:
     return False
 
 
+# Verbs of taking a side, for and against: asked whether someone did one, a sentence where
+# they did one of the other side answers no.  "confirm" and "deny" are a pair too.
+_SIDING_FOR = ("accept", "agree", "approv", "welcom", "support", "endors", "prais", "embrac", "favo", "confirm")
+_SIDING_AGAINST = ("reject", "refus", "declin", "oppos", "critici", "condemn", "dismiss", "denounc", "deni", "deny")
+
+
+def _did(who: str, stems: Sequence[str], sentence: str) -> bool:
+    """Whether ``who`` does a verb of ``stems`` in ``sentence`` (folded): named just before it, or after its "by".
+
+    Unlike ``_done_by``, the doer must be named: "Keith Kellogg, voiced support"
+    and "this demand was rejected by Moscow" are done by them; "Trump’s special
+    representative …, voiced support" is not done by Trump.
+    """
+    for m in re.finditer(rf"\b(?:{'|'.join(stems)})(?!ment)", sentence):
+        by = _AGENT_AFTER.match(sentence, m.end())
+        if by and _PASSIVE_BEFORE.search(sentence, 0, m.start()):
+            if by.group(1).startswith(who):
+                return True
+            continue
+        before = [w.strip(',.:;()“”"') for w in sentence[: m.start()].split()[-8:]]
+        if any(w.startswith(who) and not re.search(r"[’']s$", w) for w in before):
+            return True
+    return False
+
+
+def denies(question: str, sentence: str, english: str = "") -> bool:
+    """Whether ``sentence`` has the subject of a yes/no question do the opposite of what it asks.
+
+    "Did Zelensky reject Putin's proposal …?" is answered no by "Zelenskyy
+    welcomed Vladimir Putin’s proposal for direct talks …" (fresh39 q934); the
+    model said yes, of Moscow's rejection of another thing.  The sentence must
+    also share two of the question's other words, so that it is about the same
+    thing, and not do what was asked as well.  ``english`` is the question's
+    English rewrite, where the deed is read first.
+    """
+    if not (asks_yes_no(english) or asks_yes_no(question)):
+        return False
+    deed = asked_deed(english) or asked_deed(question)
+    if deed is None:
+        return False
+    who, verb = _who(deed[0]), fold(deed[1])
+    if verb.startswith(_SIDING_FOR):
+        side, other = _SIDING_FOR, _SIDING_AGAINST
+    elif verb.startswith(_SIDING_AGAINST):
+        side, other = _SIDING_AGAINST, _SIDING_FOR
+    else:
+        return False
+    said = fold(sentence)
+    if not _did(who, other, said) or _did(who, side, said):
+        return False
+    rest = {w for w in content_words(f"{question} {english}") if not w.startswith((who, verb[:5]))}
+    return len(matching_words(rest, content_words(sentence))) >= 2
+
+
 # What else states a verb a news question asks about (by the form after "did"), beside its
 # stem: an irregular past, the noun for *fly* ("Trump's flight to Istanbul"), and for
 # putting words online any verb for it.

@@ -2367,3 +2367,44 @@ def test_a_yes_no_question_about_a_place_no_document_mentions_is_answered_no(
     calls = len(fake_llm.calls)
     assert answerer.ask("Did Merkel comment on the talks?").refused
     assert len(fake_llm.calls) == calls
+
+
+def test_a_yes_no_question_whose_subject_did_the_opposite_is_answered_no_with_that_sentence(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh39 q934: the model said yes, and was withheld.
+    question = "Did Zelensky reject Putin's proposal to hold direct talks in Istanbul?"
+    welcomed = "Zelenskyy welcomed Vladimir Putin’s proposal for direct talks in Istanbul"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    assert any(welcomed in p.text for p in passages)
+    k = next(i for i, p in enumerate(passages, 1) if welcomed in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue_answer(f"Yes, Zelensky rejected Putin's proposal to hold direct talks in Istanbul [{k}].")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith(f"No: “Following Putin's statement, {welcomed}")
+    # The quotation is the article's words: no date is put into it.
+    assert answer.text.endswith(
+        "on Thursday, but stated that his team expects Moscow to commit to a “lasting” ceasefire"
+        " beginning tomorrow.” [1]"
+    )
+    [c] = answer.citations
+    assert welcomed in c.quote
+    # fresh41 q967: an answer beside the question (what else Kellogg did) gives way too.
+    question = "Did Kellogg criticize Zelenskyy's position?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "Kellogg urged Moscow" in p.text)
+    fake_llm.enqueue_answer(f"Kellogg urged Moscow to commit to a prolonged ceasefire [{k}].")
+    answer = answerer.ask(question)
+    assert answer.text == f"No: “{KELLOGG_SUPPORT}” [1]"
+    # Asked whether he did what the passages say he did, an answer beside the question is not turned to no.
+    question = "Did Zelensky welcome Putin's proposal for direct talks?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if welcomed in p.text)
+    fake_llm.enqueue_answer(f"Zelenskyy expects Moscow to commit to a lasting ceasefire [{k}].")
+    assert not answerer.ask(question).text.startswith("No")
+
+
+KELLOGG_SUPPORT = (
+    "Trump’s special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy’s position as well."
+)

@@ -41,6 +41,7 @@ from bot.checks import (
     asks_yes_no,
     credited_before,
     credits,
+    denies,
     echoed_yes,
     estimates,
     false_premise,
@@ -1627,3 +1628,51 @@ def test_an_answer_that_opens_with_an_unknown_name_the_question_wrote_names_it(
     answer: str, question: str, unknown: list[str]
 ) -> None:
     assert names_unknown(answer, VOCABULARY, question) == unknown
+
+
+WELCOMED = (
+    "Following Putin's statement, Zelenskyy welcomed Vladimir Putin’s proposal for direct talks in Istanbul on"
+    " Thursday, but stated that his team expects Moscow to commit to a “lasting” ceasefire beginning tomorrow."
+)
+KELLOGG = "Trump’s special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy’s position as well."
+
+
+@pytest.mark.parametrize(
+    ("question", "english", "sentence", "denied"),
+    [
+        # fresh39 q934: he welcomed it.
+        ("Did Zelensky reject Putin's proposal to hold direct talks in Istanbul?", "", WELCOMED, True),
+        # fresh41 q967: the deed is read from the rewrite; the Polish question runs on without a full stop.
+        (
+            "czy Kellogg skrytykował stanowisko Zełenskiego? bo coś takiego słyszałem",
+            "Did Kellogg criticize the position of Zelensky?",
+            KELLOGG,
+            True,
+        ),
+        # fresh28 q715: the passive names Moscow as the one who rejected it.
+        ("Did Moscow accept Zelensky's demand for a 30-day ceasefire?", "", REJECTED, True),
+        # Asked whether he did what the sentence says: not denied.
+        ("Did Zelensky welcome Putin's proposal for direct talks?", "", WELCOMED, False),
+        # Someone else's support: Trump's representative is not Trump.
+        ("Did Trump criticize Zelenskyy's position?", "", KELLOGG, False),
+        # Rejected by Moscow, not by Zelensky.
+        ("Did Zelensky accept the demand for a 30-day ceasefire?", "", REJECTED, False),
+        # About something else: the sentence shares one word of the rest of the question.
+        ("Did Kellogg criticize the sanctions?", "", KELLOGG, False),
+        # A verb that takes no side.
+        ("Did Zelensky mention Putin's proposal for direct talks in Istanbul?", "", WELCOMED, False),
+        # An agreement is a thing, not a side taken.
+        (
+            "Did Moscow reject the agreement on the ceasefire?",
+            "",
+            "Moscow signed the agreement on the ceasefire.",
+            False,
+        ),
+        # Not a yes/no question.
+        ("Why did Zelensky reject Putin's proposal for direct talks?", "", WELCOMED, False),
+    ],
+)
+def test_a_sentence_where_the_one_asked_about_takes_the_other_side_denies(
+    question: str, english: str, sentence: str, denied: bool
+) -> None:
+    assert denies(question, sentence, english) is denied
