@@ -637,9 +637,10 @@ def false_premise(question: str, answer: str, vocabulary: frozenset[str]) -> lis
 
 # "Did Moscow accept …", "Has the Kremlin confirmed …": the verb after a simple subject of capitalised words.
 # An adverb before the verb is not it: "Did Putin actually participate …?" asks about participating.
+# An adverb between the subject and the verb of a question: "Did Putin actually participate …?".
+_ADVERB = r"(?:actually|really|ever|also|even|already|indeed|personally|just|finally|not|never)"
 _ASKED_DEED = re.compile(
-    r"(?i:did|does|do|has|have|had)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)"
-    r"(?:(?:actually|really|ever|also|even|already|indeed|personally|just|finally|not|never)\s+)?([a-z]+)\b"
+    rf"(?i:did|does|do|has|have|had)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)(?:{_ADVERB}\s+)?([a-z]+)\b"
 )
 
 
@@ -1531,7 +1532,8 @@ _DID_WHAT = re.compile(
     r"\b(?:[Ww]hy|[Ww]hen|[Oo]n what (?:day|date)|[Ww]hat (?:day|date))\s+"
     r"(?:did|does|do|would|will|has|had|was|is|were|are)\s+"
     # "the United Kingdom" is a name; "the Russian child" is not (a people's adjective, then a noun).
-    rf"(?:the\s+(?![A-Z]\w*(?:{NATION_ENDINGS})\s+[a-z]))?((?:[A-Z][\w’'.-]*\s+)+)(?:not\s+)?([a-z]+)"
+    # "Why did Trump personally travel …?" asks about travelling (fresh45 q1053).
+    rf"(?:the\s+(?![A-Z]\w*(?:{NATION_ENDINGS})\s+[a-z]))?((?:[A-Z][\w’'.-]*\s+)+)(?:{_ADVERB}\s+)?([a-z]+)"
 )
 
 

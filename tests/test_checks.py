@@ -999,6 +999,9 @@ PROPOSE = "We propose to begin without delay – next Thursday, May 15, in Istan
         ("When did Putin say the talks should begin?", [PROPOSE], False),
         ("When did Trump fly to Istanbul?", ["Trump flew to Istanbul on Thursday."], False),
         ("When did Trump fly to Istanbul?", ["Trump praised the talks in Istanbul."], True),
+        # The verb after an adverb: "personally" is not what was done (fresh45 q1053).
+        ("Why did Trump personally travel to Istanbul?", ["Trump praised the talks in Istanbul."], True),
+        ("Why did Trump personally fly to Istanbul?", ["Trump flew to Istanbul on Thursday."], False),
         # Speaking to someone is stated by a meeting with them (fresh21 q573), not by any sentence.
         (
             "When did Putin speak to journalists at the Kremlin?",
