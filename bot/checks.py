@@ -225,6 +225,7 @@ def adds_nothing(question: str, answer: str) -> str | None:
     if not _latin(text) or re.match(r"\s*(?:yes|no)\b", text, re.IGNORECASE):
         return None
     asked = content_words(question)
+    asked |= {past for verb in asked & _PAST_FORMS.keys() for past in _PAST_FORMS[verb]}
     own = [w for w in content_words(text) if not _like(w, asked)]
     return None if own else REPEATS
 
@@ -1665,24 +1666,23 @@ def denies(question: str, sentence: str, english: str = "") -> bool:
 # What else states a verb a news question asks about (by the form after "did"), beside its
 # stem: an irregular past, the noun for *fly* ("Trump's flight to Istanbul"), and for
 # putting words online any verb for it.
-_STATED_BY: dict[str, tuple[str, ...]] = {
+# The irregular past of the verbs news questions ask about: "Putin made his offer …" repeats
+# "Did Putin make his offer …?" (fresh44 q1025).
+_PAST_FORMS: dict[str, tuple[str, ...]] = {
     "say": ("said",),
-    # Speaking to someone is stated by a statement or a meeting with them: "Putin made the statement
-    # during a late-night meeting with journalists" (fresh21 q573, asked in German).
-    "speak": ("spoke", "statement", "meeting with", "interview"),
-    "talk": ("talked", "spoke", "statement", "meeting with", "interview"),
+    "speak": ("spoke",),
     "tell": ("told",),
     "meet": ("met",),
     "go": ("went", "gone"),
     "come": ("came",),
-    "fly": ("flew", "flown", "flight"),
+    "fly": ("flew", "flown"),
     "make": ("made",),
     "take": ("took",),
     "give": ("gave",),
     "hold": ("held",),
     "send": ("sent",),
     "leave": ("left",),
-    "write": ("wrote", "writt"),
+    "write": ("wrote", "written"),
     "begin": ("began", "begun"),
     "run": ("ran",),
     "see": ("saw",),
@@ -1693,6 +1693,15 @@ _STATED_BY: dict[str, tuple[str, ...]] = {
     "win": ("won",),
     "seek": ("sought",),
     "buy": ("bought",),
+}
+_STATED_BY: dict[str, tuple[str, ...]] = {
+    **_PAST_FORMS,
+    # Speaking to someone is stated by a statement or a meeting with them: "Putin made the statement
+    # during a late-night meeting with journalists" (fresh21 q573, asked in German).
+    "speak": ("spoke", "statement", "meeting with", "interview"),
+    "talk": ("talked", "spoke", "statement", "meeting with", "interview"),
+    "fly": ("flew", "flown", "flight"),
+    "write": ("wrote", "writt"),
     # A place put forward by any word for it (``_PROPOSED_PLACE`` asks them all as "propose").
     "propose": ("suggest", "offer"),
     # Putting words online is stated by any verb for it: "When did Zelenskyy post …" by

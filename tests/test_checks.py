@@ -18,6 +18,7 @@ from bot.checks import (
     NO_TIME,
     NOBODY,
     POINTS_ONLY,
+    REPEATS,
     SET_ASIDE,
     UNCOUNTED_EVENT,
     UNDESCRIBED,
@@ -1679,3 +1680,14 @@ def test_a_sentence_where_the_one_asked_about_takes_the_other_side_denies(
     question: str, english: str, sentence: str, denied: bool
 ) -> None:
     assert denies(question, sentence, english) is denied
+
+
+def test_a_yes_that_repeats_the_question_in_the_past_tense_still_repeats_it() -> None:
+    # fresh44 q1025: "made" is the question's "make"; the cited sentence has Putin in the Kremlin.
+    question = "Did Putin make his offer of direct talks while he was in Istanbul?"
+    kremlin = "Putin made the statement during a late-night meeting with journalists in the Kremlin on May 11."
+    answer = "Yes, Putin made his offer of direct talks while he was in Istanbul. [1]"
+    assert echoed_yes(question, answer, [kremlin]) == ECHOED_YES
+    assert adds_nothing(question, answer.removeprefix("Yes, ")) == REPEATS
+    # A past tense the question did not ask about is the answer's own word.
+    assert adds_nothing(question, "Putin met journalists in the Kremlin.") is None
