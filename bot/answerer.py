@@ -1030,6 +1030,26 @@ def _where_instead(question: str, places: Sequence[str]) -> str:
     return f"Where {opening.group(1).lower()} {rest.strip(' ?')}?"
 
 
+# "Was it Marco Rubio who said …?": a yes/no question whether it was that one who did it.
+_CLEFT = re.compile(
+    r"^\s*(?:was|is|wasn['’]t|isn['’]t)\s+it\s+(?:really\s+|actually\s+)?(?P<named>.+?)\s+(?:who|that)\s+(?P<rest>.+?)\s*\?*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _who_instead(question: str, names: Sequence[str]) -> str:
+    """A question whether it was ``names`` (which no document mentions) who did something, asked as *who*.
+
+    "Was it Marco Rubio who said Washington needs to see concrete proposals?"
+    is "Who said Washington needs to see concrete proposals?" (fresh44 q1023);
+    "" when the question is no such question.
+    """
+    m = _CLEFT.match(question)
+    if m is None or not names or not all(n in m.group("named") for n in names):
+        return ""
+    return f"Who {m.group('rest')}?"
+
+
 _CLAUSE_END = re.compile(r",\s+and\s+|(?<=[.!?])(?:\s*\[\d+\])*\s+")
 
 
@@ -1526,13 +1546,18 @@ class Answerer:
         members = asks_membership(asked_all)
         # The question in English: as asked, or the rewrite of a question in another language.
         asked_en = question if lang == "en" else query
-        where = "" if members or not unknown_asked else _where_instead(asked_en, unknown_asked)
+        # So is "Was it Marco Rubio who said …?" (fresh44 q1023), asked as who said it.
+        instead = (
+            ""
+            if members or not unknown_asked
+            else _where_instead(asked_en, unknown_asked) or _who_instead(asked_en, unknown_asked)
+        )
         outsider = (
             unknown_asked
             if off_topic
             and not hostile
             and not unknown_ordinal(query, vocabulary)
-            and (members or bool(where))
+            and (members or bool(instead))
             and passages
             and self.second_look
             and (self.reply_in_question_language is False or lang == "en")
@@ -1589,7 +1614,7 @@ class Answerer:
         count_tokens = (0, 0)
         if outsider:
             corrected, count_tokens = self._correct_premise(
-                list(passages), asked_en, outsider, asked_all, years_text, members=members, where=where
+                list(passages), asked_en, outsider, asked_all, years_text, members=members, instead=instead
             )
             logger.info("not in the documents %s: %r", outsider, corrected and corrected[0])
             if corrected:
@@ -2405,7 +2430,7 @@ class Answerer:
         asked: str,
         years_text: str,
         members: bool = False,
-        where: str = "",
+        instead: str = "",
     ) -> tuple[tuple[str, list[Citation]] | None, tuple[int, int]]:
         """What the passages name where a yes/no question assumes ``wrong`` names, quoted; or None.
 
@@ -2425,11 +2450,16 @@ class Answerer:
         if not said:
             return None, (0, 0)
         names = " and ".join(said)
-        if where:
+        if instead:
             # Asked what fills the blank of "… in ___?", the model repeated "Geneva": asked where, it
-            # names the place, the one name of its answer that the question has not.
-            text, _, tokens = self._second_look(passages, where, "en", years_text)
-            filled = next(iter(names_in(unmarked(text), f"{question} {where}")), "")
+            # names the place, the one name of its answer that the question has not.  So for who.
+            text, _, tokens = self._second_look(passages, instead, "en", years_text)
+            given = names_in(unmarked(text), f"{question} {instead}")
+            if instead.startswith("Who "):
+                # "U.S. State Department spokesperson Tammy Bruce": who is the person the documents title.
+                people = {_surname(h.name) for h in self._titled_people()}
+                given = sorted(given, key=lambda g: _surname(g) not in people)
+            filled = next(iter(given), "")
         else:
             # Asked who belongs in place of a would-be member, the model answered "Italy did not sign".
             prompt = (self.prompts.members if members else self.prompts.premise).render(question=blanked, names=names)

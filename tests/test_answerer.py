@@ -2408,3 +2408,17 @@ def test_a_yes_no_question_whose_subject_did_the_opposite_is_answered_no_with_th
 KELLOGG_SUPPORT = (
     "Trump’s special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy’s position as well."
 )
+
+
+def test_a_question_whether_it_was_someone_no_document_names_who_did_it_is_answered_no(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh44 q1023: refused for naming Rubio; the article says who said it.
+    # The person, not the body she speaks for, fills the blank.
+    fake_llm.enqueue_answer("U.S. State Department spokesperson Tammy Bruce said it [1].")
+    answer = answerer.ask("Was it Marco Rubio who said Washington needs to see concrete proposals from both sides?")
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("No: the documents do not mention Marco Rubio. They name Tammy Bruce: “")
+    assert "Tammy Bruce stated that Washington needs" in answer.citations[0].quote
+    asked = fake_llm.calls[0]["messages"][-1]["content"]
+    assert "Who said Washington needs to see concrete proposals from both sides?" in asked and "Rubio" not in asked
