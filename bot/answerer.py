@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from bot.checks import (
     CREDIT_PHRASE,
+    HALF_ANSWERED,
     INEXACT,
     MISCREDITED,
     NO_COUNT,
@@ -71,6 +72,7 @@ from bot.checks import (
     points_only,
     premise_unstated,
     role_unstated,
+    second_asked,
     states_no_outcome,
     uncounted_event,
     uncredited,
@@ -1075,6 +1077,13 @@ def _copied_sentence(answer: str, shown: str) -> str:
     return best if best and overlap(answer, best) >= 0.5 else ""
 
 
+def _named_sentence(name: str, shown: str, asked: str) -> str:
+    """The sentence of a passage that writes ``name`` and shares most words with the question; "" if none writes it."""
+    words = content_words(asked)
+    holding = [s for _, s in _sentences([shown]) if fold(name) in fold(s)]
+    return max(holding, key=lambda s: len(matching_words(words, content_words(s))), default="")
+
+
 def _outlets_named(text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
     """``text`` with "the outlet" of a cited sentence replaced by the source its passage credits just before.
 
@@ -1806,6 +1815,23 @@ class Answerer:
             ):
                 text, citations, reason = f"{copied} [1]", cited, ""
                 first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
+        # "Who at the State Department spoke about the peace process, and what did she say Washington
+        # needs to see?" was answered "Tammy Bruce" (fresh45 q1042, in Russian): the sentence that names
+        # her, nearest the question, says both.
+        # The model cited the passage after hers: the one it cites is read first, then the others.
+        if reason == HALF_ANSWERED and order and not articles:
+            name = unmarked(draft).strip(" .")
+            # The sentence must say something of the second question too: "Original Author: Rustam
+            # Muratov" does not say where the photo is from (fresh36 q862).
+            second = content_words(second_asked(asked_all)) - content_words(name)
+            for k in dict.fromkeys([order[0], *range(1, len(shown) + 1)]):
+                if 1 <= k <= len(shown) and (naming := _named_sentence(name, shown[k - 1], asked_all)):
+                    if not matching_words(second, content_words(naming)):
+                        break
+                    if (cited := self._quoted(naming, k, context, asked_all, subjects, passages)) is not None:
+                        text, citations, reason = f"{naming} [1]", cited, ""
+                        first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
+                    break
         # "Who among the Foreign Ministry's officials rejected …?" was answered "Yuri Ushakov", then
         # "Zelensky" (fresh20 q548): twice someone whom the documents do not title by the body asked
         # about.  When the passages hold one sentence that titles someone so, it is the answer, quoted.

@@ -1725,6 +1725,15 @@ _TWO_ASKED = re.compile(
 )
 
 
+def second_asked(question: str) -> str:
+    """The second of two questions asked as one ("… and what did she say …?"), from its question word; or ""."""
+    m = _TWO_ASKED.search(question)
+    if m is None:
+        return ""
+    end = question.find("?", m.end())
+    return question[m.end() - len(m.group().split()[-1]) : end if end >= 0 else len(question)]
+
+
 def answers_one_of_two(question: str, answer: str) -> str | None:
     """A question that asks two things answered by one bare name: it answers one of them at most.
 

@@ -2422,3 +2422,29 @@ def test_a_question_whether_it_was_someone_no_document_names_who_did_it_is_answe
     assert "Tammy Bruce stated that Washington needs" in answer.citations[0].quote
     asked = fake_llm.calls[0]["messages"][-1]["content"]
     assert "Who said Washington needs to see concrete proposals from both sides?" in asked and "Rubio" not in asked
+
+
+def test_one_name_for_two_questions_gives_way_to_the_sentence_that_names_it(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh45 q1042 (asked in Russian): "Tammy Bruce" answers who, not what she said; her sentence says both.
+    question = (
+        "Who at the State Department spoke about the peace process, and what did she say Washington needs to see?"
+    )
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "Tammy Bruce" in p.text)
+    other = next(i for i, p in enumerate(passages, 1) if "Tammy Bruce" not in p.text)
+    answerer.second_look = True
+    for cited in (k, other):  # the model may cite a passage that does not name her
+        fake_llm.enqueue_answer(f"Tammy Bruce [{cited}]")
+        answer = answerer.ask(question)
+        assert not answer.refused, answer.withheld
+        assert "Tammy Bruce stated that Washington needs to see “concrete proposals" in answer.text
+        assert answer.text.endswith(" [1]")
+        [c] = answer.citations
+        assert "Tammy Bruce" in c.quote
+    # Nor when her sentence says nothing of the second question.
+    answerer.second_look = False
+    fake_llm.enqueue_answer(f"Tammy Bruce [{k}]")
+    answer = answerer.ask("Who at the State Department spoke, and when was the photo taken?")
+    assert answer.refused and answer.draft == "Tammy Bruce [1]"

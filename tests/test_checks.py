@@ -61,6 +61,7 @@ from bot.checks import (
     premise_unstated,
     refers_back,
     role_unstated,
+    second_asked,
     states_no_outcome,
     uncounted_event,
     undescribed,
@@ -1691,3 +1692,11 @@ def test_a_yes_that_repeats_the_question_in_the_past_tense_still_repeats_it() ->
     assert adds_nothing(question, answer.removeprefix("Yes, ")) == REPEATS
     # A past tense the question did not ask about is the answer's own word.
     assert adds_nothing(question, "Putin met journalists in the Kremlin.") is None
+
+
+def test_the_second_of_two_questions_asked_as_one() -> None:
+    assert second_asked("Who spoke, and what did she say Washington needs to see?") == (
+        "what did she say Washington needs to see"
+    )
+    assert second_asked("Who wrote the piece and where is its photo from?") == "where is its photo from"
+    assert second_asked("Who wrote the piece?") == ""
