@@ -1268,6 +1268,8 @@ _ROLES = (
 
 
 _LEADER_WHO = re.compile(r"\bleaders?\s+(?=who\b|that\b)")
+# "the heads of state and government" are a country's leaders by title, not people who led something.
+_HEADS_OF_STATE = re.compile(r"\bheads?\s+of\s+(?:state|government)(?:\s+and\s+(?:state|government))?\b")
 _ROLE_VERB = re.compile(
     r"\b(?:lead|leads|led|head|heads|headed|chair|chairs|chaired|hosts?|hosted|mediate[sd]?|"
     r"organi[sz]e[sd]?|wrote|written)\b"
@@ -1298,7 +1300,8 @@ def role_unstated(question: str, quotes: list[str]) -> str | None:
         asked += _ROLE_VERB.findall(_REPORTED.split(clause, maxsplit=1)[0])
     # "Who is the leader who is ready to host the negotiations?": a leader followed by what he did
     # is whoever did it, not one who led something (fresh34 q838).
-    asked = [_LEADER_WHO.sub(" ", a) for a in asked]
+    # Nor are "the heads of state and government" whose countries were asked for (fresh44 q1024, in German).
+    asked = [_HEADS_OF_STATE.sub(" ", _LEADER_WHO.sub(" ", a)) for a in asked]
     quoted = fold(" ".join(quotes))
     for role in _ROLES:
         if any(role.search(a) for a in asked) and not role.search(quoted):

@@ -841,6 +841,15 @@ ZELENSKY = (
         ),
         ("Who is the leader of the delegation?", ["Zelensky decided to participate in negotiations."], True),
         ("Who is the leader who will attend?", ["Zelensky decided to participate in negotiations."], False),
+        # Heads of state and government are leaders by title (fresh44 q1024); the head of a delegation is a role.
+        (
+            "Who were the heads of state and government behind the joint statement?",
+            [
+                "Zelenskyy published a joint statement by the leaders of France, Germany, Poland, and the United Kingdom."
+            ],
+            False,
+        ),
+        ("Who was the head of the Russian delegation?", ["Putin proposed talks."], True),
         # Without the reported clause the role is asked, and must be stated.
         (
             "Who did Erdoğan choose to host the talks?",
