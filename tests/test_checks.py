@@ -844,9 +844,7 @@ ZELENSKY = (
         # Heads of state and government are leaders by title (fresh44 q1024); the head of a delegation is a role.
         (
             "Who were the heads of state and government behind the joint statement?",
-            [
-                "Zelenskyy published a joint statement by the leaders of France, Germany, Poland, and the United Kingdom."
-            ],
+            ["Zelenskyy published a joint statement by the leaders of France, Germany, Poland, and the UK."],
             False,
         ),
         ("Who was the head of the Russian delegation?", ["Putin proposed talks."], True),
