@@ -69,6 +69,7 @@ from bot.checks import (
     names_nobody,
     names_unknown,
     off_target,
+    placed_elsewhere,
     points_only,
     premise_unstated,
     role_unstated,
@@ -1879,15 +1880,23 @@ class Answerer:
         # "Did Zelensky reject Putin's proposal …?" was answered "Yes, … was rejected by Moscow", and
         # withheld (fresh39 q934); "czy Kellogg skrytykował stanowisko Zełenskiego?" was answered with
         # what else Kellogg did (fresh41 q967).  A sentence of the passages where the one asked about
-        # does the opposite, to the same thing, answers no; a yes that passed the checks stands.
+        # does the opposite, to the same thing, answers no; a yes that passed the checks stands,
+        # unless a sentence it cites puts the deed in another place than asked (fresh44 q1025: "Yes, Putin
+        # made his … statement … while he was in Istanbul", citing "… in the Kremlin").
+        moved = (
+            not reason
+            and bool(re.match(r"\s*yes\b", text, re.IGNORECASE))
+            and any(placed_elsewhere(asked_all, c.quote, asked_en) for c in citations)
+        )
         if (
-            (reason or not _YES_OR_NO.match(text))
+            (reason or not _YES_OR_NO.match(text) or moved)
             and not articles
             and not written
             and out_lang == "en"
             and (denied := self._denied(asked_all, asked_en, passages, subjects)) is not None
         ):
-            logger.info("denied by a passage (%s): %r -> %r", reason or "answered beside it", draft, denied[0])
+            why = reason or ("a cited sentence puts it elsewhere" if moved else "answered beside it")
+            logger.info("denied by a passage (%s): %r -> %r", why, draft or text, denied[0])
             (text, citations), reason = denied, ""
             first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
         # "Is it correct that Peskov said Washington needs to see “concrete proposals …”?": the
@@ -2440,10 +2449,13 @@ class Answerer:
     def _denied(
         self, asked: str, english: str, passages: list[Passage], subjects: Sequence[str]
     ) -> tuple[str, list[Citation]] | None:
-        """ "No:" and the first sentence of the passages where the subject of a yes/no question does the opposite."""
+        """ "No:" and the first sentence of the passages where the subject of a yes/no question does the opposite.
+
+        Or does what was asked in another place than asked.
+        """
         shown = [shown_text(p.text) for p in passages]
         for k, sentence in _sentences(shown):
-            if denies(asked, sentence, english):
+            if denies(asked, sentence, english) or placed_elsewhere(asked, sentence, english):
                 cited = self._quoted(sentence, k, passages, asked, subjects, passages)
                 return (f"No: “{sentence}” [1]", cited) if cited is not None else None
         return None

@@ -1618,14 +1618,15 @@ _SIDING_FOR = ("accept", "agree", "approv", "welcom", "support", "endors", "prai
 _SIDING_AGAINST = ("reject", "refus", "declin", "oppos", "critici", "condemn", "dismiss", "denounc", "deni", "deny")
 
 
-def _did(who: str, stems: Sequence[str], sentence: str) -> bool:
+def _did(who: str, stems: Sequence[str] | str, sentence: str) -> bool:
     """Whether ``who`` does a verb of ``stems`` in ``sentence`` (folded): named just before it, or after its "by".
 
     Unlike ``_done_by``, the doer must be named: "Keith Kellogg, voiced support"
     and "this demand was rejected by Moscow" are done by them; "Trump’s special
     representative …, voiced support" is not done by Trump.
     """
-    for m in re.finditer(rf"\b(?:{'|'.join(stems)})(?!ment)", sentence):
+    alternatives = stems if isinstance(stems, str) else "|".join(stems)
+    for m in re.finditer(rf"\b(?:{alternatives})(?!ment)", sentence):
         by = _AGENT_AFTER.match(sentence, m.end())
         if by and _PASSIVE_BEFORE.search(sentence, 0, m.start()):
             if by.group(1).startswith(who):
@@ -1664,6 +1665,32 @@ def denies(question: str, sentence: str, english: str = "") -> bool:
         return False
     rest = {w for w in content_words(f"{question} {english}") if not w.startswith((who, verb[:5]))}
     return len(matching_words(rest, content_words(sentence))) >= 2
+
+
+# "… in Istanbul?", "… at the Kremlin?": where a question puts what it asks about.
+_ASKED_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w’'-]+)")
+
+
+def placed_elsewhere(question: str, sentence: str, english: str = "") -> bool:
+    """Whether ``sentence`` has the subject of a yes/no question do what it asks, in another place than asked.
+
+    "Did Putin make his offer of direct talks while he was in Istanbul?" is
+    answered no by "Putin made the statement during a late-night meeting with
+    journalists in the Kremlin on May 11" (fresh44 q1025).  The place asked
+    about must be missing from the sentence, and the sentence must name
+    another, after "in" or "at".
+    """
+    asked = english if asks_yes_no(english) else question
+    if not asks_yes_no(asked) or (deed := asked_deed(asked)) is None:
+        return False
+    # "in May" is a time, not a place.
+    places = [fold(p) for p in _ASKED_PLACE.findall(asked) if p not in MONTHS]
+    if not places:
+        return False
+    said = fold(sentence)
+    if any(p in said for p in places) or not _did(_who(deed[0]), _stems(fold(deed[1])), said):
+        return False
+    return any(fold(p) not in places and p not in MONTHS for p in _ASKED_PLACE.findall(sentence))
 
 
 # What else states a verb a news question asks about (by the form after "did"), beside its

@@ -2448,3 +2448,18 @@ def test_one_name_for_two_questions_gives_way_to_the_sentence_that_names_it(
     fake_llm.enqueue_answer(f"Tammy Bruce [{k}]")
     answer = answerer.ask("Who at the State Department spoke, and when was the photo taken?")
     assert answer.refused and answer.draft == "Tammy Bruce [1]"
+
+
+def test_a_yes_no_question_that_puts_the_deed_in_the_wrong_place_is_answered_no(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh44 q1025: the model said yes, citing the sentence that puts him in the Kremlin.
+    question = "Did Putin make his late-night statement to journalists while he was in Istanbul?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "in the Kremlin" in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue_answer(f"Yes, Putin made his late-night statement to journalists while he was in Istanbul [{k}].")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("No: “Putin made the statement during a late-night meeting with journalists")
+    assert "in the Kremlin" in answer.citations[0].quote

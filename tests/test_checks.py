@@ -57,6 +57,7 @@ from bot.checks import (
     names_set_aside,
     names_unknown,
     off_target,
+    placed_elsewhere,
     points_only,
     premise_unstated,
     refers_back,
@@ -1707,3 +1708,26 @@ def test_the_second_of_two_questions_asked_as_one() -> None:
     )
     assert second_asked("Who wrote the piece and where is its photo from?") == "where is its photo from"
     assert second_asked("Who wrote the piece?") == ""
+
+
+KREMLIN = (
+    "Putin made the statement during a late-night meeting with journalists in the Kremlin on May 11, following"
+    " events marking the 80th anniversary of Victory."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "elsewhere"),
+    [
+        # fresh44 q1025: he made it in the Kremlin.
+        ("Did Putin make his offer of direct talks while he was in Istanbul?", KREMLIN, True),
+        ("Did Putin make the statement in the Kremlin?", KREMLIN, False),  # the place asked is the sentence's
+        ("Did Putin propose talks in Istanbul?", KREMLIN, False),  # not what was asked
+        ("Did Zelensky make a statement in Istanbul?", KREMLIN, False),  # not who was asked
+        ("Did Putin make the statement in May?", KREMLIN, False),  # a month is no place
+        ("Did Putin make a statement in Istanbul?", "Putin made the statement on May 11 in May.", False),
+        ("Why did Putin make the statement in Istanbul?", KREMLIN, False),  # not a yes/no question
+    ],
+)
+def test_a_sentence_that_has_the_deed_done_in_another_place(question: str, sentence: str, elsewhere: bool) -> None:
+    assert placed_elsewhere(question, sentence) is elsewhere
