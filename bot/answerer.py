@@ -1142,6 +1142,48 @@ def _credit_given(asked: str, text: str, citations: Sequence[Citation]) -> str:
     return f"{source[:1].upper()}{source[1:]}, {opening} {rest}"
 
 
+# "… Maria Zakharova said that Russia considers …": who said it, and what.  The speaker runs back
+# from the verb to the clause's start (a colon, a comma or the sentence's start) and ends in a name.
+_SAID_THAT = re.compile(
+    r"(?P<speaker>[^:;,.“”]*?\b[A-Z][\w’'.-]+)\s+(?:said|stated|noted|added|announced|emphasi[sz]ed|stressed|"
+    r"warned|claimed|confirmed|declared)\s+that\s+(?P<clause>[^.]+)"
+)
+_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "This", "That"})
+_REPORTING = re.compile(r"\b(?:say|says|said|stated?|states|according|noted|announced|told|declared)\b", re.IGNORECASE)
+
+
+def _speaker_kept(text: str, citations: Sequence[Citation]) -> str:
+    """``text`` with the speaker put back before a sentence that copies what a cited sentence reports they said.
+
+    "Who on the Russian side rejected the demand, and what does Russia consider a
+    priority?" was answered "Moscow rejected the 30-day ceasefire request. Russia
+    considers discussing the root causes of the conflict a priority." (fresh45
+    q1050, in Polish): the second sentence is what Maria Zakharova said, given as
+    a fact and without her.  An answer that already reports speech, or names the
+    speaker, is left alone.
+    """
+    body = unmarked(text)
+    if _REPORTING.search(body):
+        return text
+    for c in citations:
+        for m in _SAID_THAT.finditer(c.quote):
+            speaker, clause = m.group("speaker").strip(), m.group("clause")
+            # "He said that …" names no one: the reader has only the answer.
+            if speaker.split()[-1] in _PRONOUNS or mentions(body, speaker.split()[-1]):
+                continue
+            for sentence in re.split(r"(?<=[.!?])\s+", text):
+                said = unmarked(sentence)
+                if len(content_words(said)) < 3 or overlap(said, clause) < 0.8 or overlap(clause, said) < 0.6:
+                    continue
+                word = sentence.split()[0]
+                # The sentence's first word loses its capital only where the quote writes it without one:
+                # "discussing the root causes …", not "Putin's absence …".
+                common = re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", c.quote) is not None
+                opening = word[:1].lower() + word[1:] if common else word
+                return text.replace(sentence, f"{speaker} said that {opening}{sentence[len(word) :]}", 1)
+    return text
+
+
 def _yes_shown(asked: str, text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
     """A yes that only repeats the question, with the cited sentence nearest the question in place of the repetition.
 
@@ -1907,6 +1949,8 @@ class Answerer:
         if not reason and not written:
             text, citations = _outlets_named(text, citations)
             text = _credit_given(asked_all, text, citations)
+            if not articles:
+                text = _speaker_kept(text, citations)
             text, citations = _yes_shown(asked_all, text, citations)
         kind_tokens = (0, 0)
         # A *which hotel* answer that names a person is about the passages, not the question.

@@ -2463,3 +2463,50 @@ def test_a_yes_no_question_that_puts_the_deed_in_the_wrong_place_is_answered_no(
     assert not answer.refused, answer.withheld
     assert answer.text.startswith("No: “Putin made the statement during a late-night meeting with journalists")
     assert "in the Kremlin" in answer.citations[0].quote
+
+
+ZAKHAROVA = (
+    "Zelensky insists on a 30-day ceasefire from May 12 as a mandatory condition, but this demand was rejected by"
+    " Moscow: Russian Foreign Ministry spokesperson Maria Zakharova said that Russia considers discussing the root"
+    " causes of the conflict a priority."
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "kept"),
+    [
+        # fresh45 q1050 (in Polish): what she said, given as a fact and without her.
+        (
+            "Moscow rejected the 30-day ceasefire request. Russia considers discussing the root causes of the"
+            " conflict a priority. [1]",
+            "Moscow rejected the 30-day ceasefire request. Russian Foreign Ministry spokesperson Maria Zakharova"
+            " said that Russia considers discussing the root causes of the conflict a priority. [1]",
+        ),
+        # A first word the quote writes in lower case loses its capital.
+        (
+            "Discussing the root causes of the conflict is a priority. [1]",
+            "Russian Foreign Ministry spokesperson Maria Zakharova said that discussing the root causes of the"
+            " conflict is a priority. [1]",
+        ),
+        # Already said by someone, or naming her: left alone.
+        (
+            "Zakharova considers discussing the root causes of the conflict a priority. [1]",
+            "Zakharova considers discussing the root causes of the conflict a priority. [1]",
+        ),
+        (
+            "According to Moscow, discussing the root causes of the conflict is a priority. [1]",
+            "According to Moscow, discussing the root causes of the conflict is a priority. [1]",
+        ),
+        # Not what she said.
+        ("Moscow rejected the 30-day ceasefire. [1]", "Moscow rejected the 30-day ceasefire. [1]"),
+    ],
+)
+def test_what_a_cited_sentence_reports_someone_said_keeps_its_speaker(answer: str, kept: str) -> None:
+    from bot.answerer import _speaker_kept
+
+    passage = Passage("a.txt", 0, len(ZAKHAROVA), ZAKHAROVA)
+    cited = Citation(1, "a.txt", "A", 0, len(ZAKHAROVA), ZAKHAROVA, passage)
+    assert _speaker_kept(answer, [cited]) == kept
+    # "He said that …" names no one.
+    he = "He said that Russia considers discussing the root causes of the conflict a priority."
+    assert _speaker_kept(answer, [Citation(1, "a.txt", "A", 0, len(he), he, passage)]) == answer
