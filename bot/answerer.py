@@ -1789,6 +1789,8 @@ class Answerer:
         # "Passage [1]": the model chose a passage and named no answer.  Kept, so that its sentence
         # nearest the question can answer if a second look only points too.
         pointed = (context, order[0]) if reason == POINTS_ONLY and order else None
+        # One name for two questions: the name, the view it was read from, and the passage it cites.
+        halved = (draft, context, order[0]) if reason == HALF_ANSWERED and order else None
         # "I read that Peskov spoke to the BBC. Is that right?" was answered "Yes, … the BBC", a name no
         # document mentions: the answer is no, and what the passages name in its place.
         wrong = false_premise(asked_all, draft, vocabulary) if reason == UNKNOWN_NAME and self.second_look else []
@@ -1829,6 +1831,8 @@ class Answerer:
                 if not why and referred and names_nobody(f"{asked_all} {referred}", retry_text) is not None:
                     why = NOBODY
                 logger.info("second look (%s): %r -> %r %s", reason, draft, retry_text, why or "accepted")
+                if why == HALF_ANSWERED and retry_order:
+                    halved = (retry_text, other, retry_order[0])
                 if why == POINTS_ONLY and retry_order:
                     pointed = (other, retry_order[0])
                 if not why:
@@ -1862,16 +1866,19 @@ class Answerer:
         # needs to see?" was answered "Tammy Bruce" (fresh45 q1042, in Russian): the sentence that names
         # her, nearest the question, says both.
         # The model cited the passage after hers: the one it cites is read first, then the others.
-        if reason == HALF_ANSWERED and order and not articles:
-            name = unmarked(draft).strip(" .")
+        # So is a second look's (fresh39 q930, in French: which spokesperson, and what Russia puts first).
+        if halved is not None and reason.endswith(HALF_ANSWERED) and not articles:
+            said, view, cited_k = halved
+            view_shown = [shown_text(p.text) for p in view]
+            name = unmarked(said).strip(" .")
             # The sentence must say something of the second question too: "Original Author: Rustam
             # Muratov" does not say where the photo is from (fresh36 q862).
             second = content_words(second_asked(asked_all)) - content_words(name)
-            for k in dict.fromkeys([order[0], *range(1, len(shown) + 1)]):
-                if 1 <= k <= len(shown) and (naming := _named_sentence(name, shown[k - 1], asked_all)):
+            for k in dict.fromkeys([cited_k, *range(1, len(view_shown) + 1)]):
+                if 1 <= k <= len(view_shown) and (naming := _named_sentence(name, view_shown[k - 1], asked_all)):
                     if not matching_words(second, content_words(naming)):
                         break
-                    if (cited := self._quoted(naming, k, context, asked_all, subjects, passages)) is not None:
+                    if (cited := self._quoted(naming, k, view, asked_all, subjects, passages)) is not None:
                         text, citations, reason = f"{naming} [1]", cited, ""
                         first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
                     break

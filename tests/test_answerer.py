@@ -2443,6 +2443,12 @@ def test_one_name_for_two_questions_gives_way_to_the_sentence_that_names_it(
         assert answer.text.endswith(" [1]")
         [c] = answer.citations
         assert "Tammy Bruce" in c.quote
+    # Nor a second look's: the first look pointed at a passage, the second gave her name alone (fresh39 q930).
+    fake_llm.enqueue_answer(f"Passage [{other}]")
+    fake_llm.enqueue_answer("Tammy Bruce [1]")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert "Tammy Bruce stated that Washington needs to see “concrete proposals" in answer.text
     # Nor when her sentence says nothing of the second question.
     answerer.second_look = False
     fake_llm.enqueue_answer(f"Tammy Bruce [{k}]")
