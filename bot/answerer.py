@@ -1149,7 +1149,8 @@ _SAID_THAT = re.compile(
     r"warned|claimed|confirmed|declared)\s+that\s+(?P<clause>[^.]+)"
 )
 _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "This", "That"})
-_REPORTING = re.compile(r"\b(?:say|says|said|stated?|states|according|noted|announced|told|declared)\b", re.IGNORECASE)
+# Reported speech already ("… said that …"); not "the State Department".
+_REPORTING = re.compile(r"\b(?:say|says|said|stated|according|noted|announced|told|declared)\b", re.IGNORECASE)
 
 
 def _speaker_kept(text: str, citations: Sequence[Citation]) -> str:

@@ -638,7 +638,6 @@ def false_premise(question: str, answer: str, vocabulary: frozenset[str]) -> lis
 
 # "Did Moscow accept …", "Has the Kremlin confirmed …": the verb after a simple subject of capitalised words.
 # An adverb before the verb is not it: "Did Putin actually participate …?" asks about participating.
-# An adverb between the subject and the verb of a question: "Did Putin actually participate …?".
 _ADVERB = r"(?:actually|really|ever|also|even|already|indeed|personally|just|finally|not|never)"
 _ASKED_DEED = re.compile(
     rf"(?i:did|does|do|has|have|had)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)(?:{_ADVERB}\s+)?([a-z]+)\b"

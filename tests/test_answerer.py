@@ -2516,3 +2516,17 @@ def test_what_a_cited_sentence_reports_someone_said_keeps_its_speaker(answer: st
     # "He said that …" names no one.
     he = "He said that Russia considers discussing the root causes of the conflict a priority."
     assert _speaker_kept(answer, [Citation(1, "a.txt", "A", 0, len(he), he, passage)]) == answer
+
+
+def test_a_body_named_state_is_no_reported_speech() -> None:
+    from bot.answerer import _speaker_kept
+
+    bruce = (
+        "At the same time, U.S. State Department spokesperson Tammy Bruce stated that Washington needs to see"
+        " “concrete proposals from both sides” to “move forward” in the peace process."
+    )
+    passage = Passage("a.txt", 0, len(bruce), bruce)
+    cited = Citation(1, "a.txt", "A", 0, len(bruce), bruce, passage)
+    # "State" is a word of the answer, not a verb of saying.
+    answer = "Washington's state of mind: it needs to see concrete proposals from both sides to move forward. [1]"
+    assert _speaker_kept(answer, [cited]) == f"State Department spokesperson Tammy Bruce said that {answer}"
