@@ -64,6 +64,7 @@ from bot.checks import (
     described_item,
     echoed_yes,
     false_premise,
+    lacking,
     named_speaker,
     names_in,
     names_nobody,
@@ -2503,11 +2504,12 @@ class Answerer:
     ) -> tuple[str, list[Citation]] | None:
         """ "No:" and the first sentence of the passages where the subject of a yes/no question does the opposite.
 
-        Or does what was asked in another place than asked.
+        Or does what was asked in another place than asked, or is said not to
+        have been there at all ("The lack of a ceasefire …").
         """
         shown = [shown_text(p.text) for p in passages]
         for k, sentence in _sentences(shown):
-            if denies(asked, sentence, english) or placed_elsewhere(asked, sentence, english):
+            if any(check(asked, sentence, english) for check in (denies, placed_elsewhere, lacking)):
                 cited = self._quoted(sentence, k, passages, asked, subjects, passages)
                 return (f"No: “{sentence}” [1]", cited) if cited is not None else None
         return None

@@ -1692,6 +1692,42 @@ def placed_elsewhere(question: str, sentence: str, english: str = "") -> bool:
     return any(fold(p) not in places and p not in MONTHS for p in _ASKED_PLACE.findall(sentence))
 
 
+# "Did the ceasefire stop …?", "Was there a ceasefire …?": what a yes/no question takes to exist.
+_ASKED_THING = re.compile(
+    r"^\s*(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can)\s+"
+    r"(?:there\s+)?(?:the|a|an)\s+((?:[\w-]+\s+)?[\w-]+)",
+    re.IGNORECASE,
+)
+# How a sentence says a thing was not there.
+_LACK_OF = r"\b(?:lack\s+of|absence\s+of|without|no)\s+(?:a\s+|an\s+|the\s+|any\s+)?(?:[\w-]+\s+)?"
+
+
+def lacking(question: str, sentence: str, english: str = "") -> bool:
+    """Whether ``sentence`` says the thing a yes/no question takes to exist was not there.
+
+    "Did the ceasefire succeed in stopping new Russian attacks on May 12?" is
+    answered no by "The lack of a ceasefire has already led to new attacks: on
+    May 12, …" (fresh45 q1059); the model said yes.  The thing is the
+    question's subject, right after its auxiliary; the sentence must also share
+    two of the question's other words, so that it is about the same events.  A
+    question that itself speaks of the lack ("Did the lack of a ceasefire …?")
+    is agreed with, not denied.
+    """
+    asked = english if asks_yes_no(english) else question
+    if not asks_yes_no(asked) or re.search(_LACK_OF, asked, re.IGNORECASE):
+        return False
+    m = _ASKED_THING.match(asked)
+    if m is None:
+        return False
+    # "the Istanbul talks" or "the ceasefire succeed": either word may be the thing.
+    things = [w.lower() for w in m.group(1).split() if len(w) >= 4]
+    thing = next((w for w in things if re.search(_LACK_OF + re.escape(w) + r"\b", sentence, re.IGNORECASE)), None)
+    if thing is None:
+        return False
+    rest = {w for w in content_words(asked) if not w.startswith(thing[:5])}
+    return len(matching_words(rest, content_words(sentence))) >= 2
+
+
 # What else states a verb a news question asks about (by the form after "did"), beside its
 # stem: an irregular past, the noun for *fly* ("Trump's flight to Istanbul"), and for
 # putting words online any verb for it.

@@ -2471,6 +2471,22 @@ def test_a_yes_no_question_that_puts_the_deed_in_the_wrong_place_is_answered_no(
     assert "in the Kremlin" in answer.citations[0].quote
 
 
+def test_a_yes_no_question_about_a_thing_the_passages_say_was_lacking_is_answered_no(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh45 q1059: the model said the ceasefire stopped the attacks, and was withheld.
+    question = "Did the ceasefire succeed in stopping new Russian attacks on May 12?"
+    lack = "The lack of a ceasefire has already led to new attacks"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if lack in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue_answer(f"Yes, the ceasefire succeeded in stopping new Russian attacks on May 12 [{k}].")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith(f"No: “{lack}: on May 12, several dozen Russian drones")
+    assert lack in answer.citations[0].quote
+
+
 ZAKHAROVA = (
     "Zelensky insists on a 30-day ceasefire from May 12 as a mandatory condition, but this demand was rejected by"
     " Moscow: Russian Foreign Ministry spokesperson Maria Zakharova said that Russia considers discussing the root"

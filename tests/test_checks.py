@@ -46,6 +46,7 @@ from bot.checks import (
     echoed_yes,
     estimates,
     false_premise,
+    lacking,
     lacks_date,
     lacks_place,
     lacks_time,
@@ -1731,3 +1732,26 @@ KREMLIN = (
 )
 def test_a_sentence_that_has_the_deed_done_in_another_place(question: str, sentence: str, elsewhere: bool) -> None:
     assert placed_elsewhere(question, sentence) is elsewhere
+
+
+LACK = (
+    "The lack of a ceasefire has already led to new attacks: on May 12, several dozen Russian drones entered"
+    " Ukrainian airspace."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lacked"),
+    [
+        # fresh45 q1059: there was no ceasefire to stop the attacks.
+        ("Did the ceasefire succeed in stopping new Russian attacks on May 12?", LACK, True),
+        ("Was there a ceasefire on May 12 against new attacks?", LACK, True),
+        ("Did the lack of a ceasefire lead to new attacks on May 12?", LACK, False),  # the question agrees
+        ("Did the ceasefire hold?", LACK, False),  # nothing else in common: other events
+        ("Did Zelensky insist on a ceasefire from May 12?", LACK, False),  # the ceasefire is not the subject
+        ("Did the ceasefire stop new attacks on May 12?", "A ceasefire stopped new attacks on May 12.", False),
+        ("Why did the ceasefire fail to stop new attacks on May 12?", LACK, False),  # not a yes/no question
+    ],
+)
+def test_a_sentence_that_says_the_thing_asked_about_was_not_there(question: str, sentence: str, lacked: bool) -> None:
+    assert lacking(question, sentence) is lacked
