@@ -460,6 +460,17 @@ _WHO_IS = re.compile(
     r"|kim\s+(?:jest|był|była))\s+(.+?)[\s?.!]*$",
     re.IGNORECASE,
 )
+# "by her account", in the languages of our users: "А что, по её словам, …?", "за її словами".
+_BY_ACCOUNT = re.compile(
+    r"\b(?:according\s+to\s+(?:him|her)|in\s+(?:his|her)\s+(?:words|view)"
+    r"|по\s+(?:его|её|ее)\s+(?:словам|мнению)|за\s+(?:його|її)\s+словами|на\s+(?:його|її)\s+думку"
+    r"|(?:seiner|ihrer)\s+(?:Meinung|Aussage|Ansicht)\s+nach|laut\s+(?:ihm|ihr)"
+    r"|(?:selon|d['’]après)\s+(?:lui|elle)|según\s+(?:él|ella)|secondo\s+(?:lui|lei)"
+    r"|(?:jego|jej)\s+zdaniem|według\s+(?:niego|niej)|segundo\s+(?:ele|ela))\b",
+    re.IGNORECASE,
+)
+# A rewrite that still says whose account it is.
+_ACCOUNT_KEPT = re.compile(r"\b(?:according\s+to|said|says|say|stated|states|in\s+\w+\s+(?:words|view))\b", re.I)
 # A person's pronoun in the languages of our users; not Romance articles that look like one ("la", "le").
 _HIS_OR_HERS = re.compile(
     r"\b(?:he|she|him|his|her|er|sie|ihn|ihm|ihr|ihre[mnrs]?|sein(?:e[mnrs]?)?|он|она|его|её|ее|ему|ей|ним|ней"
@@ -2662,6 +2673,16 @@ class Answerer:
             )
             tokens = (tokens[0] + more[0], tokens[1] + more[1])
             out = again if again and len(_lost_names(again, spellings)) < len(lost) else out
+        # "А что, по её словам, Россия считает приоритетом?" after a turn naming Zakharova came back
+        # as "What is Russia's priority?" (fresh47 q1090, fresh46 q1072 in Ukrainian): whose account
+        # is asked for was lost, and a passage on someone else answered.  She is named again.
+        if (
+            out
+            and _BY_ACCOUNT.search(question)
+            and not _ACCOUNT_KEPT.search(out)
+            and (who := self._referred(question, out, history))
+        ):
+            out = f"{out.rstrip(' ?.')}, according to {who}?"
         asked = " ".join([question, *lines])
         # Read only for a rewrite to mend: the credited sources walk every document once.
         people, sources = (self.retriever.names(), self._credited_sources()) if out else (frozenset(), frozenset())

@@ -2110,6 +2110,29 @@ def test_whom_the_question_s_his_stands_for_is_no_answer_to_who(answerer: Answer
     assert "Trump" in answer.text and "Trump" in answer.citations[0].quote
 
 
+def test_a_follow_up_asked_by_her_account_names_her_in_the_rewrite_that_lost_her(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    """fresh47 q1090: "what, by her words, does Russia consider a priority?" came back without her."""
+    history = [
+        Turn("user", "Кто из российских официальных лиц отверг требование о 30-дневном перемирии?"),
+        Turn("assistant", "Официальный представитель МИД России Мария Захарова."),
+    ]
+    fake_llm.enqueue("What is Russia's priority?")
+    fake_llm.enqueue_answer("Russia considers discussing the root causes of the conflict a priority [1].")
+    answer = answerer.ask("А что, по её словам, Россия считает приоритетом?", history)
+    assert answer.search_query == "What is Russia's priority, according to Zakharova?"
+    # A rewrite that kept whose account it is, or a question that asks for none, is left as it was.
+    fake_llm.enqueue("What does Zakharova say Russia considers a priority?")
+    fake_llm.enqueue_answer("The root causes of the conflict [1].")
+    answer = answerer.ask("А что, по её словам, Россия считает приоритетом?", history)
+    assert answer.search_query == "What does Zakharova say Russia considers a priority?"
+    fake_llm.enqueue("What is Russia's priority?")
+    fake_llm.enqueue_answer("The root causes of the conflict [1].")
+    answer = answerer.ask("А что Россия считает приоритетом?", history)
+    assert answer.search_query == "What is Russia's priority?"
+
+
 def test_an_answer_that_leaves_the_documents_after_its_lead_is_cut_there(answerer: Answerer, fake_llm: FakeLLM) -> None:
     # fresh32 q785: the headline, copied, then three sentences of the model's own; all was withheld.
     lead = "KTZ spent 79 million Tenge on new workwear after complaints from Mangystau employees."
