@@ -47,6 +47,7 @@ from bot.checks import (
     about_elsewhere,
     adds_nothing,
     agreement_asked,
+    agreement_asked_elsewhere,
     as_written,
     asks_about_unknown,
     asks_each_article,
@@ -1659,7 +1660,7 @@ class Answerer:
         found_holders = self._role_holders(roles, within, passages) if roles is not None else None
         # "Was a ceasefire part of the call? Do the sources agree?": each article is asked the rest,
         # and the two accounts are set side by side (asked whole, the model said both agreed).
-        compared = agreement_asked(question) or agreement_asked(query)
+        compared = agreement_asked(question) or agreement_asked(query) or agreement_asked_elsewhere(question, query)
         each = not off_topic and not premise and bool(passages) and not within
         each = each and (asks_each_article(asked_all) or compared is not None) and not found_holders
         articles = self._by_article(query, asked, asked_all) if each else []

@@ -1396,6 +1396,52 @@ _DESCRIBED_DIFFERENTLY = re.compile(
 )
 
 
+# Whether the documents agree, asked in the other languages of our users ("Сходятся ли две статьи
+# в том, …?"); the rewrite may drop it ("Did the articles discuss …?", fresh46 q1067).
+_AGREE_ELSEWHERE = re.compile(
+    r"\b(?:сход[яи]тся|совпада[юе]т|согласуются|расход[яи]тся|противореч[аи]т|збігаються|узгоджуються"
+    r"|розходяться|суперечать|zgadzają\s+się|są\s+zgodne|różnią\s+się|stimmen(?:\s+\S+){0,5}\s+überein"
+    r"|(?:sind|waren)\s+sich(?:\s+\S+){0,4}\s+einig|unterscheiden\s+sich|concordent|s['’]accordent|(?:sont|sont-ils|sont-elles)"
+    r"\s+d['’]accord|divergent|coinciden|concuerdan|están\s+de\s+acuerdo|difieren|concordano|coincidono"
+    r"|sono\s+d['’]accordo|concordam|coincidem|divergem|shodují\s+se|överens|uyuşuyor|hemfikir)\b",
+    re.IGNORECASE,
+)
+# The articles or sources, in those languages: "Сходятся ли Россия и Украина …" asks about the parties.
+_DOCUMENTS_ELSEWHERE = re.compile(
+    r"\b(?:стать|статт|источник|джерел|artikel|articl|artícul|articol|artyku|článk|artigo|haber|quelle|source"
+    r"|fuente|font[ei]|źródł)",
+    re.IGNORECASE,
+)
+# "Did the articles discuss the ceasefire …?": what the documents are asked about.
+_DOCUMENTS_ON = re.compile(
+    rf"^\s*(?:do|does|did)\s+{_THE_DOCUMENTS}\s+(?:discuss|mention|say\s+anything\s+about|report\s+on|report"
+    r"|cover|talk\s+about|write\s+about|describe)\s+(.+?)\s*\?",
+    re.IGNORECASE,
+)
+
+
+def agreement_asked_elsewhere(question: str, english: str) -> str | None:
+    """What each document is to be asked, for a question in another language whether they agree; else None.
+
+    ``english`` is the question's rewrite, read when it kept no word of
+    agreeing: "Сходятся ли две статьи в том, обсуждалось ли перемирие в
+    телефонном разговоре Эрдогана с Путиным?" came back as "Did the articles
+    discuss the ceasefire in the phone conversation between Erdogan and
+    Putin?", and each article is asked "What does the article say about the
+    ceasefire in the phone conversation between Erdogan and Putin?".
+    """
+    if not (_AGREE_ELSEWHERE.search(question) and _DOCUMENTS_ELSEWHERE.search(question)):
+        return None
+    if not (first := re.match(r"[^?]*\?", english)):
+        return None
+    if m := _DOCUMENTS_ON.match(first.group()):
+        return f"What does the article say about {m.group(1)}?"
+    rest = first.group().strip()
+    if _YES_NO.match(rest):
+        return f"What does the article say about whether {rest[0].lower()}{rest[1:]}"
+    return rest
+
+
 def agreement_asked(question: str) -> str | None:
     """For a question whether the documents agree, what each document is to be asked; else None.
 

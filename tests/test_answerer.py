@@ -1536,6 +1536,27 @@ def test_accounts_where_one_denies_what_the_other_states_open_with_the_verdict(
     assert answer.text.startswith("The articles differ. One article: ") and " The other: " in answer.text
 
 
+def test_a_question_in_another_language_whether_the_articles_agree_is_compared_when_its_rewrite_lost_it(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    """fresh46 q1067: the Russian "do the two articles agree" came back as "Did the articles discuss …?"."""
+    question = (
+        "Сходятся ли две статьи в том, обсуждалось ли перемирие в телефонном разговоре Эрдогана с Путиным?"
+        " Что говорит каждая из них?"
+    )
+    rewrite = "Did the articles discuss the ceasefire in the phone conversation between Erdogan and Putin?"
+    fake_llm.enqueue(f"{rewrite} What does each article say?")
+    denied = "The article states that a ceasefire does not appear to have been discussed [1]."
+    stated = "The article states that Erdogan held consultations with Putin, supporting the idea of a ceasefire [1]."
+    _enqueue_by_article(answerer, fake_llm, rewrite, drones=stated, ceasefire=denied)
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("Статьи расходятся. Одна статья: ") and " Другая: " in answer.text
+    # Each article was asked about the topic, not whether "the articles" discussed it.
+    prompts = [call["messages"][-1]["content"] for call in fake_llm.calls[1:]]
+    assert all("What does the article say about the ceasefire in the phone conversation" in p for p in prompts)
+
+
 @pytest.mark.parametrize(
     ("accounts", "lang", "verdict"),
     [

@@ -31,6 +31,7 @@ from bot.checks import (
     UNSTATED_YEAR,
     about_elsewhere,
     adds_nothing,
+    agreement_asked_elsewhere,
     answers_one_of_two,
     as_written,
     asked_deed,
@@ -1755,3 +1756,33 @@ LACK = (
 )
 def test_a_sentence_that_says_the_thing_asked_about_was_not_there(question: str, sentence: str, lacked: bool) -> None:
     assert lacking(question, sentence) is lacked
+
+
+@pytest.mark.parametrize(
+    ("question", "english", "asked"),
+    [
+        # fresh46 q1067: the rewrite dropped "agree".
+        (
+            "Сходятся ли две статьи в том, обсуждалось ли перемирие в разговоре Эрдогана с Путиным?",
+            "Did the articles discuss the ceasefire in the conversation between Erdogan and Putin?",
+            "What does the article say about the ceasefire in the conversation between Erdogan and Putin?",
+        ),
+        (
+            "Stimmen die beiden Artikel darin überein, ob über eine Waffenruhe gesprochen wurde?",
+            "Was a ceasefire discussed in the call?",
+            "What does the article say about whether was a ceasefire discussed in the call?",
+        ),
+        # A rewrite that asks no yes/no question is each article's question as it is.
+        (
+            "Czy oba artykuły zgadzają się co do tego, kto zaproponował rozmowy?",
+            "Who proposed the talks?",
+            "Who proposed the talks?",
+        ),
+        # The parties agreeing, not the articles; and no word of agreeing.
+        ("Совпадают ли позиции России и Украины?", "Do the positions of Russia and Ukraine match?", None),
+        ("Haben sich Russland und die Ukraine auf einen Waffenstillstand geeinigt?", "Did they agree?", None),
+        ("Что говорит каждая статья о перемирии?", "What does each article say about the ceasefire?", None),
+    ],
+)
+def test_whether_the_articles_agree_asked_in_another_language(question: str, english: str, asked: str | None) -> None:
+    assert agreement_asked_elsewhere(question, english) == asked
