@@ -86,6 +86,7 @@ from bot.checks import (
     unsaid,
     unthreatened,
     which_kind,
+    wider,
     year_unstated,
 )
 from bot.citations import (
@@ -104,6 +105,7 @@ from bot.citations import (
     overlap,
     unknown_names,
     unsupported_words,
+    with_same_meaning,
     written_in,
     written_lowercase,
 )
@@ -1247,15 +1249,6 @@ _CREDITS_SOURCE = re.compile(
 )
 
 
-# Words that say the same, for whether a quote shares the question's subject.  The documents
-# call the coalition's ceasefire "the proposed truce" too (fresh35 q857: what it was to cover).
-_SAME_MEANING = (
-    frozenset({"start", "begin", "commence"}),
-    frozenset({"talks", "negotiations"}),
-    frozenset({"ceasefire", "truce"}),
-)
-
-
 def _off_topic_quote(
     citations: Sequence[Citation], asked: str, read: Callable[[Citation], str] = lambda c: c.quote
 ) -> int | None:
@@ -1273,7 +1266,7 @@ def _off_topic_quote(
     """
     words = content_words(asked)
     # "When did Putin want to start the talks" is answered by "We propose to begin … May 15" (fresh30 q741).
-    words |= {other for group in _SAME_MEANING if words & group for other in group}
+    words = with_same_meaning(words)
     asks = set(re.findall(r"\w+", fold(asked)))
     for c in citations:
         # A labelled line ("Original Author: …") answers what its label names ("Who wrote …?").
@@ -2521,7 +2514,7 @@ class Answerer:
         """
         shown = [shown_text(p.text) for p in passages]
         for k, sentence in _sentences(shown):
-            if any(check(asked, sentence, english) for check in (denies, placed_elsewhere, lacking)):
+            if any(check(asked, sentence, english) for check in (denies, placed_elsewhere, lacking, wider)):
                 cited = self._quoted(sentence, k, passages, asked, subjects, passages)
                 return (f"No: “{sentence}” [1]", cited) if cited is not None else None
         return None

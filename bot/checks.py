@@ -64,7 +64,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 
-from bot.citations import content_words, matching_words, unknown_names
+from bot.citations import content_words, matching_words, unknown_names, with_same_meaning
 from bot.dates import MONTHS, WEEKDAYS
 from bot.roles import NATION_ENDINGS
 from index.chunking import sentence_spans
@@ -1772,6 +1772,39 @@ def lacking(question: str, sentence: str, english: str = "") -> bool:
         return False
     rest = {w for w in content_words(asked) if not w.startswith(thing[:5])}
     return len(matching_words(rest, content_words(sentence))) >= 2
+
+
+# "… limited to land activities?", "Did it only cover land?": what a yes/no question asks is all there is.
+_ONLY_ASKED = re.compile(
+    r"\b(?:(?:limited|restricted|confined)\s+to|(?:only|solely|exclusively)\s+(?:to\s+)?"
+    r"(?:cover(?:ed|s|ing)?|include[ds]?|including|appl(?:y|ied|ies)\s+to))\s+(?:the\s+)?([\w-]{3,})",
+    re.IGNORECASE,
+)
+
+
+def wider(question: str, sentence: str, english: str = "") -> bool:
+    """Whether ``sentence`` lists more than the one thing a yes/no question asks is all there is.
+
+    "Was the ceasefire proposed by the coalition limited to land activities?"
+    is answered no by "The proposed truce is intended to be comprehensive,
+    covering land, air, and sea." (fresh46 q1074, in Polish); the model said
+    yes.  The thing must be one item of a list in the sentence, and the
+    sentence must share another of the question's words (a ceasefire is a
+    truce), so that it is about the same thing.
+    """
+    asked = english if asks_yes_no(english) else question
+    if not asks_yes_no(asked) or (m := _ONLY_ASKED.search(asked)) is None:
+        return False
+    thing = re.escape(m.group(1).lower())
+    item = r"[\w-]+"
+    # "land, air, and sea", "land and sea", "air, land": the thing first, or later in the list.
+    first = rf"\b{thing}\b\s*(?:,\s*{item}\s*)*,?\s+(?:and|or)\s+{item}"
+    later = rf"\b{item}\s*,\s*(?:{item}\s*,\s*)*(?:and\s+|or\s+)?{thing}\b"
+    listed = f"{first}|{later}"
+    if not re.search(listed, sentence, re.IGNORECASE):
+        return False
+    rest = with_same_meaning({w for w in content_words(asked) if w != m.group(1).lower()})
+    return bool(matching_words(rest, content_words(sentence)))
 
 
 # What else states a verb a news question asks about (by the form after "did"), beside its

@@ -308,6 +308,20 @@ def matching_words(words: set[str], text_words: set[str]) -> set[str]:
     }
 
 
+# Words that say the same, for whether a sentence shares the question's subject.  The documents
+# call the coalition's ceasefire "the proposed truce" too (fresh35 q857: what it was to cover).
+SAME_MEANING = (
+    frozenset({"start", "begin", "commence"}),
+    frozenset({"talks", "negotiations"}),
+    frozenset({"ceasefire", "truce"}),
+)
+
+
+def with_same_meaning(words: set[str]) -> set[str]:
+    """``words`` and the words that say the same as one of them."""
+    return words | {other for group in SAME_MEANING if words & group for other in group}
+
+
 # The marks a quotation opens with, in the languages of the documents and our users.
 OPENING_QUOTES = frozenset("\"“«„'‘")
 

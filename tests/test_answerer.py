@@ -2531,6 +2531,23 @@ def test_a_yes_no_question_about_a_thing_the_passages_say_was_lacking_is_answere
     assert lack in answer.citations[0].quote
 
 
+def test_a_yes_no_question_whether_it_was_limited_to_one_of_a_list_is_answered_no(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh46 q1074: the model said the truce was limited to land, and was withheld.
+    question = "Was the 30-day ceasefire the coalition called for limited to land?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if COMPREHENSIVE in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue_answer(f"Yes, the 30-day ceasefire the coalition called for was limited to land [{k}].")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text == f"No: “{COMPREHENSIVE}” [1]"
+
+
+COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering land, air, and sea."
+
+
 ZAKHAROVA = (
     "Zelensky insists on a 30-day ceasefire from May 12 as a mandatory condition, but this demand was rejected by"
     " Moscow: Russian Foreign Ministry spokesperson Maria Zakharova said that Russia considers discussing the root"

@@ -74,6 +74,7 @@ from bot.checks import (
     unsaid,
     unthreatened,
     which_kind,
+    wider,
     year_unstated,
 )
 
@@ -1786,3 +1787,23 @@ def test_a_sentence_that_says_the_thing_asked_about_was_not_there(question: str,
 )
 def test_whether_the_articles_agree_asked_in_another_language(question: str, english: str, asked: str | None) -> None:
     assert agreement_asked_elsewhere(question, english) == asked
+
+
+COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering land, air, and sea."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "more"),
+    [
+        # fresh46 q1074 (in Polish): the truce was to cover air and sea too.
+        ("Was the ceasefire proposed by the coalition limited to land activities?", COMPREHENSIVE, True),
+        ("Did the truce only cover the sea?", COMPREHENSIVE, True),  # the last of the list
+        ("Did the truce cover land?", COMPREHENSIVE, False),  # not asked whether it was all
+        ("Was the ceasefire limited to 30 days?", COMPREHENSIVE, False),  # not one of the list
+        ("Was the talk limited to land?", COMPREHENSIVE, False),  # no other word in common: another thing
+        ("Was the truce limited to land?", "The truce covers land only.", False),  # no list
+        ("Why was the truce limited to land?", COMPREHENSIVE, False),  # not a yes/no question
+    ],
+)
+def test_a_sentence_that_lists_more_than_the_one_thing_asked(question: str, sentence: str, more: bool) -> None:
+    assert wider(question, sentence) is more
