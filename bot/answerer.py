@@ -77,6 +77,7 @@ from bot.checks import (
     role_unstated,
     second_asked,
     states_no_outcome,
+    titled_otherwise,
     uncounted_event,
     uncredited,
     undescribed,
@@ -2510,13 +2511,18 @@ class Answerer:
         """ "No:" and the first sentence of the passages where the subject of a yes/no question does the opposite.
 
         Or does what was asked in another place than asked, or is said not to
-        have been there at all ("The lack of a ceasefire …").
+        have been there at all ("The lack of a ceasefire …"); or, asked whether
+        someone is titled by another body, the sentence that titles them.
         """
         shown = [shown_text(p.text) for p in passages]
         for k, sentence in _sentences(shown):
             if any(check(asked, sentence, english) for check in (denies, placed_elsewhere, lacking, wider)):
                 cited = self._quoted(sentence, k, passages, asked, subjects, passages)
                 return (f"No: “{sentence}” [1]", cited) if cited is not None else None
+        # "Is Peskov described as the Foreign Ministry's spokesperson?": the sentence that titles him.
+        if h := titled_otherwise(english if asks_yes_no(english) else asked, self._titled_people()):
+            cited = [Citation(1, h.passage.source, h.passage.title, h.start, h.end, h.sentence, h.passage)]
+            return f"No: “{h.sentence}” [1]", cited
         return None
 
     def _correct_premise(

@@ -64,9 +64,9 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 
-from bot.citations import content_words, matching_words, unknown_names, with_same_meaning
+from bot.citations import content_words, matching_words, mentions, unknown_names, with_same_meaning
 from bot.dates import MONTHS, WEEKDAYS
-from bot.roles import NATION_ENDINGS
+from bot.roles import KREMLIN, NATION_ENDINGS, Holder, bodies
 from index.chunking import sentence_spans
 from index.text import fold
 
@@ -1805,6 +1805,30 @@ def wider(question: str, sentence: str, english: str = "") -> bool:
         return False
     rest = with_same_meaning({w for w in content_words(asked) if w != m.group(1).lower()})
     return bool(matching_words(rest, content_words(sentence)))
+
+
+def titled_otherwise(question: str, found: Sequence[Holder]) -> Holder | None:
+    """The first mention that titles the one person a yes/no question names, when it gives them another body.
+
+    "Is Dmitry Peskov described in the articles as the spokesperson of the
+    Russian Foreign Ministry?" (fresh46 q1066): the documents title him
+    "Kremlin spokesperson"; the Foreign Ministry's is Zakharova.  The model
+    said yes.  The body asked about ("foreign ministry") must be one the
+    documents title someone by, and not his; the Kremlin and the president's
+    office are one.
+    """
+    if not asks_yes_no(question):
+        return None
+    named = {fold(h.name.split()[-1]) for h in found if mentions(question, h.name.split()[-1])}
+    if len(named) != 1:
+        return None
+    who = named.pop()
+    known = bodies(found)
+    asked = [b for b in known if b <= content_words(question)]
+    his = [b for b, members in known.items() if who in members]
+    if not asked or not his or any(who in known[b] or any(b | h <= KREMLIN for h in his) for b in asked):
+        return None
+    return next((h for h in found if fold(h.name.split()[-1]) == who and h.qualifiers & set().union(*his)), None)
 
 
 # What else states a verb a news question asks about (by the form after "did"), beside its

@@ -219,7 +219,7 @@ _RANKS = frozenset("special former deputy senior chief vice prime acting".split(
 NATION_ENDINGS = "ian|ish|ch|ese"
 _NATIONAL = re.compile(rf"^(?:\w{{1,2}}|\w+(?:{NATION_ENDINGS}))$")
 # Bodies that are one: the Kremlin is the president's office.
-_KREMLIN = frozenset({"kremlin", "presidential"})
+KREMLIN = frozenset({"kremlin", "presidential"})
 
 
 def _body(holder: Holder, people: set[str]) -> frozenset[str]:
@@ -262,7 +262,7 @@ def unaffiliated(question: str, answer: str, found: Sequence[Holder]) -> str | N
     for body, members in known.items():
         # The Kremlin is the president's office: "Which Kremlin aide …" is answered by the
         # "Russian presidential aide" (fresh29 q729).
-        kin = {m for b, ms in known.items() if b | body <= _KREMLIN for m in ms}
+        kin = {m for b, ms in known.items() if b | body <= KREMLIN for m in ms}
         if body <= asked and not given & (members | kin):
             return " ".join(sorted(body))
     return None

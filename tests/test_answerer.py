@@ -22,7 +22,7 @@ from bot.answerer import (
     Turn,
     detect_language,
 )
-from bot.checks import UNCREDITED
+from bot.checks import UNCREDITED, titled_otherwise
 from bot.dates import dates_in
 from bot.errors import QuestionError
 from index.types import Passage
@@ -2543,6 +2543,42 @@ def test_a_yes_no_question_whether_it_was_limited_to_one_of_a_list_is_answered_n
     answer = answerer.ask(question)
     assert not answer.refused, answer.withheld
     assert answer.text == f"No: “{COMPREHENSIVE}” [1]"
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        # fresh46 q1066: the documents title him Kremlin spokesperson.
+        (
+            "Is Dmitry Peskov described as the spokesperson of the Russian Foreign Ministry?",
+            "Kremlin spokesperson Dmitry Peskov",
+        ),
+        ("Is Zakharova the Kremlin spokesperson?", "Russian Foreign Ministry spokesperson Maria Zakharova"),
+        ("Is Peskov the Kremlin spokesperson?", None),  # so he is
+        ("Is Peskov the presidential spokesperson?", None),  # the Kremlin is the president's office
+        ("Is Putin the Russian president?", None),  # a country is no body
+        ("Is Peskov or Zakharova the Foreign Ministry spokesperson?", None),  # two people
+        ("Who is the Foreign Ministry spokesperson, Peskov?", None),  # not a yes/no question
+    ],
+)
+def test_the_mention_that_titles_someone_by_another_body_than_asked(
+    answerer: Answerer, question: str, title: str | None
+) -> None:
+    found = titled_otherwise(question, answerer._titled_people())
+    assert (found.title if found else None) == title
+
+
+def test_a_yes_no_question_that_titles_someone_wrongly_is_answered_no_with_their_title(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    answerer.second_look = False
+    question = "Is Dmitry Peskov described in the articles as the spokesperson of the Russian Foreign Ministry?"
+    fake_llm.enqueue_answer("Yes, Dmitry Peskov is described as the spokesperson of the Russian Foreign Ministry.")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("No: “On May 10, Kremlin spokesperson Dmitry Peskov, in an interview with CNN")
+    [c] = answer.citations
+    assert c.quote in answer.text and "Kremlin spokesperson Dmitry Peskov" in c.quote
 
 
 COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering land, air, and sea."
