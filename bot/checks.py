@@ -455,6 +455,10 @@ def unsaid(question: str, quotes: list[str]) -> str | None:
 
 # A passive after "how many", in the same clause: what happened to the things counted.
 _HOW_MANY_SUFFERED = re.compile(r"\bhow\s+many\b[^?.!;,]*?\b(?:were|was|got|been|being|be)\s+([\w'’-]+)")
+# The words after the auxiliary of a *how many … did X do* question, in the same clause.
+_HOW_MANY_DONE = re.compile(
+    r"\bhow\s+many\b[^?.!;,]*?\b(?:did|do|does|have|has|had|will|would|could|can)\s+((?:[\w'’-]+\s*){1,6})"
+)
 
 
 def uncounted_event(question: str, answer: str, quotes: list[str]) -> str | None:
@@ -470,6 +474,10 @@ def uncounted_event(question: str, answer: str, quotes: list[str]) -> str | None
     # Ukrainian airspace on May 12 were shot down?" (fresh38 q908).
     if m := _HOW_MANY_SUFFERED.search(fold(question)):
         words = [*words, m.group(1)]
+    # Or done by a subject the clause names first: "How many Russian drones did Ukrainian air defense
+    # shoot down on May 12?" (fresh46 q1080, in German) was answered with those that entered.
+    if m := _HOW_MANY_DONE.search(fold(question)):
+        words = [*words, *m.group(1).split()]
     fate = next((f for f in _FATES if any(v.startswith(w) for v in words for w in f)), None)
     if fate is None:
         return None

@@ -1320,8 +1320,22 @@ DRONES_ENTERED = "On May 12, several dozen Russian drones entered Ukrainian airs
             [DRONES_ENTERED],
             True,
         ),
+        # Done by the subject after "did" (fresh46 q1080): the verb is past six words from "how many".
+        (
+            "How many Russian drones did Ukrainian air defense shoot down on May 12?",
+            f"{DRONES_ENTERED} [1]",
+            [DRONES_ENTERED],
+            True,
+        ),
+        ("How many drones did Russia send on May 12?", "Several dozen [1]", [DRONES_ENTERED], False),
         # Any word for the same fate states it, in the answer or the sentence it cites.
         ("How many drones were shot down?", "Dozens [1]", ["Air defence destroyed dozens of drones."], False),
+        (
+            "How many Russian drones did Ukrainian air defense shoot down?",
+            "Dozens [1]",
+            ["Ukrainian air defence shot down dozens of Russian drones."],
+            False,
+        ),
         ("How many people were killed?", "Two [1]", ["Two people were killed."], False),
         ("How many people died?", "Two [1]", ["Two people are dead."], False),
         # A count of what the documents do state, or a verb of another kind, is not checked here.
