@@ -77,6 +77,7 @@ from bot.checks import (
     role_unstated,
     second_asked,
     states_no_outcome,
+    swapped_party,
     titled_otherwise,
     uncounted_event,
     uncredited,
@@ -1958,6 +1959,18 @@ class Answerer:
             first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
         # "Is it correct that Peskov said Washington needs to see “concrete proposals …”?": the
         # sentence that holds the quoted words says who said them.
+        # "Did Trump urge Russia …?" answered "Yes, … Trump called on Ukraine …" (fresh47 q1089): the
+        # sentence it cites says who, and answers no.
+        if (
+            not reason
+            and not articles
+            and not written
+            and out_lang == "en"
+            and len(citations) == 1
+            and swapped_party(asked_en, text, [citations[0].quote])
+        ):
+            logger.info("another party than asked: %r", text)
+            text, citations = f"No: “{citations[0].quote}” [1]", [replace(citations[0], n=1)]
         if not reason and not articles and (corrected := self._said_by_another(asked_all, text, passages)):
             logger.info("said by someone else: %r -> %r", text, corrected[0])
             text, citations = corrected

@@ -1839,6 +1839,37 @@ def titled_otherwise(question: str, found: Sequence[Holder]) -> Holder | None:
     return next((h for h in found if fold(h.name.split()[-1]) == who and h.qualifiers & set().union(*his)), None)
 
 
+# The parties of the documents' events, by any word that names them: a country, its capital or
+# government, or its leader.
+_PARTIES: dict[str, re.Pattern[str]] = {
+    "russia": re.compile(r"\b(?:russia|moscow|kremlin|putin)", re.I),
+    "ukraine": re.compile(r"\b(?:ukrain|kyiv|kiev|zelensk)", re.I),
+    "united states": re.compile(r"\b(?:u\.s\.|us\b|united\s+states|americ|washington|trump)", re.I),
+    "turkey": re.compile(r"\b(?:turk|türk|ankara|erdo[gğ]an)", re.I),
+    "france": re.compile(r"\b(?:france|french|paris|macron)", re.I),
+}
+
+
+def swapped_party(question: str, answer: str, quotes: Sequence[str]) -> bool:
+    """Whether a "yes" to a yes/no question puts another party where the question named one.
+
+    "Did Trump urge Russia to agree to talks immediately, according to
+    Reuters?" was answered "Yes, … Trump called on Ukraine to immediately
+    agree to talks" (fresh47 q1089, asked in Polish): the answer and the
+    sentences it cite name Ukraine and not Russia.
+    """
+    if not asks_yes_no(question) or not re.match(r"\s*yes\b", answer, re.IGNORECASE) or not quotes:
+        return False
+    said = " ".join(quotes)
+
+    def parties(text: str) -> set[str]:
+        return {name for name, pattern in _PARTIES.items() if pattern.search(text)}
+
+    asked, answered, cited = parties(question), parties(unmarked(answer)), parties(said)
+    dropped, added = asked - answered - cited, (answered & cited) - asked
+    return bool(dropped and added)
+
+
 # What else states a verb a news question asks about (by the form after "did"), beside its
 # stem: an irregular past, the noun for *fly* ("Trump's flight to Istanbul"), and for
 # putting words online any verb for it.

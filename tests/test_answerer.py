@@ -2581,6 +2581,20 @@ def test_a_yes_no_question_that_titles_someone_wrongly_is_answered_no_with_their
     assert c.quote in answer.text and "Kremlin spokesperson Dmitry Peskov" in c.quote
 
 
+def test_a_yes_that_names_another_party_than_asked_is_answered_no_with_its_sentence(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    question = "Did Trump urge Russia to agree to talks immediately, according to Reuters?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "called on Ukraine" in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue_answer(f"Yes, according to Reuters, Trump called on Ukraine to immediately agree to talks [{k}].")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("No: “Trump, in turn, called on Ukraine to immediately agree to talks")
+    assert [c.n for c in answer.citations] == [1] and "called on Ukraine" in answer.citations[0].quote
+
+
 COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering land, air, and sea."
 
 

@@ -66,6 +66,7 @@ from bot.checks import (
     role_unstated,
     second_asked,
     states_no_outcome,
+    swapped_party,
     uncounted_event,
     undescribed,
     unknown_ordinal,
@@ -1821,3 +1822,42 @@ COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering la
 )
 def test_a_sentence_that_lists_more_than_the_one_thing_asked(question: str, sentence: str, more: bool) -> None:
     assert wider(question, sentence) is more
+
+
+REUTERS = (
+    "Trump, in turn, called on Ukraine to immediately agree to talks, expressing doubts about its readiness to"
+    " compromise, Reuters reports."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "quote", "swapped"),
+    [
+        # fresh47 q1089 (asked in Polish): he urged Ukraine.
+        (
+            "Did Trump urge Russia to agree to talks immediately, according to Reuters?",
+            "Yes, according to Reuters, Trump called on Ukraine to immediately agree to talks. [1]",
+            REUTERS,
+            True,
+        ),
+        # Moscow is Russia; a party the cited sentence names is not dropped.
+        (
+            "Did Russia reject the demand?",
+            "Yes, the demand was rejected by Moscow [1].",
+            "… rejected by Moscow.",
+            False,
+        ),
+        (
+            "Did Zelensky reject Putin's proposal?",
+            "Yes, Putin's proposal was rejected by Moscow [1].",
+            "Zelensky insists on a ceasefire, but this demand was rejected by Moscow.",
+            False,
+        ),
+        ("Did Trump urge Ukraine to agree to talks?", "Yes, Trump called on Ukraine [1].", REUTERS, False),
+        ("Did Trump urge Russia to agree to talks?", "No, Trump called on Ukraine [1].", REUTERS, False),
+    ],
+)
+def test_a_yes_that_puts_another_party_where_the_question_named_one(
+    question: str, answer: str, quote: str, swapped: bool
+) -> None:
+    assert swapped_party(question, answer, [quote]) is swapped
