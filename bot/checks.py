@@ -127,6 +127,7 @@ _NOT_NAMES = frozenset(
 
 REPEATS = "the answer only repeats the question"
 NO_COUNT = "a count was asked for and the answer gives none"
+NO_FIGURE = "a figure was asked for and the answer gives none"
 WRONG_COUNT = "the answer counts something other than what was asked"
 NOBODY = "a person or body was asked for and the answer names none"
 NO_DURATION = "a length of time was asked for and the answer gives none"
@@ -158,6 +159,7 @@ OFF_TARGET_REASONS = frozenset(
         NO_THREAT,
         REPEATS,
         NO_COUNT,
+        NO_FIGURE,
         WRONG_COUNT,
         NOBODY,
         NO_DURATION,
@@ -487,6 +489,33 @@ def uncounted_event(question: str, answer: str, quotes: list[str]) -> str | None
     return UNCOUNTED_EVENT
 
 
+# "What is the population of Istanbul?", "how far …", "how much did it cost": a figure, though
+# not asked as *how many*.
+_ASKS_FIGURE = re.compile(
+    r"\bpopulation\b|\bhow\s+(?:far|tall|old|big|large)\b"
+    r"|\bhow\s+much\b[^?]*\b(?:cost|spen[dt]|pa(?:y|id)|money|worth|budget|price)"
+)
+_FIGURE = re.compile(
+    r"\d|\b(?:dozens?|hundreds?|thousands?|millions?|billions?|half|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+)
+_MONTH_NAMES = "|".join(sorted(_MONTHS))
+_DAY_OF_MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH_NAMES})\b")
+
+
+def lacks_figure(question: str, answer: str) -> str | None:
+    """A question for a figure (a population, a distance, a sum) whose answer gives no number.
+
+    Asked the population of Istanbul, which the documents do not give, the
+    model answered "The talks in Istanbul were initiated by Russia on May
+    11." (fresh49 q1139).
+    """
+    text = unmarked(answer)
+    if not _ASKS_FIGURE.search(fold(question)) or not _latin(text):
+        return None
+    # A date is no figure: "… initiated by Russia on May 11".
+    return None if _FIGURE.search(_DAY_OF_MONTH.sub(" ", fold(text))) else NO_FIGURE
+
+
 def lacks_duration(question: str, answer: str) -> str | None:
     """A *how long* question whose answer states no length of time ("covering land, air and sea")."""
     text = unmarked(answer)
@@ -559,6 +588,10 @@ _AT_PLACE = re.compile(
 )
 
 
+# Who made or gave something, named after "by": a source, where one was asked where it came from.
+_BY_SOURCE = re.compile(r"\bby\s+(?:the\s+)?([A-Z][\w’'-]*)")
+
+
 def lacks_place(question: str, answer: str) -> str | None:
     """A *where* question whose answer names no place it does not take from the question.
 
@@ -584,6 +617,10 @@ def lacks_place(question: str, answer: str) -> str | None:
         word = fold(m.group(2))
         if word not in asked and word not in _MONTHS and (fold(m.group(1)) != "from" or "from" in asked):
             return None
+    # Asked where the photo came from, "… was taken by Screenshot Kremlin Video" names its source
+    # (fresh49 q1123, in Ukrainian).
+    if "from" in asked and any(fold(w) not in asked for w in _BY_SOURCE.findall(text)):
+        return None
     return NO_PLACE
 
 
@@ -1961,6 +1998,7 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
         adds_nothing(question, answer)
         or refers_back(question, answer)
         or miscounts(question, answer, passages)
+        or lacks_figure(question, answer)
         or names_nobody(question, answer)
         or answers_one_of_two(question, answer)
         or lacks_duration(question, answer)

@@ -12,6 +12,7 @@ from bot.checks import (
     INEXACT,
     MISCREDITED,
     NO_DATE,
+    NO_FIGURE,
     NO_OUTCOME,
     NO_PLACE,
     NO_THREAT,
@@ -49,6 +50,7 @@ from bot.checks import (
     false_premise,
     lacking,
     lacks_date,
+    lacks_figure,
     lacks_place,
     lacks_time,
     miscounts,
@@ -1408,6 +1410,9 @@ def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
             True,
         ),
         ("In which building in Istanbul were the talks held?", "Dolmabahçe Palace [1]", False),
+        # Asked where something came from, a source after "by" answers (fresh49 q1123, in Ukrainian).
+        ("Where did the photo come from?", "The photo was taken by Screenshot Kremlin Video. [1]", False),
+        ("Where did Zelensky announce his decision?", "It was announced by Zelenskyy. [1]", True),
     ],
 )
 def test_a_where_question_needs_a_place(question: str, answer: str, withheld: bool) -> None:
@@ -1861,3 +1866,20 @@ def test_a_yes_that_puts_another_party_where_the_question_named_one(
     question: str, answer: str, quote: str, swapped: bool
 ) -> None:
     assert swapped_party(question, answer, [quote]) is swapped
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        # fresh49 q1139: a date is no population.
+        ("What is the current population of Istanbul?", "The talks in Istanbul were initiated on May 11. [1]", True),
+        ("What is the population of Istanbul?", "About fifteen million people [1]", False),
+        ("What is the population of Istanbul?", "15 million [1]", False),
+        ("How much did KTZ spend on new workwear?", "79 million Tenge [1]", False),
+        ("How much did KTZ spend on new workwear?", "KTZ bought new workwear [1]", True),
+        ("How much support did Trump give?", "Full support [1]", False),  # not a sum
+        ("Who proposed the talks?", "Putin [1]", False),
+    ],
+)
+def test_a_question_for_a_figure_needs_one(question: str, answer: str, withheld: bool) -> None:
+    assert (lacks_figure(question, answer) == NO_FIGURE) is withheld
