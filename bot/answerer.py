@@ -70,6 +70,7 @@ from bot.checks import (
     names_in,
     names_nobody,
     names_unknown,
+    negated_yes,
     off_target,
     placed_elsewhere,
     points_only,
@@ -1960,17 +1961,18 @@ class Answerer:
         # "Is it correct that Peskov said Washington needs to see “concrete proposals …”?": the
         # sentence that holds the quoted words says who said them.
         # "Did Trump urge Russia …?" answered "Yes, … Trump called on Ukraine …" (fresh47 q1089): the
-        # sentence it cites says who, and answers no.
-        if (
-            not reason
-            and not articles
-            and not written
-            and out_lang == "en"
-            and len(citations) == 1
-            and swapped_party(asked_en, text, [citations[0].quote])
-        ):
-            logger.info("another party than asked: %r", text)
-            text, citations = f"No: “{citations[0].quote}” [1]", [replace(citations[0], n=1)]
+        # sentence it cites says who, and answers no.  So does "Did Putin attach any preconditions …?"
+        # answered "Yes, … a ceasefire 'without any preconditions'" (fresh48 q1109): the sentence that
+        # denies them.
+        if not reason and not articles and not written and out_lang == "en":
+            contrary = None
+            if len(citations) == 1 and swapped_party(asked_en, text, [citations[0].quote]):
+                contrary = citations[0]
+            elif negated_yes(asked_en, text):
+                contrary = next((c for c in citations if negated_yes(asked_en, f"Yes, {c.quote}")), None)
+            if contrary is not None:
+                logger.info("a yes its cited sentence answers no: %r", text)
+                text, citations = f"No: “{contrary.quote}” [1]", [replace(contrary, n=1)]
         if not reason and not articles and (corrected := self._said_by_another(asked_all, text, passages)):
             logger.info("said by someone else: %r -> %r", text, corrected[0])
             text, citations = corrected

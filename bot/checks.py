@@ -1907,6 +1907,26 @@ def swapped_party(question: str, answer: str, quotes: Sequence[str]) -> bool:
     return bool(dropped and added)
 
 
+def negated_yes(question: str, answer: str) -> bool:
+    """Whether a "yes" to a yes/no question goes on to deny the thing it asks about.
+
+    "Did Putin attach any preconditions to the ceasefire he was proposing?"
+    was answered "Yes, Putin emphasized that the proposal includes a ceasefire
+    'without any preconditions'." (fresh48 q1109).  The thing is a word of the
+    question (of five letters or more) that the answer writes after
+    "without", "no" or "not any", and the question does not.
+    """
+    if not asks_yes_no(question) or not re.match(r"\s*yes\b", answer, re.IGNORECASE):
+        return False
+    denied = re.compile(r"\b(?:without|no|not\s+any|never\s+any)\s+(?:any\s+)?[‘'\"“]?([\w-]{5,})")
+    asked = {w for w in content_words(question) if len(w) >= 5}
+    negated_in_question = {fold(m.group(1)) for m in denied.finditer(question)}
+    return any(
+        matching_words({fold(m.group(1))}, asked) and fold(m.group(1)) not in negated_in_question
+        for m in denied.finditer(unmarked(answer))
+    )
+
+
 # What else states a verb a news question asks about (by the form after "did"), beside its
 # stem: an irregular past, the noun for *fly* ("Trump's flight to Istanbul"), and for
 # putting words online any verb for it.

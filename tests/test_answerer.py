@@ -2595,6 +2595,25 @@ def test_a_yes_that_names_another_party_than_asked_is_answered_no_with_its_sente
     assert [c.n for c in answer.citations] == [1] and "called on Ukraine" in answer.citations[0].quote
 
 
+def test_a_yes_that_goes_on_to_deny_what_was_asked_is_answered_no_with_the_denying_sentence(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh48 q1109.
+    question = "Did Putin attach any preconditions to the ceasefire he was proposing?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "without any preconditions" in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue_answer(
+        f"Yes, Putin emphasized that the proposal includes a ceasefire 'without any preconditions' [{k}]."
+    )
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith(
+        "No: “He emphasized that the proposal includes a ceasefire “without any preconditions”"
+    )
+    assert "without any preconditions" in answer.citations[0].quote
+
+
 COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering land, air, and sea."
 
 

@@ -60,6 +60,7 @@ from bot.checks import (
     names_nobody,
     names_set_aside,
     names_unknown,
+    negated_yes,
     off_target,
     placed_elsewhere,
     points_only,
@@ -1883,3 +1884,22 @@ def test_a_yes_that_puts_another_party_where_the_question_named_one(
 )
 def test_a_question_for_a_figure_needs_one(question: str, answer: str, withheld: bool) -> None:
     assert (lacks_figure(question, answer) == NO_FIGURE) is withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "negated"),
+    [
+        # fresh48 q1109: the yes says the preconditions were not there.
+        (
+            "Did Putin attach any preconditions to the ceasefire he was proposing?",
+            "Yes, Putin emphasized that the proposal includes a ceasefire 'without any preconditions'. [1]",
+            True,
+        ),
+        ("Did Putin propose a ceasefire without preconditions?", "Yes, without any preconditions [1].", False),
+        ("Did Putin propose a ceasefire?", "Yes, a ceasefire without any preconditions [1].", False),  # not asked
+        ("Did Putin attach any preconditions?", "No, without any preconditions [1].", False),  # already no
+        ("Why did Putin attach preconditions?", "Yes, without any preconditions [1].", False),
+    ],
+)
+def test_a_yes_that_goes_on_to_deny_what_was_asked(question: str, answer: str, negated: bool) -> None:
+    assert negated_yes(question, answer) is negated
