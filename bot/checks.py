@@ -1498,9 +1498,11 @@ def agreement_asked(question: str) -> str | None:
     """
     # What follows the question may say why it is asked ("One of them seems to say something else").
     first = re.match(r"[^?]*\?", question)
+    # The first question alone, when it asks it: "… during the phone call? What are the differences
+    # between them?" asked each article about the differences too, and no verdict came (fresh48 q1104).
     if m := (
-        _AGREE_ON.match(question)
-        or (first and _AGREE_ON.match(first.group()))
+        (first and _AGREE_ON.match(first.group()))
+        or _AGREE_ON.match(question)
         or _DESCRIBED_DIFFERENTLY.match(question)
     ):
         point = f" {m.group(2)}" if m.re is _DESCRIBED_DIFFERENTLY and m.group(2) else ""

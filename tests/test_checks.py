@@ -1120,6 +1120,12 @@ def test_a_question_about_each_article_is_told_apart(question: str, each: bool) 
             "Do the two articles agree on whether a ceasefire came up? One of them seems to say something else.",
             "What does the article say about whether a ceasefire came up?",
         ),
+        # A second question after it asks no more of each article (fresh48 q1104, in German).
+        (
+            "Did both articles agree on whether Erdoğan and Putin spoke about a ceasefire during the phone call?"
+            " What are the differences between them?",
+            "What does the article say about whether Erdoğan and Putin spoke about a ceasefire during the phone call?",
+        ),
         # A difference the user already sees is asked of each article the same way (fresh19 q530).
         (
             "The two articles describe the ceasefire aspect of Erdoğan's contacts with Putin differently. "
