@@ -114,6 +114,7 @@ from bot.citations import (
 )
 from bot.dates import (
     MONTHS,
+    WEEKDAYS,
     as_date,
     asks_days_between,
     asks_weekday,
@@ -1051,6 +1052,24 @@ def _where_instead(question: str, places: Sequence[str]) -> str:
     return f"Where {opening.group(1).lower()} {rest.strip(' ?')}?"
 
 
+def _when_instead(question: str, days: Sequence[str]) -> str:
+    """A yes/no question that puts something on weekdays no document mentions, asked as *when*.
+
+    "Did Putin propose starting the direct talks with Ukraine on a Friday?"
+    is "When did Putin propose starting the direct talks with Ukraine?"
+    (fresh49 q1128: he proposed Thursday); "" when the question is no such
+    yes/no question.
+    """
+    if not (opening := _YES_NO_OPENING.match(question)) or not days or not set(days) <= set(WEEKDAYS):
+        return ""
+    rest = question[opening.end() :]
+    for day in days:
+        rest, n = re.subn(rf"\s+on\s+(?:a\s+|the\s+)?{re.escape(day)}\b", "", rest)
+        if not n:
+            return ""
+    return f"When {opening.group(1).lower()} {rest.strip(' ?')}?"
+
+
 # "Was it Marco Rubio who said …?": a yes/no question whether it was that one who did it.
 _CLEFT = re.compile(
     r"^\s*(?:was|is|wasn['’]t|isn['’]t)\s+it\s+(?:really\s+|actually\s+)?(?P<named>.+?)\s+(?:who|that)\s+(?P<rest>.+?)\s*\?*\s*$",
@@ -1612,7 +1631,9 @@ class Answerer:
         instead = (
             ""
             if members or not unknown_asked
-            else _where_instead(asked_en, unknown_asked) or _who_instead(asked_en, unknown_asked)
+            else _where_instead(asked_en, unknown_asked)
+            or _who_instead(asked_en, unknown_asked)
+            or _when_instead(asked_en, unknown_asked)
         )
         outsider = (
             unknown_asked
@@ -2573,6 +2594,11 @@ class Answerer:
             # names the place, the one name of its answer that the question has not.  So for who.
             text, _, tokens = self._second_look(passages, instead, "en", years_text)
             given = names_in(unmarked(text), f"{question} {instead}")
+            if instead.startswith("When "):
+                # Asked when, the model named the place too ("on May 15 in Istanbul"): the day is the answer,
+                # a weekday, or the date the passages give one for ("next Thursday, May 15").
+                days = [d for d in WEEKDAYS if re.search(rf"\b{d}\b", text)]
+                given = days or dates_in(unmarked(text))
             if instead.startswith("Who "):
                 # "U.S. State Department spokesperson Tammy Bruce": who is the person the documents title.
                 people = {_surname(h.name) for h in self._titled_people()}
@@ -2590,7 +2616,8 @@ class Answerer:
             or any(fold(n) in fold(filled) for n in wrong)
         ):
             return None, tokens
-        other = content_words(asked) - content_words(" ".join([*wrong, filled]))
+        # "starting the direct talks" shares a word with "We propose to begin …" (fresh49 q1128).
+        other = with_same_meaning(content_words(asked) - content_words(" ".join([*wrong, filled])))
         found = re.compile(rf"(?<!\w){re.escape(fold(filled))}(?!\w)")
         best: tuple[int, Passage, Quote] | None = None
         for p in passages:

@@ -318,8 +318,10 @@ SAME_MEANING = (
 
 
 def with_same_meaning(words: set[str]) -> set[str]:
-    """``words`` and the words that say the same as one of them."""
-    return words | {other for group in SAME_MEANING if words & group for other in group}
+    """``words`` and the words that say the same as one of them, or as its stem ("starting": "begin")."""
+    return words | {
+        other for group in SAME_MEANING if any(w.startswith(g) for w in words for g in group) for other in group
+    }
 
 
 # The marks a quotation opens with, in the languages of the documents and our users.
@@ -752,6 +754,24 @@ _CYRILLIC_MONTHS = {
     "верес": "September", "жовт": "October", "листопад": "November", "груд": "December",
 }  # fmt: skip
 _CYRILLIC_DATE = re.compile(r"\b(\d{1,2})\s+([а-яіїєґ]+)", re.IGNORECASE)
+# Month names a small model does not know, as a date writes them: Czech and Polish (genitive)
+# and Kazakh.  "12. května" came back as "April 12th" (fresh48 q1112).
+_OTHER_MONTHS = {
+    "January": ("ledna", "stycznia", "қаңтар"),
+    "February": ("února", "lutego", "ақпан"),
+    "March": ("března", "marca", "наурыз"),
+    "April": ("dubna", "kwietnia", "сәуір"),
+    "May": ("května", "maja", "мамыр"),
+    "June": ("června", "czerwca", "маусым"),
+    "July": ("července", "lipca", "шілде"),
+    "August": ("srpna", "sierpnia", "тамыз"),
+    "September": ("září", "września", "қыркүйек"),
+    "October": ("října", "października", "қазан"),
+    "November": ("listopadu", "listopada", "қараша"),
+    "December": ("prosince", "grudnia", "желтоқсан"),
+}
+_MONTH_OF = {form: month for month, forms in _OTHER_MONTHS.items() for form in forms}
+_OTHER_DATE = re.compile(r"\b(\d{1,2})\.?\s+(\w+)")
 
 
 def document_spellings(
@@ -812,6 +832,14 @@ def document_spellings(
             None,
         )
         if month is not None:
+            found[m.group(0)] = f"{month} {m.group(1)}"
+    for m in _OTHER_DATE.finditer(question):
+        # Kazakh writes a case ending after the month ("мамырда"): the month is the word's start.
+        word = m.group(2).lower()
+        month = _MONTH_OF.get(word) or next(
+            (v for k, v in _MONTH_OF.items() if word.startswith(k) and len(k) >= 5), None
+        )
+        if month is not None and m.group(0) not in found:
             found[m.group(0)] = f"{month} {m.group(1)}"
     return found
 

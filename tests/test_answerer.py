@@ -2468,6 +2468,38 @@ def test_a_question_whether_it_was_someone_no_document_names_who_did_it_is_answe
     assert "Who said Washington needs to see concrete proposals from both sides?" in asked and "Rubio" not in asked
 
 
+def test_a_question_whether_it_was_on_a_weekday_no_document_names_is_answered_no_with_the_day(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh49 q1128: refused for "Friday"; he proposed next Thursday, May 15.  The model's place is no answer.
+    fake_llm.enqueue_answer("He proposed Thursday, in Istanbul [1].")
+    answer = answerer.ask("Did Putin propose starting the direct talks with Ukraine on a Friday?")
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("No: the documents do not mention Friday. They name Thursday")
+    assert "Thursday" in answer.citations[0].quote and all(f"[{c.n}]" in answer.text for c in answer.citations)
+    asked = fake_llm.calls[0]["messages"][-1]["content"]
+    assert "When did Putin propose starting the direct talks with Ukraine?" in asked and "Friday" not in asked
+
+
+@pytest.mark.parametrize(
+    ("question", "days", "asked"),
+    [
+        (
+            "Did Putin propose starting the talks on a Friday?",
+            ["Friday"],
+            "When did Putin propose starting the talks?",
+        ),
+        ("Did Putin speak on Friday in Istanbul?", ["Friday"], "When did Putin speak in Istanbul?"),
+        ("Did Putin propose Geneva?", ["Geneva"], ""),  # no weekday
+        ("Why did Putin speak on Friday?", ["Friday"], ""),  # not a yes/no question
+    ],
+)
+def test_a_yes_no_question_on_an_unknown_weekday_asked_as_when(question: str, days: list[str], asked: str) -> None:
+    from bot.answerer import _when_instead
+
+    assert _when_instead(question, days) == asked
+
+
 def test_one_name_for_two_questions_gives_way_to_the_sentence_that_names_it(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:

@@ -357,6 +357,12 @@ def test_document_spellings_give_dates_in_english() -> None:
 
     got = document_spellings("Скільки дронів було 12 травня, а скільки 3 березня і 10 маяків?", frozenset())
     assert got == {"12 травня": "May 12", "3 березня": "March 3"}  # "маяків" (lighthouses) is no month
+    # Czech, Polish and Kazakh months, which the small model does not know (fresh48 q1112: "April 12th").
+    assert document_spellings("Kolik dronů vletělo 12. května?", frozenset()) == {"12. května": "May 12"}
+    assert document_spellings("Ile osób zginęło 12 maja?", frozenset()) == {"12 maja": "May 12"}
+    assert document_spellings("12 мамырда не болды?", frozenset()) == {"12 мамырда": "May 12"}
+    # A number before another word is no date; a German month is close enough to English to be left.
+    assert document_spellings("Ile jest 12 majątków? Was geschah am 12. Mai?", frozenset()) == {}
 
 
 def test_a_translated_foreign_ministry_and_german_chechnya_are_known_names() -> None:
