@@ -1574,6 +1574,9 @@ _ITEMS_COUNTED = re.compile(r"\bhow\s+many\s+(?:[\w'’]+\s+)?(?:headlines|items
 # asks about the items the first one asks for.
 _ANY_ITEMS = re.compile(r"\b(?:are|is)\s+there\s+(?:any|a|an)\s+(?:headlines?|items?|entries|entry)\b", re.IGNORECASE)
 _THEM = re.compile(r"\b(?:they|them|these|those|each)\b", re.IGNORECASE)
+# "Is there anything about NATO? What does it say?": the second question asks what the item found says.
+_ANYTHING = re.compile(r"\banything\b|\b(?:are|is)\s+there\s+(?:any|a|an)\b", re.IGNORECASE)
+_IT = re.compile(r"\b(?:it|that|this)\b", re.IGNORECASE)
 
 
 def asks_for_list_items(question: str) -> str:
@@ -1586,6 +1589,9 @@ def asks_for_list_items(question: str) -> str:
     sentences = [s for s in re.split(r"(?<=[?.!])\s+", question.strip()) if s.strip()]
     last = sentences[-1]
     if len(sentences) > 1 and _THEM.search(last) and sentences[-2].endswith("?") and _ANY_ITEMS.search(sentences[-2]):
+        return "which"
+    # "… is there anything about zelenskyy and nato? what does it say?" (fresh48 q1116).
+    if len(sentences) > 1 and _IT.search(last) and sentences[-2].endswith("?") and _ANYTHING.search(sentences[-2]):
         return "which"
     if _ITEMS_COUNTED.search(last):
         return "count"

@@ -1186,6 +1186,9 @@ def test_a_question_for_an_articles_own_headline(question: str, asks: bool) -> N
         ("What does the KazTransOil headline in the latest news say about Uzbekistan?", "one"),
         ("How many headlines are in the 'Latest news' list at the bottom of the article?", "count"),
         ("Are there any headlines in the list about security? Which companies do they involve?", "which"),
+        # What the item found says (fresh48 q1116).
+        ("in the latest news list at the end, is there anything about zelenskyy and nato? what does it say?", "which"),
+        ("What does the latest news list say? Who wrote it?", ""),
         # What an item says, or no list: asked as any question.
         ("One of the 'Latest news' headlines is about a new head of department. Who got the job?", ""),
         ("According to the 'Latest news' list, along which border is the situation calm?", ""),
