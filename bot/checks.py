@@ -1435,7 +1435,8 @@ _REPORT_THE_SAME = re.compile(
 # differently regarding a ceasefire" is about the ceasefire in it (fresh35 q845).
 _DESCRIBED_DIFFERENTLY = re.compile(
     rf"^\s*{_THE_DOCUMENTS}\s+(?:describe|report|present|portray|cover|treat|tell|put)\s+(.+?)\s+differently\b"
-    r"(?:\s+((?:regarding|concerning|about|on|as\s+to|in\s+terms\s+of|when\s+it\s+comes\s+to|with\s+regard\s+to)"
+    r"(?:\s+((?:regarding|concerning|about|on|as\s+to|as\s+regards|in\s+terms\s+of|when\s+it\s+comes\s+to"
+    r"|with\s+(?:regard|respect)\s+to|in\s+relation\s+to)"
     r"\s+[^.?!]+))?",
     re.IGNORECASE,
 )
@@ -1830,7 +1831,10 @@ def lacking(question: str, sentence: str, english: str = "") -> bool:
 # "… limited to land activities?", "Did it only cover land?": what a yes/no question asks is all there is.
 _ONLY_ASKED = re.compile(
     r"\b(?:(?:limited|restricted|confined)\s+to|(?:only|solely|exclusively)\s+(?:to\s+)?"
-    r"(?:cover(?:ed|s|ing)?|include[ds]?|including|appl(?:y|ied|ies)\s+to))\s+(?:the\s+)?([\w-]{3,})",
+    r"(?:cover(?:ed|s|ing)?|include[ds]?|including|appl(?:y|ied|ies)\s+to)"
+    # "meant to cover only air attacks" (fresh50 q1149)
+    r"|(?:cover(?:ed|s|ing)?|include[ds]?|appl(?:y|ied|ies)\s+to)\s+(?:only|solely|exclusively|just))"
+    r"\s+(?:the\s+)?([\w-]{3,})",
     re.IGNORECASE,
 )
 

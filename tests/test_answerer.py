@@ -1450,6 +1450,29 @@ def _enqueue_by_article(answerer: Answerer, fake_llm: FakeLLM, question: str, dr
     fake_llm.enqueue_answer(drones if drones_first else ceasefire).enqueue_answer(ceasefire if drones_first else drones)
 
 
+class _OneArticleSearch:
+    """The real retriever, except that a search over all documents finds only the ceasefire article."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+
+    def retrieve(self, query: str, top_k: int | None = None, original: str = "", within: str = "") -> list[Passage]:
+        found: list[Passage] = self.inner.retrieve(query, top_k, original=original, within=within)  # type: ignore[attr-defined]
+        return found if within else [p for p in found if p.source == CEASEFIRE_ARTICLE]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+
+def test_each_article_is_searched_when_the_search_finds_one_alone(answerer: Answerer) -> None:
+    # fresh50 q1152: sixteen passages of the long article, none of the other; it was answered whole.
+    answerer.retriever = _OneArticleSearch(answerer.retriever)  # type: ignore[assignment]
+    question = "The two articles describe Erdoğan's conversation with Putin differently as regards a ceasefire."
+    articles = answerer._by_article(question, "", question)
+    assert [whole[0].source for whole, _ in articles] == [CEASEFIRE_ARTICLE, DRONES_ARTICLE]
+    assert all(p.source == DRONES_ARTICLE for p in articles[1][0])
+
+
 def test_a_question_about_each_article_is_answered_article_by_article(answerer: Answerer, fake_llm: FakeLLM) -> None:
     from bot.answerer import _ONE_ARTICLE
 

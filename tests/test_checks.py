@@ -1147,6 +1147,10 @@ def test_a_question_about_each_article_is_told_apart(question: str, each: bool) 
             "How do their accounts differ?",
             "What does the article say about Erdoğan's conversation with Putin regarding a ceasefire?",
         ),
+        (
+            "The two articles describe Erdoğan's conversation with Putin differently as regards a ceasefire.",
+            "What does the article say about Erdoğan's conversation with Putin as regards a ceasefire?",
+        ),
         ("The articles describe Kellogg's role. What is it?", None),
         # People agreeing, not documents; and an agreement with nothing to agree on.
         ("Did they agree on a ceasefire?", None),
@@ -1828,6 +1832,7 @@ COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering la
         # fresh46 q1074 (in Polish): the truce was to cover air and sea too.
         ("Was the ceasefire proposed by the coalition limited to land activities?", COMPREHENSIVE, True),
         ("Did the truce only cover the sea?", COMPREHENSIVE, True),  # the last of the list
+        ("Was the truce meant to cover only air attacks?", COMPREHENSIVE, True),  # fresh50 q1149
         ("Did the truce cover land?", COMPREHENSIVE, False),  # not asked whether it was all
         ("Was the ceasefire limited to 30 days?", COMPREHENSIVE, False),  # not one of the list
         ("Was the talk limited to land?", COMPREHENSIVE, False),  # no other word in common: another thing
