@@ -1035,6 +1035,21 @@ _YES_OR_NO = re.compile(r"\s*(?:yes|no)\b", re.IGNORECASE)
 _YES_NO_OPENING = re.compile(r"^\s*(did|does|do|has|have|had|is|are|was|were|will|would|can|could)\s+", re.IGNORECASE)
 
 
+def _asked_instead(question: str, words: Sequence[str], before: str, asking: str) -> str:
+    """The yes/no ``question`` asked with ``asking`` in place of ``words``, each written after ``before``.
+
+    "" when the question is no yes/no question or does not write each of them so.
+    """
+    if not (opening := _YES_NO_OPENING.match(question)) or not words:
+        return ""
+    rest = question[opening.end() :]
+    for word in words:
+        rest, n = re.subn(rf"\s+{before}\s+(?:a\s+|the\s+)?{re.escape(word)}\b", "", rest)
+        if not n:
+            return ""
+    return f"{asking} {opening.group(1).lower()} {rest.strip(' ?')}?"
+
+
 def _where_instead(question: str, places: Sequence[str]) -> str:
     """A yes/no question that puts something in or at ``places`` (which no document mentions), asked as *where*.
 
@@ -1042,14 +1057,7 @@ def _where_instead(question: str, places: Sequence[str]) -> str:
     "Where did Putin propose holding the direct talks with Ukraine?"; "" when
     the question is no such yes/no question.
     """
-    if not (opening := _YES_NO_OPENING.match(question)) or not places:
-        return ""
-    rest = question[opening.end() :]
-    for place in places:
-        rest, n = re.subn(rf"\s+(?:in|at)\s+(?:the\s+)?{re.escape(place)}\b", "", rest)
-        if not n:
-            return ""
-    return f"Where {opening.group(1).lower()} {rest.strip(' ?')}?"
+    return _asked_instead(question, places, "(?:in|at)", "Where")
 
 
 def _when_instead(question: str, days: Sequence[str]) -> str:
@@ -1060,14 +1068,7 @@ def _when_instead(question: str, days: Sequence[str]) -> str:
     (fresh49 q1128: he proposed Thursday); "" when the question is no such
     yes/no question.
     """
-    if not (opening := _YES_NO_OPENING.match(question)) or not days or not set(days) <= set(WEEKDAYS):
-        return ""
-    rest = question[opening.end() :]
-    for day in days:
-        rest, n = re.subn(rf"\s+on\s+(?:a\s+|the\s+)?{re.escape(day)}\b", "", rest)
-        if not n:
-            return ""
-    return f"When {opening.group(1).lower()} {rest.strip(' ?')}?"
+    return _asked_instead(question, days, "on", "When") if set(days) <= set(WEEKDAYS) else ""
 
 
 # "Was it Marco Rubio who said …?": a yes/no question whether it was that one who did it.
