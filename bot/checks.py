@@ -1899,6 +1899,11 @@ _PARTIES: dict[str, re.Pattern[str]] = {
 }
 
 
+def _parties(text: str) -> set[str]:
+    """The parties ``text`` names, by any word for them."""
+    return {name for name, pattern in _PARTIES.items() if pattern.search(text)}
+
+
 def swapped_party(question: str, answer: str, quotes: Sequence[str]) -> bool:
     """Whether a "yes" to a yes/no question puts another party where the question named one.
 
@@ -1909,14 +1914,13 @@ def swapped_party(question: str, answer: str, quotes: Sequence[str]) -> bool:
     """
     if not asks_yes_no(question) or not re.match(r"\s*yes\b", answer, re.IGNORECASE) or not quotes:
         return False
-    said = " ".join(quotes)
-
-    def parties(text: str) -> set[str]:
-        return {name for name, pattern in _PARTIES.items() if pattern.search(text)}
-
-    asked, answered, cited = parties(question), parties(unmarked(answer)), parties(said)
+    asked, answered, cited = _parties(question), _parties(unmarked(answer)), _parties(" ".join(quotes))
     dropped, added = asked - answered - cited, (answered & cited) - asked
     return bool(dropped and added)
+
+
+# "without any preconditions", "no ceasefire": a thing said not to be there.
+_DENIED_THING = re.compile(r"\b(?:without|no|not\s+any|never\s+any)\s+(?:any\s+)?[‘'\"“]?([\w-]{5,})")
 
 
 def negated_yes(question: str, answer: str) -> bool:
@@ -1930,12 +1934,11 @@ def negated_yes(question: str, answer: str) -> bool:
     """
     if not asks_yes_no(question) or not re.match(r"\s*yes\b", answer, re.IGNORECASE):
         return False
-    denied = re.compile(r"\b(?:without|no|not\s+any|never\s+any)\s+(?:any\s+)?[‘'\"“]?([\w-]{5,})")
     asked = {w for w in content_words(question) if len(w) >= 5}
-    negated_in_question = {fold(m.group(1)) for m in denied.finditer(question)}
+    negated_in_question = {fold(m.group(1)) for m in _DENIED_THING.finditer(question)}
     return any(
         matching_words({fold(m.group(1))}, asked) and fold(m.group(1)) not in negated_in_question
-        for m in denied.finditer(unmarked(answer))
+        for m in _DENIED_THING.finditer(unmarked(answer))
     )
 
 
