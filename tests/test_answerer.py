@@ -16,6 +16,7 @@ from bot.answerer import (
     UNKNOWN_NAME,
     UNTITLED,
     WRONG_KIND,
+    Answer,
     Answerer,
     Citation,
     Conversation,
@@ -2555,16 +2556,27 @@ def test_one_name_for_two_questions_gives_way_to_the_sentence_that_names_it(
     assert answer.refused and answer.draft == "Tammy Bruce [1]"
 
 
+def _ask_with_reply(answerer: Answerer, fake_llm: FakeLLM, question: str, held: str, reply: str) -> Answer:
+    """Ask ``question`` with the model's first look replying ``reply``, its ``{k}`` the passage holding ``held``."""
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if held in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue_answer(reply.format(k=k))
+    return answerer.ask(question)
+
+
 def test_a_yes_no_question_that_puts_the_deed_in_the_wrong_place_is_answered_no(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
     # fresh44 q1025: the model said yes, citing the sentence that puts him in the Kremlin.
     question = "Did Putin make his late-night statement to journalists while he was in Istanbul?"
-    passages = answerer.retriever.retrieve(question, answerer.top_k)
-    k = next(i for i, p in enumerate(passages, 1) if "in the Kremlin" in p.text)
-    answerer.second_look = False
-    fake_llm.enqueue_answer(f"Yes, Putin made his late-night statement to journalists while he was in Istanbul [{k}].")
-    answer = answerer.ask(question)
+    answer = _ask_with_reply(
+        answerer,
+        fake_llm,
+        question,
+        "in the Kremlin",
+        "Yes, Putin made his late-night statement to journalists while he was in Istanbul [{k}].",
+    )
     assert not answer.refused, answer.withheld
     assert answer.text.startswith("No: “Putin made the statement during a late-night meeting with journalists")
     assert "in the Kremlin" in answer.citations[0].quote
@@ -2576,11 +2588,13 @@ def test_a_yes_no_question_about_a_thing_the_passages_say_was_lacking_is_answere
     # fresh45 q1059: the model said the ceasefire stopped the attacks, and was withheld.
     question = "Did the ceasefire succeed in stopping new Russian attacks on May 12?"
     lack = "The lack of a ceasefire has already led to new attacks"
-    passages = answerer.retriever.retrieve(question, answerer.top_k)
-    k = next(i for i, p in enumerate(passages, 1) if lack in p.text)
-    answerer.second_look = False
-    fake_llm.enqueue_answer(f"Yes, the ceasefire succeeded in stopping new Russian attacks on May 12 [{k}].")
-    answer = answerer.ask(question)
+    answer = _ask_with_reply(
+        answerer,
+        fake_llm,
+        question,
+        lack,
+        "Yes, the ceasefire succeeded in stopping new Russian attacks on May 12 [{k}].",
+    )
     assert not answer.refused, answer.withheld
     assert answer.text.startswith(f"No: “{lack}: on May 12, several dozen Russian drones")
     assert lack in answer.citations[0].quote
@@ -2591,11 +2605,13 @@ def test_a_yes_no_question_whether_it_was_limited_to_one_of_a_list_is_answered_n
 ) -> None:
     # fresh46 q1074: the model said the truce was limited to land, and was withheld.
     question = "Was the 30-day ceasefire the coalition called for limited to land?"
-    passages = answerer.retriever.retrieve(question, answerer.top_k)
-    k = next(i for i, p in enumerate(passages, 1) if COMPREHENSIVE in p.text)
-    answerer.second_look = False
-    fake_llm.enqueue_answer(f"Yes, the 30-day ceasefire the coalition called for was limited to land [{k}].")
-    answer = answerer.ask(question)
+    answer = _ask_with_reply(
+        answerer,
+        fake_llm,
+        question,
+        COMPREHENSIVE,
+        "Yes, the 30-day ceasefire the coalition called for was limited to land [{k}].",
+    )
     assert not answer.refused, answer.withheld
     assert answer.text == f"No: “{COMPREHENSIVE}” [1]"
 
@@ -2640,11 +2656,13 @@ def test_a_yes_that_names_another_party_than_asked_is_answered_no_with_its_sente
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
     question = "Did Trump urge Russia to agree to talks immediately, according to Reuters?"
-    passages = answerer.retriever.retrieve(question, answerer.top_k)
-    k = next(i for i, p in enumerate(passages, 1) if "called on Ukraine" in p.text)
-    answerer.second_look = False
-    fake_llm.enqueue_answer(f"Yes, according to Reuters, Trump called on Ukraine to immediately agree to talks [{k}].")
-    answer = answerer.ask(question)
+    answer = _ask_with_reply(
+        answerer,
+        fake_llm,
+        question,
+        "called on Ukraine",
+        "Yes, according to Reuters, Trump called on Ukraine to immediately agree to talks [{k}].",
+    )
     assert not answer.refused, answer.withheld
     assert answer.text.startswith("No: “Trump, in turn, called on Ukraine to immediately agree to talks")
     assert [c.n for c in answer.citations] == [1] and "called on Ukraine" in answer.citations[0].quote
@@ -2655,13 +2673,13 @@ def test_a_yes_that_goes_on_to_deny_what_was_asked_is_answered_no_with_the_denyi
 ) -> None:
     # fresh48 q1109.
     question = "Did Putin attach any preconditions to the ceasefire he was proposing?"
-    passages = answerer.retriever.retrieve(question, answerer.top_k)
-    k = next(i for i, p in enumerate(passages, 1) if "without any preconditions" in p.text)
-    answerer.second_look = False
-    fake_llm.enqueue_answer(
-        f"Yes, Putin emphasized that the proposal includes a ceasefire 'without any preconditions' [{k}]."
+    answer = _ask_with_reply(
+        answerer,
+        fake_llm,
+        question,
+        "without any preconditions",
+        "Yes, Putin emphasized that the proposal includes a ceasefire 'without any preconditions' [{k}].",
     )
-    answer = answerer.ask(question)
     assert not answer.refused, answer.withheld
     assert answer.text.startswith(
         "No: “He emphasized that the proposal includes a ceasefire “without any preconditions”"
