@@ -79,6 +79,7 @@ from bot.checks import (
     second_asked,
     states_no_outcome,
     swapped_party,
+    taken_deed,
     titled_otherwise,
     uncounted_event,
     uncredited,
@@ -1974,7 +1975,8 @@ class Answerer:
             and not articles
             and not written
             and out_lang == "en"
-            and (denied := self._denied(asked_all, asked_en, passages, subjects)) is not None
+            and (denied := self._denied(asked_all, asked_en, passages, subjects, reason == UNSTATED_PREMISE))
+            is not None
         ):
             why = reason or ("a cited sentence puts it elsewhere" if moved else "answered beside it")
             logger.info("denied by a passage (%s): %r -> %r", why, draft or text, denied[0])
@@ -2556,15 +2558,27 @@ class Answerer:
         return (text, [Citation(1, context[i].source, context[i].title, q.start, q.end, q.text, context[i])]), tokens
 
     def _denied(
-        self, asked: str, english: str, passages: list[Passage], subjects: Sequence[str]
+        self, asked: str, english: str, passages: list[Passage], subjects: Sequence[str], unstated: bool = False
     ) -> tuple[str, list[Citation]] | None:
         """ "No:" and the first sentence of the passages where the subject of a yes/no question does the opposite.
 
         Or does what was asked in another place than asked, or is said not to
         have been there at all ("The lack of a ceasefire …"); or, asked whether
         someone is titled by another body, the sentence that titles them.
+        ``unstated``: a *why did X do Y* whose deed no passage states; the
+        sentence where X does the opposite corrects it.
         """
         shown = [shown_text(p.text) for p in passages]
+        # "Why did Erdoğan refuse to host …?" is refused as unstated; "Erdoğan confirmed Türkiye's
+        # readiness to host …" says more: he did the opposite (fresh51 q1172, q1170; fresh52 q1190).
+        if unstated and (taken := taken_deed(english)) is not None:
+            yes_no, statement = taken
+            for k, sentence in _sentences(shown):
+                if not denies(yes_no, sentence):
+                    continue
+                if cited := self._quoted(sentence, k, passages, asked, subjects, passages):
+                    return f"The documents do not say that {statement}. They say: “{sentence}” [1]", cited
+            return None
         for k, sentence in _sentences(shown):
             if any(check(asked, sentence, english) for check in (denies, placed_elsewhere, lacking, wider)):
                 cited = self._quoted(sentence, k, passages, asked, subjects, passages)

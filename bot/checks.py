@@ -1284,6 +1284,12 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
     if not m or not topic:
         return None
     said = content_words(" ".join([unmarked(answer), *quotes]))
+    # "Why did Kellogg oppose Zelensky's position on the ceasefire?" is answered by "Kellogg voiced
+    # support for Zelenskyy's position": the position named by whose it is (fresh52 q1190), in any word for it.
+    if m.re is _ASKS_VIEW and (holder := m.group("who")):
+        whose = rf"\b{re.escape(_who(holder))}\w*['’]s\s+(?:views?|position|stance|opinion)\b"
+        if re.search(whose, fold(" ".join([unmarked(answer), *quotes]))):
+            return None
     names = {
         fold(w)
         for w in _WORD.findall(about)
@@ -1715,6 +1721,8 @@ def _done_by(who: str, stems: str, sentence: str) -> bool:
 # they did one of the other side answers no.  "confirm" and "deny" are a pair too.
 _SIDING_FOR = ("accept", "agree", "approv", "welcom", "support", "endors", "prais", "embrac", "favo", "confirm")
 _SIDING_AGAINST = ("reject", "refus", "declin", "oppos", "critici", "condemn", "dismiss", "denounc", "deni", "deny")
+# Refusing to do a thing has more opposites: "his decision to personally participate" (fresh51 q1170).
+_WILLING = ("decid", "decision to", "ready", "readiness", "willing")
 
 
 def _did(who: str, stems: Sequence[str] | str, sentence: str) -> bool:
@@ -1753,10 +1761,13 @@ def denies(question: str, sentence: str, english: str = "") -> bool:
     if deed is None:
         return False
     who, verb = _who(deed[0]), fold(deed[1])
+    side: tuple[str, ...]
+    other: tuple[str, ...]
     if verb.startswith(_SIDING_FOR):
         side, other = _SIDING_FOR, _SIDING_AGAINST
     elif verb.startswith(_SIDING_AGAINST):
-        side, other = _SIDING_AGAINST, _SIDING_FOR
+        side = _SIDING_AGAINST
+        other = (*_SIDING_FOR, *_WILLING) if verb.startswith(("refus", "declin")) else _SIDING_FOR
     else:
         return False
     said = fold(sentence)
@@ -1764,6 +1775,28 @@ def denies(question: str, sentence: str, english: str = "") -> bool:
         return False
     rest = {w for w in content_words(f"{question} {english}") if not w.startswith((who, verb[:5]))}
     return len(matching_words(rest, content_words(sentence))) >= 2
+
+
+# "Why did Erdoğan refuse to host the talks?" takes as said that he refused (he offered to).
+_WHY_DID = re.compile(r"^\s*why\s+(?:did|does|do)\s+", re.IGNORECASE)
+
+
+def taken_deed(question: str) -> tuple[str, str] | None:
+    """The yes/no question a *why did X do Y* question takes as answered yes, and its premise as a statement.
+
+    ("Did Erdoğan refuse to host the talks?", "Erdoğan refused to host the
+    talks") for "Why did Erdoğan refuse to host the talks?"; None for any other
+    question, or one whose subject is no name.
+    """
+    if (why := _WHY_DID.match(question)) is None:
+        return None
+    asked = "Did " + question[why.end() :].strip()
+    if (m := _ASKED_DEED.match(asked)) is None:
+        return None
+    name, verb = m.group(1).strip(), m.group(2)
+    between = asked[m.end(1) : m.start(2)]
+    past = verb + "d" if verb.endswith("e") else verb[:-1] + "ied" if re.search(r"[^aeiou]y$", verb) else verb + "ed"
+    return asked, f"{name} {between}{past}{asked[m.end() :]}".rstrip(" ?").replace("  ", " ")
 
 
 # "… in Istanbul?", "… at the Kremlin?": where a question puts what it asks about.

@@ -1426,12 +1426,40 @@ def test_a_pointed_sentence_still_faces_the_checks(answerer: Answerer, fake_llm:
 def test_a_why_question_on_a_premise_no_passage_states_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
     from bot.checks import UNSTATED_PREMISE
 
-    fake_llm.enqueue_answer("Erdoğan refused to host direct negotiations: Moscow's unwillingness to compromise [1].")
-    answer = answerer.ask("Why did Erdoğan refuse to host the Russia–Ukraine talks in Istanbul?")
+    fake_llm.enqueue_answer("Germany refused to sign: Moscow's unwillingness to compromise [1].")
+    answer = answerer.ask("Why did Germany refuse to sign the coalition's joint statement on the ceasefire?")
     assert answer.refused and answer.withheld == UNSTATED_PREMISE
     # Refused before the model runs: the check needs only the question and the passages.
     assert fake_llm.calls == [] and answer.timings.prompt_tokens == 0
     assert answer.text == REFUSALS["en"]
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "quoted"),
+    [
+        # fresh51 q1172: he confirmed Türkiye's readiness to host them.
+        (
+            "Why did Erdoğan refuse to host the Russia–Ukraine talks in Istanbul?",
+            "Erdoğan refused to host the Russia–Ukraine talks in Istanbul",
+            "Erdoğan confirmed Türkiye's readiness to host direct negotiations",
+        ),
+        # fresh52 q1190: he voiced support for it.
+        (
+            "Why did Keith Kellogg oppose Zelensky's position on the ceasefire?",
+            "Keith Kellogg opposed Zelensky's position on the ceasefire",
+            "Keith Kellogg, voiced support for Zelenskyy’s position",
+        ),
+    ],
+)
+def test_a_why_question_on_a_premise_a_passage_contradicts_is_corrected(
+    answerer: Answerer, fake_llm: FakeLLM, question: str, said: str, quoted: str
+) -> None:
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith(f"The documents do not say that {said}. They say: “")
+    [cited] = answer.citations
+    assert quoted in cited.quote and cited.quote in answer.text and answer.text.endswith("[1]")
+    assert fake_llm.calls == []
 
 
 EACH = "What happened on May 12, according to each of the two articles?"

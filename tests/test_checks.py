@@ -70,6 +70,7 @@ from bot.checks import (
     second_asked,
     states_no_outcome,
     swapped_party,
+    taken_deed,
     uncounted_event,
     undescribed,
     unknown_ordinal,
@@ -581,6 +582,19 @@ def test_which_kind_names_the_kind_of_thing_asked_for(question: str, kind: str |
 KELLOGG = "Kellogg urged Moscow to commit to a prolonged ceasefire before entering negotiations in Istanbul."
 AUTHOR = "Original Author: Rustam Muratov"
 DRONES_TOO = "The lack of a ceasefire has already led to new attacks: on May 12, several dozen Russian drones entered."
+
+
+KELLOGG_SUPPORT = (
+    "Trump’s special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy’s position as well."
+)
+
+
+def test_a_position_is_named_by_whose_it_is() -> None:
+    # fresh52 q1190: "Zelenskyy's position" is the position on the ceasefire the question names.
+    asked = "Why did Keith Kellogg oppose Zelensky's stance on the ceasefire?"
+    assert about_elsewhere(asked, "Kellogg voiced support [1]", [KELLOGG_SUPPORT], [KELLOGG_SUPPORT]) is None
+    someone_else = KELLOGG_SUPPORT.replace("Zelenskyy’s", "Trump’s")
+    assert about_elsewhere(asked, "Kellogg voiced support [1]", [someone_else], [someone_else]) == ELSEWHERE
 
 
 @pytest.mark.parametrize(
@@ -1685,6 +1699,36 @@ WELCOMED = (
     " Thursday, but stated that his team expects Moscow to commit to a “lasting” ceasefire beginning tomorrow."
 )
 KELLOGG = "Trump’s special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy’s position as well."
+PARTICIPATE = (
+    "Ukrainian President Volodymyr Zelensky said that his decision to personally participate in negotiations "
+    "with Russian President Vladimir Putin in Istanbul on May 15, 2025, received full support from US President "
+    "Donald Trump and other world leaders."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "taken"),
+    [
+        (
+            "Why did Zelensky refuse to personally attend the negotiations in Istanbul?",
+            (
+                "Did Zelensky refuse to personally attend the negotiations in Istanbul?",
+                "Zelensky refused to personally attend the negotiations in Istanbul",
+            ),
+        ),
+        (
+            "Why did Keith Kellogg oppose Zelensky's position?",
+            ("Did Keith Kellogg oppose Zelensky's position?", "Keith Kellogg opposed Zelensky's position"),
+        ),
+        ("why does Trump personally deny it?", ("Did Trump personally deny it?", "Trump personally denied it")),
+        # The subject must be a name; and a why with no deed done takes nothing.
+        ("Why did the talks fail?", None),
+        ("Why is Istanbul the venue?", None),
+        ("Did Zelensky refuse to attend?", None),
+    ],
+)
+def test_a_why_question_takes_its_deed_as_done(question: str, taken: tuple[str, str] | None) -> None:
+    assert taken_deed(question) == taken
 
 
 @pytest.mark.parametrize(
@@ -1720,6 +1764,9 @@ KELLOGG = "Trump’s special representative for Ukraine, Keith Kellogg, voiced s
         ),
         # Not a yes/no question.
         ("Why did Zelensky reject Putin's proposal for direct talks?", "", WELCOMED, False),
+        # fresh51 q1170: a decision to do it is the other side of refusing to (not of opposing it).
+        ("Did Zelensky refuse to personally attend the negotiations in Istanbul?", "", PARTICIPATE, True),
+        ("Did Zelensky oppose personal negotiations in Istanbul?", "", PARTICIPATE, False),
     ],
 )
 def test_a_sentence_where_the_one_asked_about_takes_the_other_side_denies(
