@@ -1228,6 +1228,10 @@ _DOCUMENT_WORDS = frozenset(
 )
 
 
+# A speaker named by a word alone that points back at what was just named: the documents, mostly.
+_EACH_OF_THEM = frozenset("each both either them one other all".split())
+
+
 def _document_word(word: str) -> bool:
     """Whether ``word`` (folded) is a word for a document, or that word mistyped ("artcle")."""
     # Only the words with no English neighbour are matched loosely: "reporter" is not a mistyped "report".
@@ -1301,6 +1305,8 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
     speaker = content_words(_appositive(who) or who)
     if speaker & _DOCUMENT_WORDS:
         return None  # "what does the second article say about …": the speaker is the documents
+    if speaker and speaker <= _EACH_OF_THEM:
+        return None  # "The two articles describe … What does each say about …?" (fresh52 q1195)
     if speaker and not any(_like(w, content_words(" ".join(around))) for w in speaker):
         return ELSEWHERE
     return None

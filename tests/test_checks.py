@@ -661,6 +661,19 @@ def test_a_position_is_named_by_whose_it_is() -> None:
         # Mistyped, "artcle" names a document all the same (fresh31 q765); a reporter is a speaker.
         ("who wrote the orda artcle about putins offer of talks?", "Rustam Muratov [1]", [AUTHOR], False),
         ("What did the reporter say about putins offer of talks?", "Rustam Muratov [1]", [AUTHOR], True),
+        # "each" is each of the articles the question just named (fresh52 q1195); a person must be in the passages.
+        (
+            "The two articles describe Erdoğan's call with Putin differently. What does each say about a ceasefire?",
+            "One article: a ceasefire does not appear to have been discussed [1]",
+            ["Based on the summary of the conversation, a ceasefire does not appear to have been discussed."],
+            False,
+        ),
+        (
+            "What does Kellogg say about a ceasefire?",
+            "A ceasefire does not appear to have been discussed [1]",
+            ["Based on the summary of the conversation, a ceasefire does not appear to have been discussed."],
+            True,
+        ),
         # A phone call is not a name given to something (fresh11 q361).
         (
             "What did the Russian state media summary of Erdoğan's call with Putin apparently leave out?",
