@@ -1124,6 +1124,10 @@ def _named_sentence(name: str, shown: str, asked: str) -> str:
     return max(holding, key=lambda s: len(matching_words(words, content_words(s))), default="")
 
 
+# An answer that ends its sentence, before any markers after it.
+_ENDED = re.compile(r"[.!?…”\"»)]\s*(?:\[\d+\]\s*)*$")
+
+
 def _outlets_named(text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
     """``text`` with "the outlet" of a cited sentence replaced by the source its passage credits just before.
 
@@ -2399,7 +2403,8 @@ class Answerer:
                     said[plain] = len(answers)
                     answers.append(moved)
             offset += len(part)
-        reply = " ".join(answers)
+        # "Politico [1] and CNN [1]" and "Politico [2]" joined read as one list (fresh51 q1176): each ends its sentence.
+        reply = " ".join(a if _ENDED.search(a) else f"{a}." for a in answers) if len(answers) > 1 else "".join(answers)
         if compare and accounts:
             reply = self._compared(accounts, lang)
         joined = json.dumps({"found": bool(answers), "answer": reply}, ensure_ascii=False)

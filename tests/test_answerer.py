@@ -1523,6 +1523,16 @@ def test_a_question_about_each_article_is_answered_article_by_article(answerer: 
     assert "drones" in by_source[DRONES_ARTICLE] and "ceasefire" in by_source[CEASEFIRE_ARTICLE]
 
 
+def test_answers_from_each_article_that_end_no_sentence_are_each_ended(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh51 q1176: "Politico [1] and CNN [1] Politico [2]" read as one list of three.
+    drones, ceasefire = "Russian drones [1]", "A complete ceasefire [1]"
+    pair = (drones, ceasefire) if _drones_first(answerer) else (ceasefire, drones)
+    fake_llm.enqueue_answer(pair[0]).enqueue_answer(pair[1])
+    answer = answerer.ask(EACH)
+    assert not answer.refused, answer.withheld
+    assert answer.text == f"{pair[0]}. {pair[1].replace('[1]', '[2]')}."
+
+
 def test_an_article_whose_answer_is_a_refusal_adds_nothing(answerer: Answerer, fake_llm: FakeLLM) -> None:
     if _drones_first(answerer):
         fake_llm.enqueue_answer(DRONES_MAY_12).enqueue_answer("", found=False)
