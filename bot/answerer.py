@@ -1124,6 +1124,31 @@ def _named_sentence(name: str, shown: str, asked: str) -> str:
     return max(holding, key=lambda s: len(matching_words(words, content_words(s))), default="")
 
 
+# A preposition that may open the phrase a name ends, and what may follow the name in that phrase.
+_PREPOSITION = re.compile(r"\s+(?:about|regarding|concerning|on|in|at|of|for|with|from|to|during|by)\s", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(r"(?:\.?\s+(?:of\s+)?(?:[A-Z][\w’'-]*|\d+(?:st|nd|rd|th)?))*")
+
+
+def _without_names(text: str, names: Sequence[str]) -> str:
+    """``text`` without the phrase that each of ``names`` ends, from the preposition nearest before it.
+
+    "… say about the need for a new trade deal with China?" loses "with China";
+    "… for the presidency of the Russian Federation?" loses "of the Russian
+    Federation"; a name in no such phrase ("What did China say?") stays.
+    """
+    for name in names:
+        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+        if m is None:
+            continue
+        # Within the name's clause: from the last comma before it.
+        start = max(text.rfind(c, 0, m.start()) for c in ",;:?!") + 1
+        if openings := list(_PREPOSITION.finditer(text, start, m.start())):
+            opening = openings[-1]
+            goes_on = _NAME_GOES_ON.match(text, m.end())
+            text = text[: opening.start()] + text[goes_on.end() if goes_on else m.end() :]
+    return text
+
+
 # An answer that ends its sentence, before any markers after it.
 _ENDED = re.compile(r"[.!?…”\"»)]\s*(?:\[\d+\]\s*)*$")
 
@@ -1652,7 +1677,15 @@ class Answerer:
             and (self.reply_in_question_language is False or lang == "en")
             else []
         )
-        subjects = [n for n in names if n not in absent and not n.isdigit()]
+        subjects = [n for n in names if n not in absent and n not in invented and not n.isdigit()]
+        if invented:
+            # What the rewrite said of a name it invented is not what was asked: "… say about the need for a
+            # new trade deal with China?" for what Tammy Bruce said Washington needs (fresh52 q1194, Finnish).
+            # The checks read the rewrite without it.
+            checked = _without_names(query, invented)
+            logger.info("the rewrite invented %s: checked as %r", invented, checked)
+            asked_all = f"{question} {checked}"
+            asked_en = question if lang == "en" else checked
         # A word the rewrite capitalised that the documents write only in lower case is not one of
         # their names, and no passage names it: the Russian "коалиции желающих" (coalition of the
         # willing) came back as the coalition "Desire", and every answer was refused as being

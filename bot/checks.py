@@ -1194,7 +1194,8 @@ _ASKS_ABOUT = re.compile(
     r"\b(?:(?:did|does|do|has|have|had|will|would)\s+(?P<who>[^?]+?)\s+)?"
     r"(?:say|says|said|saying|think|thinks|thought|write|writes|wrote|written|tweet(?:s|ed)?|posts?|posted|"
     r"comments?|commented|remarks?|remarked|claims?|claimed|tell(?!\s+(?:me|us)\b)|tells|told|mention(?:s|ed)?|"
-    r"state[sd]?|believes?|believed|feel|feels|felt|views?|position|stance|opinion)\b[^?]*?"
+    # "Secretary of State" and "State Department" are no verb (fresh52 q1194).
+    r"(?-i:state[sd]?)|believes?|believed|feel|feels|felt|views?|position|stance|opinion)\b[^?]*?"
     # "The article about Putin's readiness" names a document, not a topic.
     r"(?<!article)(?<!articles)(?<!piece)(?<!story)(?<!report)\s+(?:about|regarding|concerning)\s+(?P<topic>[^?.,;]+)",
     re.IGNORECASE,

@@ -113,6 +113,54 @@ def test_a_rewrite_is_told_only_the_names_the_documents_hold(answerer: Answerer,
     assert "Навального =" not in rewrite_prompt and "На каком =" not in rewrite_prompt
 
 
+def test_what_the_rewrite_says_of_a_name_it_invented_is_not_checked(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh52 q1194 (Finnish): the rewrite asked about "a new trade deal with China"; the draft was right.
+    question = "Mitä tiedottaja Tammy Bruce sanoi Washingtonin tarvitsevan rauhanprosessin etenemiseksi?"
+    rewrite = "What did Tammy Bruce say about the need for a new trade deal with China?"
+    held = "Washington needs to see"
+    passages = answerer.retriever.retrieve(rewrite, answerer.top_k, original=question)
+    k = next(i for i, p in enumerate(passages, 1) if held in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue(rewrite).enqueue_answer(f"Washington needs to see concrete proposals from both sides [{k}].")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert held in answer.citations[0].quote and answer.search_query == rewrite
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kept"),
+    [
+        (
+            "What did Tammy Bruce say about the need for a new trade deal with China?",
+            ["China"],
+            "What did Tammy Bruce say about the need for a new trade deal?",
+        ),
+        (
+            "When did Kadyrov announce his intention to run for the presidency of the Russian Federation?",
+            ["Russian Federation"],
+            "When did Kadyrov announce his intention to run for the presidency?",
+        ),
+        ("How many drones flew into Ukraine on April 12th?", ["April"], "How many drones flew into Ukraine?"),
+        (
+            "What did China respond to the proposal of talks in St. Petersburg?",
+            ["St", "Petersburg"],
+            "What did China respond to the proposal of talks?",
+        ),
+        # The name is the subject, or stands in another clause than a preposition: kept.
+        ("What did Chancellor Merkel say?", ["Chancellor Merkel"], "What did Chancellor Merkel say?"),
+        (
+            "Who, the United States Secretary, said it?",
+            ["United States Secretary"],
+            "Who, the United States Secretary, said it?",
+        ),
+    ],
+)
+def test_a_name_goes_with_the_phrase_it_ends(text: str, names: list[str], kept: str) -> None:
+    from bot.answerer import _without_names
+
+    assert _without_names(text, names) == kept
+
+
 def test_follow_up_is_rewritten_with_history(answerer: Answerer, fake_llm: FakeLLM) -> None:
     fake_llm.enqueue("What did Keith Kellogg urge Moscow to do?").enqueue_answer("To commit to a ceasefire [1].")
     history = [Turn("user", "Who is Keith Kellogg?"), Turn("assistant", "Trump's special representative [1].")]

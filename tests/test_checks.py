@@ -674,6 +674,16 @@ def test_a_position_is_named_by_whose_it_is() -> None:
             ["Based on the summary of the conversation, a ceasefire does not appear to have been discussed."],
             True,
         ),
+        # "Secretary of State" is no verb: what she said is about the peace process (fresh52 q1194).
+        (
+            "What did the U.S. Secretary of State, Tammy Bruce, say about the peace process?",
+            "Washington needs to see concrete proposals to move forward in the peace process [1]",
+            [
+                "U.S. State Department spokesperson Tammy Bruce stated that Washington needs to see “concrete "
+                "proposals from both sides” to “move forward” in the peace process."
+            ],
+            False,
+        ),
         # A phone call is not a name given to something (fresh11 q361).
         (
             "What did the Russian state media summary of Erdoğan's call with Putin apparently leave out?",
