@@ -76,6 +76,7 @@ from bot.checks import (
     points_only,
     premise_unstated,
     role_unstated,
+    said_otherwise,
     second_asked,
     states_no_outcome,
     swapped_party,
@@ -864,6 +865,11 @@ def _withheld_before_checks(
 def _numbers(text: str) -> set[str]:
     """The figures ``text`` writes, as digits."""
     return set(re.findall(r"\d+", text))
+
+
+def _in_quotes(sentence: str) -> str:
+    """``sentence`` in quotation marks, unless it is a quotation already ("“An unconditional ceasefire …”")."""
+    return sentence if re.fullmatch(r"“[^“”]*”", sentence) else f"“{sentence}”"
 
 
 def _sentences(shown: Sequence[str]) -> Iterator[tuple[int, str]]:
@@ -2033,7 +2039,7 @@ class Answerer:
                 contrary = next((c for c in citations if negated_yes(asked_en, f"Yes, {c.quote}")), None)
             if contrary is not None:
                 logger.info("a yes its cited sentence answers no: %r", text)
-                text, citations = f"No: “{contrary.quote}” [1]", [replace(contrary, n=1)]
+                text, citations = f"No: {_in_quotes(contrary.quote)} [1]", [replace(contrary, n=1)]
         if not reason and not articles and (corrected := self._said_by_another(asked_all, text, passages)):
             logger.info("said by someone else: %r -> %r", text, corrected[0])
             text, citations = corrected
@@ -2617,14 +2623,18 @@ class Answerer:
                 if cited := self._quoted(sentence, k, passages, asked, subjects, passages):
                     return f"The documents do not say that {statement}. They say: “{sentence}” [1]", cited
             return None
+        before = (0, "")
         for k, sentence in _sentences(shown):
-            if any(check(asked, sentence, english) for check in (denies, placed_elsewhere, lacking, wider)):
+            # "“An unconditional ceasefire is not preceded …”" is Macron's by the line before it.
+            said = said_otherwise(english, sentence, before[1] if before[0] == k else "")
+            before = (k, sentence)
+            if said or any(check(asked, sentence, english) for check in (denies, placed_elsewhere, lacking, wider)):
                 cited = self._quoted(sentence, k, passages, asked, subjects, passages)
-                return (f"No: “{sentence}” [1]", cited) if cited is not None else None
+                return (f"No: {_in_quotes(sentence)} [1]", cited) if cited is not None else None
         # "Is Peskov described as the Foreign Ministry's spokesperson?": the sentence that titles him.
         if h := titled_otherwise(english if asks_yes_no(english) else asked, self._titled_people()):
             cited = [Citation(1, h.passage.source, h.passage.title, h.start, h.end, h.sentence, h.passage)]
-            return f"No: “{h.sentence}” [1]", cited
+            return f"No: {_in_quotes(h.sentence)} [1]", cited
         return None
 
     def _correct_premise(

@@ -1959,8 +1959,14 @@ def swapped_party(question: str, answer: str, quotes: Sequence[str]) -> bool:
     return bool(dropped and added)
 
 
-# "without any preconditions", "no ceasefire": a thing said not to be there.
-_DENIED_THING = re.compile(r"\b(?:without|no|not\s+any|never\s+any)\s+(?:any\s+)?[‘'\"“]?([\w-]{5,})")
+# "without any preconditions", "no ceasefire": a thing said not to be there; "is not preceded by
+# negotiations", "did not attend": a deed said not to be done.
+_DENIED_THING = re.compile(
+    r"\b(?:without|no|not\s+any|never\s+any"
+    r"|(?:is|are|was|were|be|been|do|does|did|should|must|will|would|can|could)\s+(?:not|never)(?:\s+be(?:en)?)?)"
+    r"\s+(?:any\s+)?[‘'\"“]?([\w-]{5,})",
+    re.IGNORECASE,
+)
 
 
 def negated_yes(question: str, answer: str) -> bool:
@@ -1970,7 +1976,10 @@ def negated_yes(question: str, answer: str) -> bool:
     was answered "Yes, Putin emphasized that the proposal includes a ceasefire
     'without any preconditions'." (fresh48 q1109).  The thing is a word of the
     question (of five letters or more) that the answer writes after
-    "without", "no" or "not any", and the question does not.
+    "without", "no" or "not any", and the question does not; or a deed it
+    says was not done: "Yes: “An unconditional ceasefire is not preceded by
+    negotiations.”" to whether Macron said negotiations should precede one
+    (fresh52 q1187, in English).
     """
     if not asks_yes_no(question) or not re.match(r"\s*yes\b", answer, re.IGNORECASE):
         return False
@@ -1980,6 +1989,43 @@ def negated_yes(question: str, answer: str) -> bool:
         matching_words({fold(m.group(1))}, asked) and fold(m.group(1)) not in negated_in_question
         for m in _DENIED_THING.finditer(unmarked(answer))
     )
+
+
+# "Did Macron say that negotiations should precede a ceasefire?": who said it, and what.
+_SAID_THAT_ASKED = re.compile(
+    r"^\s*(?i:did|does|has|had)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)(?:[a-z]+ly\s+)?"
+    r"(?i:say|said|state|stated|declare|declared|claim|claimed|announce|announced|insist|insisted)\s+"
+    r"(?i:that\s+)?(.+?)\s*\??\s*$"
+)
+
+
+def said_otherwise(question: str, sentence: str, before: str = "") -> bool:
+    """Whether ``sentence`` has the one a *did X say that …* question names say that the thing asked was not done.
+
+    "Did Emmanuel Macron declare that negotiations should precede a ceasefire?"
+    is answered no by "“An unconditional ceasefire is not preceded by
+    negotiations.”", which the line before it gives to him ("… Macron also
+    said:") (fresh52 q1187).  The deed is a word of the clause asked (five
+    letters or more) that the sentence writes after "is not", "did not" and the
+    like, and the clause does not; the sentence must share two more of its words.
+    """
+    m = _SAID_THAT_ASKED.match(question)
+    if m is None:
+        return False
+    who, clause = _who(m.group(1)), m.group(2)
+    if who not in fold(sentence) and not (before.rstrip().endswith(":") and who in fold(before)):
+        return False
+    asked = {w for w in content_words(clause) if len(w) >= 5}
+    negated_in_clause = {fold(d.group(1)) for d in _DENIED_THING.finditer(clause)}
+    denied = {
+        fold(d.group(1))
+        for d in _DENIED_THING.finditer(sentence)
+        if matching_words({fold(d.group(1))}, asked) and fold(d.group(1)) not in negated_in_clause
+    }
+    if not denied:
+        return False
+    rest = {w for w in content_words(clause) if not matching_words({w}, denied)}
+    return len(matching_words(rest, content_words(sentence))) >= 2
 
 
 # What else states a verb a news question asks about (by the form after "did"), beside its

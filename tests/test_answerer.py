@@ -2651,6 +2651,19 @@ def _ask_with_reply(answerer: Answerer, fake_llm: FakeLLM, question: str, held: 
     return answerer.ask(question)
 
 
+def test_a_question_whether_someone_said_what_their_words_deny_is_answered_no(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh52 q1187 (French): the model said yes, citing Erdoğan; Macron's words say otherwise.
+    question = "Did Emmanuel Macron declare that negotiations should precede a ceasefire?"
+    answerer.second_look = False
+    fake_llm.enqueue_answer("", found=False)
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text == "No: “An unconditional ceasefire is not preceded by negotiations.” [1]"
+    assert "Macron also said:" in answer.citations[0].quote
+
+
 def test_a_yes_no_question_that_puts_the_deed_in_the_wrong_place_is_answered_no(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:

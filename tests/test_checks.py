@@ -67,6 +67,7 @@ from bot.checks import (
     premise_unstated,
     refers_back,
     role_unstated,
+    said_otherwise,
     second_asked,
     states_no_outcome,
     swapped_party,
@@ -1983,7 +1984,42 @@ def test_a_question_for_a_figure_needs_one(question: str, answer: str, withheld:
         ("Did Putin propose a ceasefire?", "Yes, a ceasefire without any preconditions [1].", False),  # not asked
         ("Did Putin attach any preconditions?", "No, without any preconditions [1].", False),  # already no
         ("Why did Putin attach preconditions?", "Yes, without any preconditions [1].", False),
+        # fresh52 q1187, in English: the yes quotes a deed said not to be done.
+        (
+            "Did Emmanuel Macron say that negotiations should precede an unconditional ceasefire?",
+            "Yes: “An unconditional ceasefire is not preceded by negotiations.” [1]",
+            True,
+        ),
+        (
+            "Did Macron say that an unconditional ceasefire is not preceded by negotiations?",
+            "Yes: “An unconditional ceasefire is not preceded by negotiations.” [1]",
+            False,
+        ),
     ],
 )
 def test_a_yes_that_goes_on_to_deny_what_was_asked(question: str, answer: str, negated: bool) -> None:
     assert negated_yes(question, answer) is negated
+
+
+MACRON_SAID = "Commenting on Putin’s announcement, French President Emmanuel Macron also said:"
+NOT_PRECEDED = "“An unconditional ceasefire is not preceded by negotiations.”"
+
+
+@pytest.mark.parametrize(
+    ("question", "before", "said"),
+    [
+        # fresh52 q1187: his words, given to him by the line before them.
+        ("Did Emmanuel Macron declare that negotiations should precede a ceasefire?", MACRON_SAID, True),
+        ("Did Macron say negotiations must precede an unconditional ceasefire?", MACRON_SAID, True),
+        # Not his, by the line before; or asked as he said it.
+        ("Did Erdoğan declare that negotiations should precede a ceasefire?", MACRON_SAID, False),
+        ("Did Emmanuel Macron declare that negotiations should precede a ceasefire?", "", False),
+        ("Did Macron say that a ceasefire is not preceded by negotiations?", MACRON_SAID, False),
+        # Not a question of what he said.
+        ("Did negotiations precede the ceasefire?", MACRON_SAID, False),
+    ],
+)
+def test_a_sentence_where_the_speaker_says_the_deed_was_not_done_answers_no(
+    question: str, before: str, said: bool
+) -> None:
+    assert said_otherwise(question, NOT_PRECEDED, before) is said
