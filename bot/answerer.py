@@ -63,6 +63,7 @@ from bot.checks import (
     credits,
     denies,
     described_item,
+    does,
     echoed_yes,
     false_premise,
     lacking,
@@ -752,6 +753,8 @@ OTHER_ITEM = "the question describes one item of a list and the answer cites ano
 # "Turkish President Recep Tayyip Erdoğan voiced support for Zelenskyy's position" for whose position
 # Kellogg backed (q25): the cited sentence's own doer swapped for a name from the passage after it.
 MISCREDITED_DEED = "a sentence of it opens with someone whom neither the question nor the passages it cites name"
+# "Zelenski responded … by stating that Russia needs to 'think about' it", citing Peskov's response (fresh51 q1174).
+DEED_OF_ANOTHER = "it has someone do what the sentence it cites has another person do"
 # "Yuri Ushakov", a "Russian presidential aide", for who at Russia's Foreign Ministry said … (fresh22 q610).
 UNAFFILIATED = "someone of a body was asked for and the answer names no one the documents so title"
 # "Recep Tayyip Erdogan", Turkish President, for the Turkish foreign minister's name (fresh36 q876).
@@ -784,6 +787,7 @@ _SECOND_LOOK_FOR = frozenset(
         OTHER_ACTOR,
         OTHER_ITEM,
         MISCREDITED_DEED,
+        DEED_OF_ANOTHER,
         UNAFFILIATED,
         *(
             OFF_TARGET_REASONS
@@ -2893,6 +2897,8 @@ class Answerer:
             return [], UNTITLED
         if self._doer_uncited(text, citations, asked, around):
             return [], MISCREDITED_DEED
+        if self._deed_of_another(text, citations, asked):
+            return [], DEED_OF_ANOTHER
         return citations, ""
 
     def _quoted(
@@ -3058,6 +3064,33 @@ class Answerer:
                 if len(here) == 1:
                     return here.pop()
                 named = here
+        return ""
+
+    def _deed_of_another(self, text: str, citations: Sequence[Citation], asked: str) -> str:
+        """The one of the documents' people to whom the cited sentences give what the answer has someone else do.
+
+        "Zelenski responded to Putin's offer by stating that Russia needs to
+        'think about' it", citing "Kremlin spokesperson Dmitry Peskov, … responded
+        to the European and Ukrainian ceasefire initiative by stating …" (fresh51
+        q1174, in Turkish): a sentence of the answer opens with a person and a
+        verb; a cited sentence that does not name that person has the verb done
+        by another.  A sentence that repeats the question ("Macron said …
+        What does he mean by that?") is the asker's, not the answer's claim.
+        "" when none does.
+        """
+        # The people the documents title: not "Ministry" or "Concert", which close runs of capitals too.
+        people = frozenset(_surname(h.name) for h in self._titled_people())
+        for sentence in re.split(r"(?<=[.!?])\s+", unmarked(text)):
+            m = re.match(r"\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+([a-z]{4,})\b", sentence)
+            if m is None or (who := _surname(m.group(1))) not in people or overlap(sentence, asked) >= 0.6:
+                continue
+            stem = fold(m.group(2))[:5]
+            for quote in (c.quote for c in citations):
+                if mentions(quote, who) or not re.search(rf"\b{re.escape(stem)}", fold(quote)):
+                    continue
+                if other := next((p for p in sorted(people) if p != who and does(p, stem, quote)), ""):
+                    logger.info("%s is given what the cited sentence has %s do (%r)", who, other, m.group(2))
+                    return other
         return ""
 
     def _doer_uncited(self, text: str, citations: Sequence[Citation], asked: str, around: Sequence[Passage]) -> bool:

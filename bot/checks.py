@@ -237,10 +237,13 @@ _OBJECT_THIS = re.compile(
     r"(?<=[a-z,]\s)(?:this|these|those)\b"
     r"(?=\s+(?:on|in|for|at|to|with|by|from|as|after|before|during|over|when|while)\b|\s*[.,;:!?]|\s*$)"
 )
-# What a question may point back with, in the languages of our users.
+# What a question may point back with, in the languages of our users.  A word that may also
+# open a noun ("this", "bu") points back only alone: "bu teklife" (this offer, fresh51 q1174) names
+# what it is, and an answer that opens "Zelensky reported this …" points elsewhere.
 _POINTING = re.compile(
-    r"\b(?:this|that|these|those|it|them|это\w*|этот|эта|эти\w*|этой|эту|этом|це|цього|цьому|цю|цей|ці|dies\w*|das|"
-    r"cela|ça|ceci|esto|eso|esta|este|bu|bunu|buna)\b",
+    r"\b(?:it|them|это|cela|ça|ceci|esto|eso|bunu|buna|das)\b"
+    r"|\b(?:this|that|these|those|это\w+|этот|эта|эти\w*|этой|эту|этом|це|цього|цьому|цю|цей|ці|dies\w*|"
+    r"esta|este|bu)\b(?!\s+\w{4,})",
     re.IGNORECASE,
 )
 
@@ -1750,6 +1753,11 @@ def _did(who: str, stems: Sequence[str] | str, sentence: str) -> bool:
         if any(w.startswith(who) and not re.search(r"[’']s$", w) for w in before):
             return True
     return False
+
+
+def does(name: str, stem: str, sentence: str) -> bool:
+    """Whether ``name`` (known by its last word) does a verb of ``stem`` ("respo") in ``sentence``."""
+    return _did(_who(name), re.escape(stem), fold(sentence))
 
 
 def denies(question: str, sentence: str, english: str = "") -> bool:

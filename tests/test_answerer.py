@@ -2664,6 +2664,22 @@ def test_a_question_whether_someone_said_what_their_words_deny_is_answered_no(
     assert "Macron also said:" in answer.citations[0].quote
 
 
+def test_an_answer_that_has_someone_do_what_its_cited_sentence_has_another_do_is_withheld(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh51 q1174, in English: Peskov's response, given to Zelensky.
+    from bot.answerer import DEED_OF_ANOTHER
+
+    question = "How did Zelensky respond to the European and Ukrainian ceasefire initiative?"
+    peskov = 'Russia needs to "think about" it'
+    reply = "Zelensky responded to the initiative by stating that Russia needs to 'think about' it [{k}]."
+    answer = _ask_with_reply(answerer, fake_llm, question, peskov, reply)
+    assert answer.refused and answer.withheld == DEED_OF_ANOTHER
+    # Peskov himself is answered.
+    answer = _ask_with_reply(answerer, fake_llm, question, peskov, reply.replace("Zelensky", "Peskov"))
+    assert answer.withheld != DEED_OF_ANOTHER
+
+
 def test_a_yes_no_question_that_puts_the_deed_in_the_wrong_place_is_answered_no(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:

@@ -768,6 +768,10 @@ COPIED = "Zelensky reported this on his Telegram channel, emphasizing that his v
             False,
         ),
         ("Хто чекав на це? Who waited for it?", "The entire world has been waiting for this. [1]", False),
+        # fresh51 q1174: "bu teklife" is "this offer", named; the answer's "this" is something else.
+        ("Zelenski bu teklife nasıl tepki verdi? What did Zelenski respond to Putin's offer?", COPIED, True),
+        ("How did Zelensky react to this offer?", COPIED, True),
+        ("How did Zelensky react to this?", COPIED, False),
         # A later sentence may point back to an earlier one; "this" opening a sentence is not copied.
         ("What did Putin propose?", "Direct talks in Istanbul [1]. Zelensky welcomed this on Telegram [2].", False),
         ("What could follow?", "This could lead to a hardening of the US position. [1]", False),
