@@ -2787,14 +2787,18 @@ class Answerer:
         # A name the user wrote and the rewrite lost searches for something else: "За что Гульнару
         # Бажкенову …" came back as "Who was arrested for what?", "… в Стамбуле" as "… in St. Petersburg".
         # Told once which names to keep, the model keeps them.
-        lost = _lost_names(out, spellings)
+        # So is a person the documents title, written as they write it: "Peskov ha detto …" came back
+        # as "Did Putin accept …?" (fresh51 q1169, Italian).
+        titled = frozenset(_surname(h.name) for h in self._titled_people())
+        written = {run: run for run in _NAME_RUN.findall(question) if _surname(run) in titled}
+        lost = _lost_names(out, {**written, **spellings})
         if out and lost:
             told = f"{hint}\n(Keep these names in the question: {', '.join(lost)}.)"
             again, more = self._condensed(
                 self.prompts.condense.render(history="\n".join(lines) or "(none)", question=question + told)
             )
             tokens = (tokens[0] + more[0], tokens[1] + more[1])
-            out = again if again and len(_lost_names(again, spellings)) < len(lost) else out
+            out = again if again and len(_lost_names(again, {**written, **spellings})) < len(lost) else out
         # "А что, по её словам, Россия считает приоритетом?" after a turn naming Zakharova came back
         # as "What is Russia's priority?" (fresh47 q1090, fresh46 q1072 in Ukrainian): whose account
         # is asked for was lost, and a passage on someone else answered.  She is named again.

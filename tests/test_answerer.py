@@ -290,6 +290,22 @@ def test_a_rewrite_that_loses_a_name_the_user_wrote_is_asked_again(answerer: Ans
     assert answer.search_query == "For what was Gulnara Bazhkenova put under house arrest?"
 
 
+def test_a_rewrite_that_swaps_a_person_written_as_the_documents_write_him_is_asked_again(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    """fresh51 q1169: "Peskov ha detto …" came back as "Did Putin accept …?"."""
+    question = "Nell'intervista alla CNN, Peskov ha detto che la Russia avrebbe accettato il cessate il fuoco?"
+    fake_llm.enqueue("Did Putin accept the ceasefire?", "Did Peskov say Russia would accept the ceasefire?")
+    fake_llm.enqueue_answer("", found=False)
+    answer = answerer.ask(question)
+    assert "(Keep these names in the question: Peskov.)" in fake_llm.calls[1]["messages"][0]["content"]
+    assert answer.search_query == "Did Peskov say Russia would accept the ceasefire?"
+    # "CNN" is no person: kept by the first rewrite or not, it is not asked for again.
+    fake_llm.enqueue("Did Peskov say Russia would accept the ceasefire?").enqueue_answer("", found=False)
+    answerer.ask(question)
+    assert not any("Keep these names" in c["messages"][0]["content"] for c in fake_llm.calls[3:])
+
+
 def test_a_second_rewrite_that_loses_as_many_names_is_not_taken(answerer: Answerer, fake_llm: FakeLLM) -> None:
     fake_llm.enqueue("Who was arrested for what?", "Why was she arrested?").enqueue_answer("", found=False)
     answer = answerer.ask("За что Гульнару Бажкенову поместили под домашний арест?")
