@@ -1159,6 +1159,21 @@ def _without_names(text: str, names: Sequence[str]) -> str:
     return text
 
 
+# "…, according to the passage [1]", "This is stated in Passage [1].": the prompt's word for a
+# source, which the reader never sees; the marker says it.
+_PASSAGE_TALK = re.compile(
+    r",?\s+(?:according\s+to|as\s+(?:stated|mentioned|said|noted|written|reported)\s+in|as\s+per|per)\s+"
+    r"(?:the\s+)?passages?\s*((?:\[\d+\]\s*)+)"
+    r"|\s+(?:This|It|That)\s+is\s+(?:stated|mentioned|said|written|noted)\s+in\s+(?:the\s+)?[Pp]assages?\s*"
+    r"((?:\[\d+\]\s*)+)\.?",
+)
+
+
+def _without_passage_talk(text: str) -> str:
+    """``text`` without the words that credit "the passage", its markers kept where they were."""
+    return _PASSAGE_TALK.sub(lambda m: " " + (m.group(1) or m.group(2)).strip(), text)
+
+
 # An answer that ends its sentence, before any markers after it.
 _ENDED = re.compile(r"[.!?…”\"»)]\s*(?:\[\d+\]\s*)*$")
 
@@ -2072,6 +2087,7 @@ class Answerer:
         if not refused:
             text, citations = merge_citations(text, citations)
             text, citations = self._with_dates(text, citations)
+            text = _without_passage_talk(text)
         if refused:
             logger.info("answer withheld (%s): %r", reason, draft)
             text = REFUSALS.get(lang, REFUSALS["en"])

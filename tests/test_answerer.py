@@ -1314,6 +1314,42 @@ def test_a_weekday_in_an_answer_is_dated_and_the_date_cited(answerer: Answerer) 
         assert answerer._with_dates(kept, [cited]) == (kept, [cited])
 
 
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # fresh29 q731, fresh25 q661: the prompt's word for a source, in the answer.
+        (
+            "Kadyrov is ready to run again in 2026. This is stated in Passage [1].",
+            "Kadyrov is ready to run again in 2026. [1]",
+        ),
+        (
+            "Putin proposed May 15, in Istanbul, according to the passage [1].",
+            "Putin proposed May 15, in Istanbul [1].",
+        ),
+        ("It covered land, air and sea, as stated in the passages [1] [2].", "It covered land, air and sea [1] [2]."),
+        # Words of the documents' own are kept.
+        ("Trump agreed, according to Politico [1].", "Trump agreed, according to Politico [1]."),
+    ],
+)
+def test_an_answer_does_not_credit_the_passage(text: str, plain: str) -> None:
+    from bot.answerer import _without_passage_talk
+
+    assert _without_passage_talk(text) == plain
+
+
+def test_an_answer_that_credits_the_passage_is_given_without_it(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    question = "Where did Putin propose to hold the talks?"
+    answer = _ask_with_reply(
+        answerer,
+        fake_llm,
+        question,
+        "in Istanbul, where",
+        "The talks were to be in Istanbul, according to the passage [{k}].",
+    )
+    assert not answer.refused, answer.withheld
+    assert answer.text == "The talks were to be in Istanbul [1]."
+
+
 def test_a_weekday_dated_in_the_cited_sentence_adds_no_citation(answerer: Answerer) -> None:
     cited = _citing(answerer, "next Thursday, May 15, in Istanbul")
     text, citations = answerer._with_dates("The talks were to begin on Thursday [1].", [cited])
