@@ -571,6 +571,31 @@ def keep_credit(
     return rewrite if mentions(rewrite, name) else f"According to {name}, {rewrite[:1].lower()}{rewrite[1:]}"
 
 
+# "¿Fue Zelenski quien …?", "Est-ce Macron qui …?", "War es Putin, der …?": was it X who …, in our users' languages.
+_CLEFT_ELSEWHERE = re.compile(
+    r"^\s*¿?\s*(?:(?:fue|era|es|foi|é)\s+(?P<es>.+?)\s+(?:quien|quién|quienes|quem|el\s+que|la\s+que)"
+    r"|(?:est-ce|était-ce|c['’]est|c['’]était)\s+(?P<fr>.+?)\s+qui"
+    r"|(?:è\s+stat[oa]|fu)\s+(?P<it>.+?)\s+(?:a|che|chi)"
+    r"|(?:war|ist)\s+es\s+(?P<de>.+?),?\s+(?:der|die|wer))\b",
+    re.IGNORECASE,
+)
+
+
+def keep_cleft(question: str, rewrite: str) -> str:
+    """The rewrite, asked again as "Was it X who …?" when it turned that question into *who* (fresh52 q1188).
+
+    "¿Fue Zelenski quien propuso inicialmente …?" came back as "Who proposed
+    the initial …?", and the answer said nothing of Zelensky.  X must hold a
+    capitalised word: "¿Es verdad que …?" is no such question.
+    """
+    m = _CLEFT_ELSEWHERE.match(question)
+    named = next((g for g in m.groups() if g), "") if m else ""
+    named = re.sub(r"^(?:o|a|os|as|el|la|los|las|le|les|il|lo|der|die|das)\s+", "", named, flags=re.IGNORECASE)
+    if not re.search(r"\b[A-ZÀ-Ý]", named) or not rewrite.startswith("Who ") or len(named.split()) > 5:
+        return rewrite
+    return f"Was it {named} who {rewrite[4:]}"
+
+
 def keep_question_word(question: str, rewrite: str) -> str:
     """The rewrite, with the question word it dropped put back where that is safe.
 
@@ -701,7 +726,8 @@ def mend_rewrite(
 
     One pass over the small model's rewrite, in this order: the years
     ``asked`` (the question and its history) never wrote
-    (``drop_added_years``), the question word (``keep_question_word``), the
+    (``drop_added_years``), the question word (``keep_question_word``), a
+    "was it X who" turned into *who* (``keep_cleft``), the
     person or source the question credits (``keep_credit``), a closing
     "and who?" (``keep_and_who``), and the "what" of a second question
     (``keep_and_what``).  The question word goes in before the
@@ -711,7 +737,7 @@ def mend_rewrite(
     """
     if not rewrite:
         return question
-    out = keep_question_word(question, drop_added_years(asked, rewrite))
+    out = keep_cleft(question, keep_question_word(question, drop_added_years(asked, rewrite)))
     return keep_and_what(question, keep_and_who(question, keep_credit(question, out, spellings, people, sources)))
 
 
@@ -1087,6 +1113,27 @@ _CLEFT = re.compile(
     r"^\s*(?:was|is|wasn['’]t|isn['’]t)\s+it\s+(?:really\s+|actually\s+)?(?P<named>.+?)\s+(?:who|that)\s+(?P<rest>.+?)\s*\?*\s*$",
     re.IGNORECASE,
 )
+
+
+def _cleft_named(question: str, capitalised: Callable[[str], bool]) -> str:
+    """Whom "Was it X who …?" asks about, when X holds a name ("Zelensky", "Germany's chancellor"); else ""."""
+    m = _CLEFT.match(question)
+    if m is None or not any(capitalised(run) for run in _NAME_RUN.findall(m.group("named"))):
+        return ""
+    return m.group("named")
+
+
+def _cleft_verdict(text: str, named: str, capitalised: Callable[[str], bool]) -> str:
+    """The *who* answer to "Was it X who …?", opened with yes when the first name it writes is X's, else no.
+
+    ``capitalised`` tells a name from a word that opens a sentence ("The talks …").  An
+    answer that writes no name is left as it is.
+    """
+    first = next((run for run in _NAME_RUN.findall(unmarked(text)) if capitalised(run)), "")
+    if not first:
+        return text
+    said = "Yes" if any(mentions(first, _surname(run)) for run in _NAME_RUN.findall(named)) else "No"
+    return f"{said}: {text}"
 
 
 def _who_instead(question: str, names: Sequence[str]) -> str:
@@ -1719,6 +1766,16 @@ class Answerer:
         # "In the Orda.kz report, which leader …" names where to look, not whom the answer is about:
         # the passage that answers names no outlet (fresh36 q861).
         subjects = [n for n in subjects if fold(_surname(n)) not in self._outlets()]
+        # "Was it Zelensky who first proposed the talks in Istanbul?" (fresh52 q1188): whoever did it
+        # answers it.  Asked as *who*, without him: an answer naming him would add nothing to the
+        # question, and one naming someone else would be about another than asked.
+        cleft = "" if unknown_asked or hostile or not passages else _cleft_named(asked_en, self._is_name)
+        if cleft:
+            asked_en = asked_all = _who_instead(asked_en, [cleft])
+            subjects = [n for n in subjects if not mentions(cleft, n)]
+            logger.info("asked whether it was %s: %r", cleft, asked_en)
+            # Searched for him, the passages are about him, and the model named him.
+            passages = _visible(self.retriever.retrieve(asked_en, self.top_k, within=within))
         # A *why / when did X do Y* whose deed no passage states is refused before the model
         # runs: the check reads only the question and the passages, and no answer passes it.
         premise = "" if off_topic or not passages else premise_unstated(asked_all, [p.text for p in passages]) or ""
@@ -1728,6 +1785,7 @@ class Answerer:
         # Unless the rewrite invented a name: shown "(Meaning: … Secretary of State …)", the model wrote
         # that Kadyrov would run for Secretary of State (fresh29 q731); the question as asked is shown alone.
         prompt_q = question if query == question or invented else f"{question}\n(Meaning: {query})"
+        prompt_q = asked_en if cleft else prompt_q
         # The first look is over the retrieved passages, or over the sentences of them nearest the question.
         context = passages
         if self.first_look == "sentences" and passages:
@@ -2088,6 +2146,8 @@ class Answerer:
             text, citations = merge_citations(text, citations)
             text, citations = self._with_dates(text, citations)
             text = _without_passage_talk(text)
+            if cleft:
+                text = _cleft_verdict(text, cleft, self._is_name)
         if refused:
             logger.info("answer withheld (%s): %r", reason, draft)
             text = REFUSALS.get(lang, REFUSALS["en"])
@@ -3138,6 +3198,15 @@ class Answerer:
             last = {_surname(n) for n in self.retriever.names()}
             self._surnames = frozenset(w for w in last if w not in MONTHS)
         return self._surnames
+
+    def _is_name(self, run: str) -> bool:
+        """Whether the documents capitalise the last word of ``run`` inside a sentence ("Russia", not "The")."""
+        self._common_word(run, frozenset())  # reads the capitalised words once
+        # "He" opens a line of the documents, inside a chunk's sentence.
+        if self._capitalised is None or run in _PRONOUNS:
+            return False
+        # Or a near spelling of one: the user's "Zelenski".
+        return fold(_surname(run)) in self._capitalised or mentions(" ".join(self._capitalised), run)
 
     def _common_word(self, name: str, vocabulary: frozenset[str]) -> bool:
         """Whether the documents hold each word of ``name`` but never write one capitalised inside a sentence."""

@@ -2732,6 +2732,78 @@ def test_an_answer_that_has_someone_do_what_its_cited_sentence_has_another_do_is
     assert answer.withheld != DEED_OF_ANOTHER
 
 
+@pytest.mark.parametrize(
+    ("question", "who", "held", "reply", "verdict"),
+    [
+        # fresh52 q1188, in English: Putin proposed them.
+        (
+            "Was it Zelensky who initially proposed holding the direct talks in Istanbul?",
+            "Who initially proposed holding the direct talks in Istanbul?",
+            "We propose to begin",
+            "Putin proposed to begin without delay, on May 15, in Istanbul [{k}].",
+            "No",
+        ),
+        # fresh5 q326: the question's "Germany's chancellor" is asked about, and Macron phoned.
+        (
+            "Was it Germany's chancellor who phoned Trump from Kyiv during the coalition meeting?",
+            "Who phoned Trump from Kyiv during the coalition meeting?",
+            "Macron phoned Trump",
+            "French President Emmanuel Macron phoned Trump during the discussions in Kyiv [{k}].",
+            "No",
+        ),
+        (
+            "Was it Macron who phoned Trump during the discussions in Kyiv?",
+            "Who phoned Trump during the discussions in Kyiv?",
+            "Macron phoned Trump",
+            "French President Emmanuel Macron phoned Trump during the discussions in Kyiv [{k}].",
+            "Yes",
+        ),
+    ],
+)
+def test_a_question_whether_it_was_someone_the_documents_name_is_asked_as_who(
+    answerer: Answerer, fake_llm: FakeLLM, question: str, who: str, held: str, reply: str, verdict: str
+) -> None:
+    passages = answerer.retriever.retrieve(who, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if held in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue_answer(reply.format(k=k))
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith(f"{verdict}: {reply.split(' [')[0]}")
+    asked = fake_llm.calls[0]["messages"][-1]["content"]
+    assert who in asked and "Was it" not in asked
+
+
+@pytest.mark.parametrize(
+    ("question", "rewrite", "kept"),
+    [
+        (
+            "¿Fue Zelenski quien propuso inicialmente celebrar las conversaciones directas en Estambul?",
+            "Who proposed the initial direct conversations in Istanbul?",
+            "Was it Zelenski who proposed the initial direct conversations in Istanbul?",
+        ),
+        ("Foi o Erdoğan quem se ofereceu?", "Who offered?", "Was it Erdoğan who offered?"),
+        ("Est-ce Macron qui a appelé Trump ?", "Who called Trump?", "Was it Macron who called Trump?"),
+        (
+            "War es Putin, der die Gespräche vorschlug?",
+            "Who proposed the talks?",
+            "Was it Putin who proposed the talks?",
+        ),
+        # No name, or not asked as who: as it was.
+        ("¿Es verdad que Putin propuso las conversaciones?", "Who proposed the talks?", "Who proposed the talks?"),
+        (
+            "¿Fue Zelenski quien propuso las conversaciones?",
+            "Did Zelensky propose the talks?",
+            "Did Zelensky propose the talks?",
+        ),
+    ],
+)
+def test_a_was_it_x_who_question_turned_into_who_is_put_back(question: str, rewrite: str, kept: str) -> None:
+    from bot.answerer import keep_cleft
+
+    assert keep_cleft(question, rewrite) == kept
+
+
 def test_a_yes_no_question_that_puts_the_deed_in_the_wrong_place_is_answered_no(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
