@@ -1285,7 +1285,8 @@ def _credit_given(asked: str, text: str, citations: Sequence[Citation]) -> str:
 # "… Maria Zakharova said that Russia considers …": who said it, and what.  The speaker runs back
 # from the verb to the clause's start (a colon, a comma or the sentence's start) and ends in a name.
 _SAID_THAT = re.compile(
-    r"(?P<speaker>[^:;,.“”]*?\b[A-Z][\w’'.-]+)\s+(?:said|stated|noted|added|announced|emphasi[sz]ed|stressed|"
+    # A full stop after a capital is an initial's ("U.S. State Department spokesperson …"), not a sentence's end.
+    r"(?P<speaker>(?:[^:;,.“”]|(?<=\b[A-Z])\.)*?\b[A-Z][\w’'.-]+)\s+(?:said|stated|noted|added|announced|emphasi[sz]ed|stressed|"
     r"warned|claimed|confirmed|declared)\s+that\s+(?P<clause>[^.]+)"
 )
 _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "This", "That"})

@@ -2987,4 +2987,4 @@ def test_a_body_named_state_is_no_reported_speech() -> None:
     cited = Citation(1, "a.txt", "A", 0, len(bruce), bruce, passage)
     # "State" is a word of the answer, not a verb of saying.
     answer = "Washington's state of mind: it needs to see concrete proposals from both sides to move forward. [1]"
-    assert _speaker_kept(answer, [cited]) == f"State Department spokesperson Tammy Bruce said that {answer}"
+    assert _speaker_kept(answer, [cited]) == f"U.S. State Department spokesperson Tammy Bruce said that {answer}"
