@@ -1786,6 +1786,7 @@ class Answerer:
         # Unless the rewrite invented a name: shown "(Meaning: … Secretary of State …)", the model wrote
         # that Kadyrov would run for Secretary of State (fresh29 q731); the question as asked is shown alone.
         prompt_q = question if query == question or invented else f"{question}\n(Meaning: {query})"
+        # Asked whether it was X who did it, the model is asked who did it, and nothing else.
         prompt_q = asked_en if cleft else prompt_q
         # The first look is over the retrieved passages, or over the sentences of them nearest the question.
         context = passages
@@ -3200,17 +3201,8 @@ class Answerer:
             self._surnames = frozenset(w for w in last if w not in MONTHS)
         return self._surnames
 
-    def _is_name(self, run: str) -> bool:
-        """Whether the documents capitalise the last word of ``run`` inside a sentence ("Russia", not "The")."""
-        self._common_word(run, frozenset())  # reads the capitalised words once
-        # "He" opens a line of the documents, inside a chunk's sentence.
-        if self._capitalised is None or run in _PRONOUNS:
-            return False
-        # Or a near spelling of one: the user's "Zelenski".
-        return fold(_surname(run)) in self._capitalised or mentions(" ".join(self._capitalised), run)
-
-    def _common_word(self, name: str, vocabulary: frozenset[str]) -> bool:
-        """Whether the documents hold each word of ``name`` but never write one capitalised inside a sentence."""
+    def _capitalised_words(self) -> frozenset[str]:
+        """The words (folded) the documents capitalise inside a sentence, read once."""
         if self._capitalised is None:
             self._capitalised = frozenset(
                 fold(_surname(w))
@@ -3219,8 +3211,21 @@ class Answerer:
                 for span in sentence_spans(p.text)
                 for w in re.findall(r"(?<=\s)[A-Z][\w’'-]*", p.text[span.start : span.end])
             )
+        return self._capitalised
+
+    def _is_name(self, run: str) -> bool:
+        """Whether the documents capitalise the last word of ``run`` inside a sentence ("Russia", not "The")."""
+        # "He" opens a line of the documents, inside a chunk's sentence.
+        if run in _PRONOUNS:
+            return False
+        capitalised = self._capitalised_words()
+        # Or a near spelling of one: the user's "Zelenski".
+        return fold(_surname(run)) in capitalised or mentions(" ".join(capitalised), run)
+
+    def _common_word(self, name: str, vocabulary: frozenset[str]) -> bool:
+        """Whether the documents hold each word of ``name`` but never write one capitalised inside a sentence."""
         words = [fold(_surname(w)) for w in name.split()]
-        return all(w in vocabulary and w not in self._capitalised for w in words)
+        return all(w in vocabulary and w not in self._capitalised_words() for w in words)
 
     def _named_only(self) -> frozenset[str]:
         """The documents' surnames that they never write in lower case: people ("Kellogg"), not
