@@ -2323,6 +2323,10 @@ class Answerer:
             self._titled = holders([self._document(source, first=0) for source in sorted(self.retriever.documents())])
         return self._titled
 
+    def _titled_surnames(self) -> frozenset[str]:
+        """The last names of the people the documents title ("Peskov", "Bruce"): people, not "Ministry"."""
+        return frozenset(_surname(h.name) for h in self._titled_people())
+
     def _offices(self, subjects: Sequence[str]) -> Callable[[str], frozenset[str]]:
         """How each document names the offices of ``subjects`` ("russian presidential"), read when asked.
 
@@ -2759,7 +2763,7 @@ class Answerer:
                 given = days or dates_in(unmarked(text))
             if instead.startswith("Who "):
                 # "U.S. State Department spokesperson Tammy Bruce": who is the person the documents title.
-                people = {_surname(h.name) for h in self._titled_people()}
+                people = self._titled_surnames()
                 given = sorted(given, key=lambda g: _surname(g) not in people)
             filled = next(iter(given), "")
         else:
@@ -2867,7 +2871,7 @@ class Answerer:
         # Told once which names to keep, the model keeps them.
         # So is a person the documents title, written as they write it: "Peskov ha detto …" came back
         # as "Did Putin accept …?" (fresh51 q1169, Italian).
-        titled = frozenset(_surname(h.name) for h in self._titled_people())
+        titled = self._titled_surnames()
         written = {run: run for run in _NAME_RUN.findall(question) if _surname(run) in titled}
         lost = _lost_names(out, {**written, **spellings})
         if out and lost:
@@ -3161,7 +3165,7 @@ class Answerer:
         "" when none does.
         """
         # The people the documents title: not "Ministry" or "Concert", which close runs of capitals too.
-        people = frozenset(_surname(h.name) for h in self._titled_people())
+        people = self._titled_surnames()
         for sentence in re.split(r"(?<=[.!?])\s+", unmarked(text)):
             m = re.match(r"\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+([a-z]{4,})\b", sentence)
             if m is None or (who := _surname(m.group(1))) not in people or overlap(sentence, asked) >= 0.6:
