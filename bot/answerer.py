@@ -1482,6 +1482,8 @@ def merge_citations(text: str, citations: Sequence[Citation]) -> tuple[str, list
 
 # Markers side by side: "[1] [2]", "[1], [2], [1]", "[1][1]".
 _MARKER_RUN = re.compile(r"\[\d+\](?:[\s,]*\[\d+\])+")
+# The labels a word is followed by, past a stop that may stand between ("Thursday. [1]").
+_TRAILING_MARKERS = re.compile(r"[.,;:]?\s*\[\d+\](?:[\s,]*\[\d+\])*")
 
 
 def _once_each(run: re.Match[str]) -> str:
@@ -3441,6 +3443,10 @@ class Answerer:
                     cited = Citation(len(added) + 1, source, holder.title, q.start, q.end, q.text, holder)
                     added.append(cited)
                 rest = text[bare.end() :]
+                # "Thursday. [1]" takes the new label beside the one it has, not "May 15 [2]. [1]".
+                if run := _TRAILING_MARKERS.match(rest):
+                    text = f"{text[: bare.end()]}, {day}{run.group()} [{cited.n}]{rest[run.end() :]}"
+                    continue
                 comma = "," if re.match(r"\s+\w", rest) else ""
                 text = f"{text[: bare.end()]}, {day} [{cited.n}]{comma}{rest}"
         return _MARKER_RUN.sub(_once_each, text), added

@@ -1350,6 +1350,16 @@ def test_an_answer_that_credits_the_passage_is_given_without_it(answerer: Answer
     assert answer.text == "The talks were to be in Istanbul [1]."
 
 
+def test_a_weekday_before_its_label_takes_the_date_label_beside_it(answerer: Answerer) -> None:
+    """Not "… on Thursday, May 15 [2]. [1]" (fresh46-fresh52 rerun, q1188): one run of labels ends the sentence."""
+    cited = _citing(answerer, "Zelenskyy welcomed Vladimir Putin’s proposal for direct talks in Istanbul on Thursday")
+    for text, dated in (
+        ("Putin proposed talks on Thursday. [1]", "Putin proposed talks on Thursday, May 15. [1] [2]"),
+        ("Talks on Thursday [1], in Istanbul.", "Talks on Thursday, May 15 [1] [2], in Istanbul."),
+    ):
+        assert answerer._with_dates(text, [cited])[0] == dated
+
+
 def test_a_weekday_dated_in_the_cited_sentence_adds_no_citation(answerer: Answerer) -> None:
     cited = _citing(answerer, "next Thursday, May 15, in Istanbul")
     text, citations = answerer._with_dates("The talks were to begin on Thursday [1].", [cited])
