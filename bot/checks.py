@@ -583,6 +583,11 @@ _ASKS_PLACE = re.compile(
     r"(?:^|[.?!,]\s*|\b(?:when|and|n|&)\s+)where\s+(?:did|does|do|will|would|was|were|is|are|had|has)\b"
     # "In which palace or building in Istanbul …" is not answered by "in Istanbul" (fresh31 q777).
     r"|\b(?:in|at)\s+(?:what|which)\s+(?:city|town|place|country|location|venue|palace|building|hall|hotel)\b"
+    # "What was the specific building (venue) where the talks took place?" (fresh53 q1215, Japanese): a
+    # building, not a city or a country, whose leaders or capital a name alone may answer.  Asked first:
+    # "… on May 15, and which building …?" is half answered by the date, and says so (fresh43 q1014).
+    r"|(?:^|[.?!？。]\s*)(?:what|which)\s+(?:(?:was|is|were|will\s+be)\s+)?(?:the\s+)?(?:(?:specific|exact|particular)\s+)?"
+    r"(?:venue|palace|building|hall|hotel)\b"
 )
 # A place is named after one of these ("in the Kremlin", "on his Telegram channel");
 # "from" only when asked where something came from.

@@ -1466,6 +1466,20 @@ def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
             True,
         ),
         ("In which building in Istanbul were the talks held?", "Dolmabahçe Palace [1]", False),
+        # "What was the building …" asks for one too (fresh53 q1215, Japanese), unless asked second:
+        # "… May 15, and which building …?" is half answered by the date (fresh43 q1014).
+        (
+            "What was the specific building (venue) where the negotiations took place in Istanbul?",
+            "The talks in Istanbul were initiated by Russia on May 11. [1]",
+            True,
+        ),
+        ("Which hotel in Istanbul hosted the negotiations?", "Erdoğan hosted the negotiations in Istanbul. [1]", True),
+        ("Which venue was picked for the talks?", "They were to be held at the Dolmabahçe Palace. [1]", False),
+        (
+            "What date did Putin propose for the talks, and which building was picked as the venue?",
+            "Putin proposed starting the talks in Istanbul on May 15. [1]",
+            False,
+        ),
         # Asked where something came from, a source after "by" answers (fresh49 q1123, in Ukrainian).
         ("Where did the photo come from?", "The photo was taken by Screenshot Kremlin Video. [1]", False),
         ("Where did Zelensky announce his decision?", "It was announced by Zelenskyy. [1]", True),
