@@ -1118,6 +1118,12 @@ def miscredits(question: str, answer: str, passages: list[str]) -> str | None:
     """
     if not _ASKS_SOURCE.search(question) or not _latin(answer):
         return None
+    # Of two questions asked as one, the one that asks for the source: "Which outlet reported that
+    # call, and what did Trump reportedly agree to?" is not about Reuters's "… called on Ukraine to
+    # immediately agree to talks" (fresh53 q1209).
+    if second := second_asked(question):
+        first = question[: question.find(second)]
+        question = second if _ASKS_SOURCE.search(second) and not _ASKS_SOURCE.search(first) else first
     words = content_words(question) - _SOURCE_WORDS
     best: tuple[int, str] = (1, "")
     for passage in passages:

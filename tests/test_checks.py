@@ -363,6 +363,22 @@ REPORTS = [
         ("Which outlet reported Putin's readiness for direct negotiations?", "Reuters [1]", True),
         # Not a question for a source: the answer is the report itself.
         ("What did Reuters report about Trump and Ukraine?", "Trump called on Ukraine to agree to talks. [1]", False),
+        # Of two questions asked as one, the one asking for the source (fresh53 q1209).
+        (
+            "Which outlet reported that call to Trump, and what did Trump reportedly agree to?",
+            "Politico reported it, and Trump agreed to support the initiative. [1]",
+            False,
+        ),
+        (
+            "Which outlet reported that Macron spoke to Trump on the phone, and what did Trump agree to?",
+            "Reuters reported it, and Trump agreed to support the initiative. [1]",
+            True,
+        ),
+        (
+            "What did Trump call on Ukraine to do, and which outlet reported that he called on Ukraine?",
+            "To agree to talks immediately, Politico reported. [1]",
+            True,
+        ),
         # No sentence states the report (two of the question's words at least): nothing to compare.
         ("Who reported that Putin made the statement in the Kremlin?", "Reuters [1]", False),
     ],
