@@ -1168,6 +1168,56 @@ def _lead_before(text: str, unknown: Sequence[str]) -> str:
     return lead if lead.endswith((".", "]")) else f"{lead}."
 
 
+_SPLICE_PREFIX = 8  # words an answer sentence copies before it leaves the sentence it copies
+_SPLICE_LEFT = 3  # words of that sentence still to come where it leaves it
+_TRAILING_LABELS = re.compile(r"(?:\s*\[\d+\])+\s*$")
+
+
+def _runs_in(run: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether ``words`` hold ``run`` as consecutive words."""
+    return any(list(words[i : i + len(run)]) == list(run) for i in range(len(words) - len(run) + 1))
+
+
+def _unspliced(text: str, shown: Sequence[str]) -> str:
+    """``text``, with a sentence that leaves the passage sentence it copies for another's words given as copied.
+
+    "Experts interviewed by Axios noted that Putin's absence from the talks could be
+    interpreted by Trump as Moscow's unwillingness to compromise." copies the Axios
+    sentence for eighteen words and ends with another one's, whose experts are not
+    Axios's ("… could be perceived by Trump as Moscow's unwillingness to compromise"):
+    the Axios sentence says "Russia's abandonment of the peace process" (fresh53 q1220;
+    q227, q798 and q842 before it).  The two sentences are alike where the answer
+    crosses from one to the other ("… by Trump as | Moscow's …"); an answer that
+    goes on with what another sentence adds ("… readiness to host direct negotiations
+    during a call with French President Emmanuel Macron", fresh8 q381) is kept.
+    """
+    sentences = [s for _, s in _sentences(shown)]
+    spans = list(sentence_spans(text))
+    for span in reversed(spans):
+        raw = text[span.start : span.end]
+        labels = _TRAILING_LABELS.search(raw)
+        body = raw[: labels.start()] if labels else raw.rstrip()
+        said = re.findall(r"\w+", fold(unmarked(body)))
+        for copied in sentences:
+            words = re.findall(r"\w+", fold(copied))
+            k = next(
+                (i for i, (a, b) in enumerate(zip(said, words, strict=False)) if a != b), min(len(said), len(words))
+            )
+            if k < _SPLICE_PREFIX or len(words) - k < _SPLICE_LEFT or k >= len(said):
+                continue
+            tail = content_words(" ".join(said[k:]))
+            added = tail - content_words(copied)
+            # Crossed with a like sentence: the words either side of where it leaves are that one's.
+            crossing = said[k - 2 : k + 2]
+            if len(added) >= 2 and any(
+                other != copied and tail <= content_words(other) and _runs_in(crossing, re.findall(r"\w+", fold(other)))
+                for other in sentences
+            ):
+                text = f"{text[: span.start]}{raw.replace(body, copied, 1)}{text[span.end :]}"
+                break
+    return text
+
+
 def _copied_sentence(answer: str, shown: str) -> str:
     """The sentence of a passage that holds most of an answer's words, when it holds most of them."""
     best = max((s for _, s in _sentences([shown])), key=lambda s: overlap(answer, s), default="")
@@ -1905,6 +1955,9 @@ class Answerer:
             text += suffix
             first = first or time.perf_counter() - t0
             yield suffix
+        if not reason and not written and not articles:
+            # Copied from one sentence and ended with a like one's words: the sentence it copied.
+            text = _unspliced(text, shown)
         citations: list[Citation] = []
         if written and not reason:
             # A quoted headline, or a count of ours between quoted dates: nothing for the checks to catch.

@@ -2998,3 +2998,45 @@ def test_a_body_named_state_is_no_reported_speech() -> None:
     # "State" is a word of the answer, not a verb of saying.
     answer = "Washington's state of mind: it needs to see concrete proposals from both sides to move forward. [1]"
     assert _speaker_kept(answer, [cited]) == f"U.S. State Department spokesperson Tammy Bruce said that {answer}"
+
+
+def test_an_answer_that_crosses_from_its_sentence_into_a_like_one_is_given_as_the_sentence(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh53 q1220: the Axios experts' sentence, ended with other experts' words.
+    question = "According to experts interviewed by Axios, how might Trump interpret Putin's absence from the talks?"
+    answer = _ask_with_reply(
+        answerer,
+        fake_llm,
+        question,
+        "Experts interviewed by Axios",
+        "Experts interviewed by Axios noted that Putin's absence from the talks could be interpreted by Trump as"
+        " Moscow's unwillingness to compromise. This could lead to a hardening of the US position. [{k}]",
+    )
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith(
+        "Experts interviewed by Axios noted that Putin's absence from the talks could be interpreted by Trump as"
+        " Russia's abandonment of the peace process, especially given that Moscow initiated it."
+    )
+    assert "unwillingness" not in answer.text
+    assert "abandonment" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Joined with what the next sentence adds (fresh8 q381): true, and kept.
+        "Turkish President Recep Tayyip Erdoğan confirmed Türkiye's readiness to host direct negotiations"
+        " during a call with French President Emmanuel Macron. [1]",
+        # A copy that stops early leaves nothing out.
+        "Experts interviewed by Axios noted that Putin's absence from the talks could be interpreted by Trump. [1]",
+        # Ended with words of its own, from no other sentence: not for this repair.
+        "Experts interviewed by Axios noted that Putin's absence from the talks could be interpreted by Trump as"
+        " a sign of weakness and fear. [1]",
+    ],
+)
+def test_an_answer_that_does_not_cross_into_a_like_sentence_is_kept(text: str) -> None:
+    from bot.answerer import _unspliced
+
+    shown = [(SEEDS / name).read_text(encoding="utf-8") for name in sorted(p.name for p in SEEDS.iterdir())]
+    assert _unspliced(text, shown) == text
