@@ -580,7 +580,10 @@ def lacks_time(question: str, answer: str) -> str | None:
 # "Where did …", and "… and in what city?" (fresh23 q601, answered with the date of the announcement alone).
 _ASKS_PLACE = re.compile(
     # "when and where did …", "when n where did …" (fresh30 q741) ask for a place as well.
-    r"(?:^|[.?!,]\s*|\b(?:when|and|n|&)\s+)where\s+(?:did|does|do|will|would|was|were|is|are|had|has)\b"
+    r"(?:^|[.?!,]\s*|\b(?:when|and|n|&)\s+)where\s+"
+    # "Where and on what date did Putin make his statement?" (fresh54 q1221) too.
+    r"(?:and\s+(?:when|(?:on|at|in)\s+(?:what|which)\s+(?:date|day|time))\s+)?"
+    r"(?:did|does|do|will|would|was|were|is|are|had|has)\b"
     # "In which palace or building in Istanbul …" is not answered by "in Istanbul" (fresh31 q777).
     r"|\b(?:in|at)\s+(?:what|which)\s+(?:city|town|place|country|location|venue|palace|building|hall|hotel)\b"
     # "What was the specific building (venue) where the talks took place?" (fresh53 q1215, Japanese): a
@@ -1049,6 +1052,8 @@ _CREDIT = re.compile(
     rf"\b[Aa]ccording to (?:the )?{_CREDITED}"
     rf"|{_CREDITED} (?:reports|reported|writes|wrote)\b"
     rf"|\b(?:reports|reported by|writes|interviewed by) {_CREDITED}"
+    # The outlet someone spoke to: "Peskov, in an interview with CNN, responded …" (fresh54 q1227).
+    rf"|\bin an interview with {_CREDITED}"
 )
 
 

@@ -612,7 +612,11 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # welcome the Ukrainian government" (fresh34 q838): the documents' word is "host".
     (
         re.compile(
-            r"\baccueill\w*|\bacog(?:er|erlas?|erlos?|ería)\b|\bospitar\w*|\bgości[cć]\w*|\bsediar\w*", re.IGNORECASE
+            r"\baccueill\w*|\bacog(?:er|erlas?|erlos?|ería)\b|\bospitar\w*|\bgości[cć]\w*|\bsediar\w*"
+            # "müzakerelere ev sahipliği yapmaya hazır" (ready to host the talks) came back as "ready to
+            # cooperate with Turkey's security forces" (fresh54 q1236).
+            r"|\bev\s+sahipli\w*",
+            re.IGNORECASE,
         ),
         "host",
         True,
@@ -676,6 +680,25 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # "Erdoğan Macron'la telefonda ne demiş?" (what did Erdoğan say on the phone with Macron) came
     # back as "Did Erdoğan Macron call Turkey to participate …?" (fresh41 q966).
     (re.compile(r"\bne\s+(?:demi[sş]|dedi|s[öo]yledi|s[öo]ylemi[sş])\w*", re.IGNORECASE), "what did … say", False),
+    # "Und wozu hat er Moskau … aufgefordert?" (and what did he urge Moscow to do) came back as "Why did
+    # Keith Kellogg ask Moscow to intervene …?" (fresh53 q1208): "wozu" read as *why*.
+    (
+        re.compile(
+            r"\bwozu\b[^?]*\b(?:aufgefordert|aufgerufen|gedr[äa]ngt|dr[äa]ngte|forderte|rief)\b"
+            r"|\ba\s+qu[eé]\s+(?:inst[oó]|inst[aó]|exhort[oó]|llam[oó])\b|\bà\s+quoi\b[^?]*\b(?:exhort|appel)\w*"
+            r"|\ba\s+cosa\b[^?]*\b(?:esortat|invitat|sollecitat)\w*|\bdo\s+czego\b[^?]*\b(?:wezwa|nawo[lł]yw)\w*"
+            r"|\bк\s+чему\b[^?]*\bпризыва?\w*|\bдо\s+чого\b[^?]*\bзакли\w*",
+            re.IGNORECASE,
+        ),
+        "what … urge … to do",
+        False,
+    ),
+    # "… savaşının sona ermesi yolunda neye ulaşıldığını söyledi?" (what did he say had been reached on
+    # the way to ending the war) came back as "What did Erdoğan and Macron discuss …?" (fresh53 q1213).
+    (re.compile(r"\bula[sş]\w*", re.IGNORECASE), "reached", False),
+    # "A co według niego miało zostać wzięte pod uwagę …?" (what, according to him, was to be taken into
+    # account) came back as "According to whom should the discussion have been held?" (fresh53 q1216).
+    (re.compile(r"\bwzi[eę]\w*\s+pod\s+uwag\w*|\buwzgl[eę]dni\w*", re.IGNORECASE), "taking into account", False),
     (re.compile(r"\bза\s+сч[её]т\s+чего\b|\bза\s+рахунок\s+чого\b", re.IGNORECASE), "by what means", False),
     (re.compile(r"\bза\s+что\b|\bза\s+що\b", re.IGNORECASE), "for what", False),
     (re.compile(r"\bиз-за\s+чего\b|\bчерез\s+що\b", re.IGNORECASE), "because of what", False),

@@ -346,6 +346,8 @@ def test_unquoted_exact_words_are_off_target_and_get_no_second_look() -> None:
 
 
 REPORTS = [
+    "On May 10, Kremlin spokesperson Dmitry Peskov, in an interview with CNN, responded to the European and"
+    " Ukrainian ceasefire initiative.",
     "According to Politico, French President Emmanuel Macron spoke to Trump on the phone during a visit to Kyiv. "
     "Trump, in turn, called on Ukraine to immediately agree to talks, expressing doubts, Reuters reports.",
     "Russian President Vladimir Putin has announced his readiness for direct negotiations with Ukraine, "
@@ -379,6 +381,9 @@ REPORTS = [
             "To agree to talks immediately, Politico reported. [1]",
             True,
         ),
+        # The outlet someone spoke to is credited by "in an interview with" (fresh54 q1227).
+        ("Which media outlet was Peskov speaking to when he responded to the initiative?", "Orda.kz [1]", True),
+        ("Which media outlet was Peskov speaking to when he responded to the initiative?", "CNN [1]", False),
         # No sentence states the report (two of the question's words at least): nothing to compare.
         ("Who reported that Putin made the statement in the Kremlin?", "Reuters [1]", False),
     ],
@@ -1474,6 +1479,13 @@ def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
             True,
         ),
         ("When and where did Putin want talks to start?", "On May 15, in Istanbul. [1]", False),
+        # "Where and on what date …" (fresh54 q1221): the date alone is half the answer.
+        (
+            "Where and on what date did Putin make his statement?",
+            "Putin made his statement on May 11, following events marking the anniversary of Victory. [1]",
+            True,
+        ),
+        ("Where and when did Putin make his statement?", "In the Kremlin on May 11. [1]", False),
         # A building in the city named is asked; the city, or a pronoun, is no answer (fresh31 q777).
         ("In which palace or building in Istanbul were the May 15 talks going to be held?", "We [1]", True),
         (

@@ -294,6 +294,15 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Selon quel média ?", {"Selon quel": "according to which"}),
         # fresh41 q966: "ne demiş" (what did he say) was lost.
         ("Erdoğan telefonda ne demiş?", {"ne demiş": "what did … say"}),
+        # fresh54 q1236: "ev sahipliği yapmaya hazır" (ready to host) came back as "ready to cooperate".
+        ("Türkiye müzakerelere ev sahipliği yapmaya hazır mı?", {"ev sahipliği": "host"}),
+        # fresh53 q1208, q1213, q1216: "wozu … aufgefordert" read as why; "ulaşıldığını" (had been reached)
+        # and "wzięte pod uwagę" (taken into account) lost.
+        ("Wozu hat er Moskau aufgefordert?", {"Wozu hat er Moskau aufgefordert": "what … urge … to do"}),
+        ("А до чого він закликав Москву?", {"до чого він закликав": "what … urge … to do"}),
+        ("Wozu dient das?", {}),
+        ("Erdoğan neye ulaşıldığını söyledi?", {"ulaşıldığını": "reached"}),
+        ("A co miało zostać wzięte pod uwagę?", {"wzięte pod uwagę": "taking into account"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
