@@ -742,7 +742,8 @@ def test_a_which_question_gets_a_second_look_that_chooses_a_name(answerer: Answe
 
 def test_a_which_hotel_answer_that_names_a_person_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
     fake_llm.enqueue_answer("Turkish President Recep Tayyip Erdoğan [3].").enqueue('{"kind": "person"}')
-    answer = answerer.ask("Which hotel hosted the talks?")
+    # Asked first, "Which hotel …?" needs a place, and the place check withholds it first.
+    answer = answerer.ask("The talks were hosted by which hotel?")
     assert answer.refused and answer.withheld == WRONG_KIND and answer.citations == []
     asked = fake_llm.calls[1]["messages"][0]["content"]
     # Asked from general knowledge: the name, the kinds to choose from, and none of the passages.
@@ -759,7 +760,7 @@ def test_a_which_leader_answer_that_names_a_place_is_withheld(answerer: Answerer
 def test_the_kind_check_can_be_turned_off(answerer: Answerer, fake_llm: FakeLLM) -> None:
     answerer.check_kinds = False
     fake_llm.enqueue_answer("Turkish President Recep Tayyip Erdoğan [3].")
-    answer = answerer.ask("Which hotel hosted the talks?")
+    answer = answerer.ask("The talks were hosted by which hotel?")
     assert not answer.refused and len(fake_llm.calls) == 1
 
 
@@ -1199,8 +1200,9 @@ def test_a_sentence_about_someone_else_than_the_person_asked_about_gets_a_second
     fake_llm.enqueue_answer(trump).enqueue_answer(cnn).enqueue('{"kind": "news outlet or platform"}')
     answer = answerer.ask(question)
     assert answer.withheld == "" and "CNN" in answer.text and len(fake_llm.calls) == 3
+    # Asked for the outlet, the source check sees it first; asked what he said, this check does.
     fake_llm.enqueue_answer(trump).enqueue_answer(trump)
-    answer = answerer.ask(question)
+    answer = answerer.ask("How did Kremlin spokesman Peskov respond on May 10 to the ceasefire initiative?")
     assert answer.refused and answer.withheld.startswith(OTHER_ACTOR)
     # Asked about Trump, or asked *who*, the same sentence answers.
     fake_llm.enqueue_answer(trump)
@@ -2254,7 +2256,8 @@ def test_a_quotation_is_read_with_the_line_that_introduces_it(answerer: Answerer
 
 def test_the_sources_the_documents_credit_and_the_sentence_before_a_quote(answerer: Answerer) -> None:
     # The documents' own outlet (Orda.kz) and people ("Zelensky reported this") are no credited sources.
-    assert answerer._credited_sources() == {"Axios", "Reuters", "Politico", "Hurriyet"}
+    # CNN is the outlet Peskov spoke to "in an interview with".
+    assert answerer._credited_sources() == {"Axios", "Reuters", "Politico", "Hurriyet", "CNN"}
     # A citation of the Reuters sentence, cut short of its credit.
     source = next(s for s in answerer.retriever.documents() if s.startswith("003"))
     text = next(p for p in answerer._document(source, first=0) if "Reuters reports" in p.text)

@@ -346,12 +346,12 @@ def test_unquoted_exact_words_are_off_target_and_get_no_second_look() -> None:
 
 
 REPORTS = [
-    "On May 10, Kremlin spokesperson Dmitry Peskov, in an interview with CNN, responded to the European and"
-    " Ukrainian ceasefire initiative.",
     "According to Politico, French President Emmanuel Macron spoke to Trump on the phone during a visit to Kyiv. "
     "Trump, in turn, called on Ukraine to immediately agree to talks, expressing doubts, Reuters reports.",
     "Russian President Vladimir Putin has announced his readiness for direct negotiations with Ukraine, "
     "reports Orda.kz.",
+    "On May 10, Kremlin spokesperson Dmitry Peskov, in an interview with CNN, responded to the European and"
+    " Ukrainian ceasefire initiative.",
 ]
 
 
@@ -416,6 +416,7 @@ def test_credits_reads_a_source_before_or_after_the_report() -> None:
     assert credits(REPORTS[0].split(". ")[0]) == {"Politico"}
     assert credits(REPORTS[0].split(". ")[1]) == {"Reuters"}
     assert credits(REPORTS[1]) == {"Orda.kz"}
+    assert credits(REPORTS[2]) == {"CNN"}  # the outlet he spoke to (fresh54 q1227)
     assert credits("Experts interviewed by Axios noted that Putin's absence could be read as a retreat.") == {"Axios"}
     assert credits("Erdoğan held a phone call with Putin, according to a statement from the Kremlin.") == set()
 
