@@ -513,6 +513,9 @@ _POINTING_BACK = re.compile(
 )
 # A follow-up's "that piece", "this article", "the same story": a document the conversation named.
 _THAT_WORK = re.compile(r"\b(?:that|this|the\s+same)\s+(?:article|piece|story|report|text)\b", re.IGNORECASE)
+# "How does the other article describe …?", after a sentence that says what one of them says.
+_OTHER_WORK = re.compile(r"\bthe\s+other\s+(?:article|piece|story|report|text|document|one)\b", re.IGNORECASE)
+_ONE_OF_THEM = re.compile(r"(?:one|the\s+first)(?:\s+(?:article|piece|story|report|text|document|of\s+them))?\s", re.I)
 _OBJECT = {"he": "him", "him": "him", "she": "her", "her": "her", "they": "them", "them": "them"}
 
 
@@ -1733,9 +1736,15 @@ class Answerer:
         # the conversation named (the rewrite said "the article", and the other one was searched).
         if not within and not hostile and history and _THAT_WORK.search(question):
             within = named_document(" ".join(t.content for t in history), self.retriever.documents())
+        # "One article says a ceasefire did not appear to be discussed …. How does the other article describe
+        # Erdoğan's position?" (fresh53 q1214): the article that does not say it.
+        searched = query
+        if not within and not hostile and (other_one := self._other_document(question if lang == "en" else query)):
+            # Searched for what is asked of it: the statement's words find the passages that say it.
+            within, searched = other_one
         if within:
             logger.info("the question names %s: searching it alone", within)
-        passages = [] if hostile else self.retriever.retrieve(query, self.top_k, original=asked, within=within)
+        passages = [] if hostile else self.retriever.retrieve(searched, self.top_k, original=asked, within=within)
         # Instructions hidden in the documents are not shown to the model, and a
         # passage that holds nothing else is not shown at all.
         passages = _visible(passages)
@@ -1840,6 +1849,10 @@ class Answerer:
         prompt_q = question if query == question or invented else f"{question}\n(Meaning: {query})"
         # Asked whether it was X who did it, the model is asked who did it, and nothing else.
         prompt_q = asked_en if cleft else prompt_q
+        # Asked what "the other article" says, the model reads that article alone, and is asked only that:
+        # shown the statement too, it answered with the statement (fresh53 q1214).
+        if searched != query:
+            prompt_q = _OTHER_WORK.sub("the article", searched)
         # The first look is over the retrieved passages, or over the sentences of them nearest the question.
         context = passages
         if self.first_look == "sentences" and passages:
@@ -1879,7 +1892,9 @@ class Answerer:
             if corrected:
                 written, off_topic = corrected, False
         answerable = bool(context) and not off_topic and not premise
-        if answerable and not articles and asks_for_summary(asked_all):
+        # Asked of "the other article", only the sentence that asks: "based on the Kremlin summary" in the
+        # statement before it asks for no summary (fresh33 q807).
+        if answerable and not articles and asks_for_summary(asked_all if searched == query else searched):
             # "Summarize the second article": its opening sentences, quoted.  Asked, the model
             # copied a paragraph from the middle and left out what the article is about.
             document = self._document(within or passages[0].source)
@@ -2318,6 +2333,33 @@ class Answerer:
                     named |= {n for span in sentence_spans(p.text) for n in credits(p.text[span.start : span.end])}
             self._sources = frozenset(n for n in named if fold(n) not in outlets and fold(_surname(n)) not in people)
         return self._sources
+
+    def _other_document(self, text: str) -> tuple[str, str] | None:
+        """The document "the other article" of ``text`` means, of two, and the sentence that asks about it.
+
+        "One article says a ceasefire did not appear to be discussed in Erdoğan's phone
+        call with Putin. How does the other article describe his position …?": the
+        statement just before the question is searched, and the document of its best
+        passage is the one; or the statement names it ("The Orda.kz piece says …").
+        Not meant here: "the other article" with no statement of one article's before it
+        ("Does the other article agree?", "Both articles mention …"), or in a question
+        that names a document itself ("In the Orda.kz article, who …, and who … in the other?").
+        """
+        documents = self.retriever.documents()
+        if len(documents) != 2 or not _OTHER_WORK.search(text):
+            return None
+        spans = list(sentence_spans(text))
+        at = next((i for i, sp in enumerate(spans) if _OTHER_WORK.search(text[sp.start : sp.end])), 0)
+        asking = text[spans[at].start :].strip()
+        said = text[spans[at - 1].start : spans[at].start].strip() if at else ""
+        if not said or named_document(_OTHER_WORK.sub(" ", asking), documents):
+            return None
+        one = named_document(said, documents)
+        if not one and _ONE_OF_THEM.match(said):
+            found = _visible(self.retriever.retrieve(said, 1))
+            one = found[0].source if found else ""
+        other = next((d for d in sorted(documents) if d != one), "") if one else ""
+        return (other, asking) if other else None
 
     def _before(self, citation: Citation) -> str:
         """The document's text before a citation's quote, from the passage that holds most of it."""

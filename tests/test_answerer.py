@@ -3043,3 +3043,40 @@ def test_an_answer_that_does_not_cross_into_a_like_sentence_is_kept(text: str) -
 
     shown = [(SEEDS / name).read_text(encoding="utf-8") for name in sorted(p.name for p in SEEDS.iterdir())]
     assert _unspliced(text, shown) == text
+
+
+OTHER_ARTICLE = (
+    "One article says a ceasefire did not appear to be discussed in Erdoğan's phone call with Putin."
+    " How does the other article describe Erdoğan's position in his consultations with Putin?"
+)
+
+
+def test_the_other_article_is_the_one_the_statement_before_the_question_is_not_from(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh53 q1214: the model answered from the article the statement came from.
+    fake_llm.enqueue_answer("Erdoğan supported the idea of a ceasefire [1].")
+    answer = answerer.ask(OTHER_ARTICLE)
+    assert not answer.refused, answer.withheld
+    assert {c.source for c in answer.citations} == {"003_077377effcd078e6.txt"}
+    assert "supporting the idea of a ceasefire" in answer.citations[0].quote
+    # The model is asked what is asked of that article, not shown the statement it would answer with.
+    shown = fake_llm.calls[0]["messages"][-1]["content"]
+    assert "How does the article describe" in shown and "did not appear to be discussed" not in shown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does the other article describe that call the same way?",  # no statement before it
+        "Both articles mention a 30-day ceasefire. Who insists on it in the other article?",
+        "The Orda.kz article names Macron. In the Orda.kz article and the other article, who called Trump?",
+    ],
+)
+def test_the_other_article_needs_a_statement_of_one_before_it(answerer: Answerer, question: str) -> None:
+    assert answerer._other_document(question) is None
+
+
+def test_the_other_article_of_a_named_one(answerer: Answerer) -> None:
+    said = "The Orda.kz piece says a ceasefire apparently didn't come up. How does the other article describe it?"
+    assert answerer._other_document(said) == ("003_077377effcd078e6.txt", "How does the other article describe it?")
