@@ -1264,7 +1264,9 @@ def _without_names(text: str, names: Sequence[str]) -> str:
 _PASSAGE_TALK = re.compile(
     r",?\s+(?:according\s+to|as\s+(?:stated|mentioned|said|noted|written|reported)\s+in|as\s+per|per)\s+"
     r"(?:the\s+)?passages?\s*((?:\[\d+\]\s*)+)"
-    r"|\s+(?:This|It|That)\s+is\s+(?:stated|mentioned|said|written|noted)\s+in\s+(?:the\s+)?[Pp]assages?\s*"
+    # "This is supported by passage [1]." (fresh53 q1214, before its fix) too.
+    r"|\s+(?:This|It|That)\s+is\s+(?:stated|mentioned|said|written|noted|supported|shown|confirmed)\s+(?:in|by)\s+"
+    r"(?:the\s+)?[Pp]assages?\s*"
     r"((?:\[\d+\]\s*)+)\.?",
 )
 

@@ -1329,6 +1329,7 @@ def test_a_weekday_in_an_answer_is_dated_and_the_date_cited(answerer: Answerer) 
             "Putin proposed May 15, in Istanbul [1].",
         ),
         ("It covered land, air and sea, as stated in the passages [1] [2].", "It covered land, air and sea [1] [2]."),
+        ("Erdoğan backed a ceasefire. This is supported by passage [1].", "Erdoğan backed a ceasefire. [1]"),
         # Words of the documents' own are kept.
         ("Trump agreed, according to Politico [1].", "Trump agreed, according to Politico [1]."),
     ],
