@@ -97,6 +97,7 @@ from bot.checks import (
 )
 from bot.citations import (
     OPENING_QUOTES,
+    URGED_WHAT,
     JsonAnswerReader,
     MarkerFilter,
     Quote,
@@ -652,6 +653,19 @@ _AND_WHAT = re.compile(
 _AND_AUXILIARY = re.compile(r",?\s+and\s+(?=(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)")
 
 
+def keep_urged_what(spellings: dict[str, str], rewrite: str) -> str:
+    """The rewrite, with "What" for the "Who" it opened with, when the question asks what someone was urged to do.
+
+    "К чему, по данным Reuters, Трамп призвал Украину?" (what did Trump urge Ukraine to
+    do) came back as "Who did President Trump urge Ukraine to do according to Reuters?",
+    hint and all, and the right draft "Ukraine to immediately agree to talks." was
+    withheld as naming no one (fresh56 q1264).
+    """
+    if URGED_WHAT not in spellings.values():
+        return rewrite
+    return re.sub(r"^Whom?(?=\s+(?:did|does|do|has|had|will|would)\b[^?]*\burg)", "What", rewrite)
+
+
 def keep_and_what(question: str, rewrite: str) -> str:
     """The rewrite, with the "what" of the question's second question put back when it was lost.
 
@@ -730,9 +744,10 @@ def mend_rewrite(
     One pass over the small model's rewrite, in this order: the years
     ``asked`` (the question and its history) never wrote
     (``drop_added_years``), the question word (``keep_question_word``), a
-    "was it X who" turned into *who* (``keep_cleft``), the
-    person or source the question credits (``keep_credit``), a closing
-    "and who?" (``keep_and_who``), and the "what" of a second question
+    "was it X who" turned into *who* (``keep_cleft``), the *what* of what
+    someone was urged to do (``keep_urged_what``), the person or source the
+    question credits (``keep_credit``), a closing "and who?"
+    (``keep_and_who``), and the "what" of a second question
     (``keep_and_what``).  The question word goes in before the
     credit: after "According to Peskov, …" the rewrite no longer opens with the
     auxiliary that tells a lost question word.  An empty rewrite is the
@@ -741,6 +756,7 @@ def mend_rewrite(
     if not rewrite:
         return question
     out = keep_cleft(question, keep_question_word(question, drop_added_years(asked, rewrite)))
+    out = keep_urged_what(spellings, out)
     return keep_and_what(question, keep_and_who(question, keep_credit(question, out, spellings, people, sources)))
 
 

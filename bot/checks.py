@@ -97,7 +97,9 @@ PERSON_KINDS = (
 # A word between a Cyrillic "which" and the person word, if it is no verb (past tense or infinitive).
 _NOT_A_VERB = r"(?:(?!\w*(?:ли|ла|ло|ть|ти)\s)\w+\s+)?"
 _WHICH_PERSON = re.compile(
-    rf"\b(?:which|what)\s+(?:\w+\s+)?(?:{PERSON_KINDS})s?\b"
+    # Not "What did President Trump urge …?" (fresh56 q1264): the word between is no verb.
+    rf"\b(?:which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)\w+\s+)?"
+    rf"(?:{PERSON_KINDS})s?\b"
     # "What was the name of the Turkish leader who …", the rewrite of French "avec quel dirigeant …" (fresh28 q708).
     rf"|\b(?:what|which)\s+(?:is|was|were|are)\s+the\s+names?\s+of\s+the\s+(?:\w+\s+){{0,2}}(?:{PERSON_KINDS})s?\b"
     # The question as asked, folded (no accents: "какой" reads "какои"), in the languages of our users.

@@ -573,6 +573,8 @@ _EXONYMS = {
 # "a peace settlement", "the deal", "a peaceful meeting" and "the cooling process", and
 # "коалиция" as "the coal company"; "на какой день недели" (on which day of the week) was
 # dropped.  The first two are hinted only where the documents use the word.
+# The hint for "wozu … aufgefordert", "к чему … призвал": a question for what someone was urged to do.
+URGED_WHAT = "what … urge … to do"
 _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\bперемир\w*(?:['’]\w+)?", re.IGNORECASE), "ceasefire", True),
     # "прекращения огня" (of a ceasefire) came back as "the full extinguishment of the fire" (fresh20 q543).
@@ -652,6 +654,9 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # қалада бастауды ұсынды?" (on which day and in which city did Putin propose to start direct
     # negotiations) came back as "When did Putin start his presidency?" (fresh24 q629).
     (re.compile(r"\bкеліссөз\w*", re.IGNORECASE), "negotiations", False),
+    # "doğrudan müzakerelere ev sahipliği" (hosting the direct negotiations) came back as "host Turkey's direct
+    # elections" (fresh55 q1255).
+    (re.compile(r"\bm[üu]zakere\w*", re.IGNORECASE), "negotiations", False),
     (re.compile(r"\bқай\s+күн\w*", re.IGNORECASE), "on which day", False),
     (re.compile(r"\bқай\s+қала\w*", re.IGNORECASE), "in which city", False),
     (re.compile(r"\bұсын\w*", re.IGNORECASE), "proposed", False),
@@ -687,12 +692,16 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
             r"\bwozu\b[^?]*\b(?:aufgefordert|aufgerufen|gedr[äa]ngt|dr[äa]ngte|forderte|rief)\b"
             r"|\ba\s+qu[eé]\s+(?:inst[oó]|inst[aó]|exhort[oó]|llam[oó])\b|\bà\s+quoi\b[^?]*\b(?:exhort|appel)\w*"
             r"|\ba\s+cosa\b[^?]*\b(?:esortat|invitat|sollecitat)\w*|\bdo\s+czego\b[^?]*\b(?:wezwa|nawo[lł]yw)\w*"
-            r"|\bк\s+чему\b[^?]*\bпризыва?\w*|\bдо\s+чого\b[^?]*\bзакли\w*",
+            r"|\bк\s+чему\b[^?]*\bпризыв\w*|\bк\s+чему\b[^?]*\bпризв\w*|\bдо\s+чого\b[^?]*\bзакли\w*",
             re.IGNORECASE,
         ),
-        "what … urge … to do",
+        URGED_WHAT,
         False,
     ),
+    # "hangi liderle yaptığı telefon görüşmesinde" (in his phone call with which leader) came back as "who
+    # did Erdoğan make a phone call to in order to discuss negotiations with Turkey's host?" (fresh55 q1255).
+    (re.compile(r"\bhangi\s+lider\w*", re.IGNORECASE), "with which leader", False),
+    (re.compile(r"\bkiminle\b", re.IGNORECASE), "with whom", False),
     # "… savaşının sona ermesi yolunda neye ulaşıldığını söyledi?" (what did he say had been reached on
     # the way to ending the war) came back as "What did Erdoğan and Macron discuss …?" (fresh53 q1213).
     (re.compile(r"\bula[sş]\w*", re.IGNORECASE), "reached", False),

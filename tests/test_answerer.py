@@ -1003,6 +1003,30 @@ def test_a_rewrite_keeps_the_what_of_a_second_question(question: str, rewrite: s
 
 
 @pytest.mark.parametrize(
+    ("question", "rewrite", "mended"),
+    [
+        # fresh56 q1264: the hint was given, and the rewrite still asked *who*.
+        (
+            "К чему, по данным Reuters, Трамп призвал Украину?",
+            "Who did President Trump urge Ukraine to do according to Reuters?",
+            "What did President Trump urge Ukraine to do according to Reuters?",
+        ),
+        # Asked who urged, "who" stays; so does a question without the hint.
+        ("Кто призвал Украину к переговорам?", "Who urged Ukraine to hold talks?", None),
+        ("Wer hat Moskau aufgefordert?", "Who did urge Moscow?", None),
+    ],
+)
+def test_a_rewrite_keeps_the_what_of_what_someone_was_urged_to_do(
+    question: str, rewrite: str, mended: str | None
+) -> None:
+    from bot.answerer import keep_urged_what
+    from bot.citations import document_spellings
+
+    spellings = document_spellings(question, frozenset({"trump", "ukraine"}))
+    assert keep_urged_what(spellings, rewrite) == (mended or rewrite)
+
+
+@pytest.mark.parametrize(
     ("asked", "rewrite", "kept"),
     [
         (

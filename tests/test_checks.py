@@ -437,6 +437,9 @@ def test_who_and_which_person_questions_ask_for_someone() -> None:
     assert asks_for_someone("Кто возглавил российскую делегацию? Who led the Russian delegation?")
     assert not asks_for_someone("Кто такой Келлог? Who is Kellogg?")
     assert not asks_for_someone("Who's Kellogg?")
+    # "What did President Trump urge …?" asks what, not which president (fresh56 q1264, fresh22 q615).
+    assert not asks_for_someone("What did President Trump urge Ukraine to do according to Reuters?")
+    assert asks_for_someone("Which Turkish president hosted the talks?")
 
 
 def test_a_rewritten_who_question_whose_answer_names_nobody_is_withheld() -> None:

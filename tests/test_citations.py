@@ -295,12 +295,24 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         # fresh41 q966: "ne demiş" (what did he say) was lost.
         ("Erdoğan telefonda ne demiş?", {"ne demiş": "what did … say"}),
         # fresh54 q1236: "ev sahipliği yapmaya hazır" (ready to host) came back as "ready to cooperate".
-        ("Türkiye müzakerelere ev sahipliği yapmaya hazır mı?", {"ev sahipliği": "host"}),
+        # fresh55 q1255: "müzakerelere" (the negotiations) came back as "elections".
+        (
+            "Türkiye müzakerelere ev sahipliği yapmaya hazır mı?",
+            {"ev sahipliği": "host", "müzakerelere": "negotiations"},
+        ),
         # fresh53 q1208, q1213, q1216: "wozu … aufgefordert" read as why; "ulaşıldığını" (had been reached)
         # and "wzięte pod uwagę" (taken into account) lost.
         ("Wozu hat er Moskau aufgefordert?", {"Wozu hat er Moskau aufgefordert": "what … urge … to do"}),
         ("А до чого він закликав Москву?", {"до чого він закликав": "what … urge … to do"}),
         ("Wozu dient das?", {}),
+        # fresh55 q1255: "hangi liderle" (with which leader) was lost.
+        ("Hangi liderle görüştü?", {"Hangi liderle": "with which leader"}),
+        ("Kiminle görüştü?", {"Kiminle": "with whom"}),
+        # fresh56 q1264: "призвал", not only "призывал".
+        (
+            "К чему, по данным Reuters, Трамп призвал Украину?",
+            {"К чему, по данным Reuters, Трамп призвал": "what … urge … to do", "Трамп": "Trump", "Украину": "Ukraine"},
+        ),
         ("Erdoğan neye ulaşıldığını söyledi?", {"ulaşıldığını": "reached"}),
         ("A co miało zostać wzięte pod uwagę?", {"wzięte pod uwagę": "taking into account"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
