@@ -1216,7 +1216,9 @@ def _unspliced(text: str, shown: Sequence[str]) -> str:
         raw = text[span.start : span.end]
         labels = _TRAILING_LABELS.search(raw)
         body = raw[: labels.start()] if labels else raw.rstrip()
-        said = re.findall(r"\w+", fold(unmarked(body)))
+        if re.search(r"\[\d+\]", body):
+            continue  # a label inside the sentence would be lost with its words
+        said = re.findall(r"\w+", fold(body))
         for copied in sentences:
             words = re.findall(r"\w+", fold(copied))
             k = next(
