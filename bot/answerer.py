@@ -1289,8 +1289,17 @@ _PASSAGE_TALK = re.compile(
 )
 
 
+# The same opening a sentence: "According to the passage, Trump …", "The passage states: '…'" (fresh13 q544,
+# fresh46 q1072, fresh49 q1129).
+_PASSAGE_OPENING = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:According\s+to|As\s+(?:stated|mentioned)\s+in|Per)\s+(?:the\s+)?[Pp]assages?"
+    r"(?:\s*\[\d+\])?,|[Tt]he\s+[Pp]assages?\s+(?:states?|says?|mentions?|notes?)(?:\s+that\b|:))\s*(\w?)"
+)
+
+
 def _without_passage_talk(text: str) -> str:
     """``text`` without the words that credit "the passage", its markers kept where they were."""
+    text = _PASSAGE_OPENING.sub(lambda m: m.group(1).upper(), text)
     return _PASSAGE_TALK.sub(lambda m: " " + (m.group(1) or m.group(2)).strip(), text)
 
 
@@ -2204,7 +2213,9 @@ class Answerer:
             contrary = None
             if len(citations) == 1 and swapped_party(asked_en, text, [citations[0].quote]):
                 contrary = citations[0]
-            elif negated_yes(asked_en, text):
+            elif re.match(r"\s*yes\b", text, re.IGNORECASE):
+                # A yes whose own words deny it, or whose cited sentence does: "Yes, a ceasefire was
+                # discussed." citing "… a ceasefire does not appear to have been discussed." (fresh57 q1295).
                 contrary = next((c for c in citations if negated_yes(asked_en, f"Yes, {c.quote}")), None)
             if contrary is not None:
                 logger.info("a yes its cited sentence answers no: %r", text)

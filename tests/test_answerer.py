@@ -1354,6 +1354,9 @@ def test_a_weekday_in_an_answer_is_dated_and_the_date_cited(answerer: Answerer) 
         ),
         ("It covered land, air and sea, as stated in the passages [1] [2].", "It covered land, air and sea [1] [2]."),
         ("Erdoğan backed a ceasefire. This is supported by passage [1].", "Erdoğan backed a ceasefire. [1]"),
+        ("According to the passage, Trump backed the plan [1].", "Trump backed the plan [1]."),
+        ("Yes. The passage states: 'Macron called Trump.' [1]", "Yes. 'Macron called Trump.' [1]"),
+        ("The passage states that Erdoğan was willing [1].", "Erdoğan was willing [1]."),
         # Words of the documents' own are kept.
         ("Trump agreed, according to Politico [1].", "Trump agreed, according to Politico [1]."),
     ],
@@ -3105,3 +3108,16 @@ def test_the_other_article_needs_a_statement_of_one_before_it(answerer: Answerer
 def test_the_other_article_of_a_named_one(answerer: Answerer) -> None:
     said = "The Orda.kz piece says a ceasefire apparently didn't come up. How does the other article describe it?"
     assert answerer._other_document(said) == ("003_077377effcd078e6.txt", "How does the other article describe it?")
+
+
+def test_a_yes_whose_cited_sentence_says_it_did_not_happen_is_answered_no(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh57 q1295: "Yes, a ceasefire was discussed." citing the sentence that says it apparently was not.
+    question = "According to the summary released by Russian state media, was a ceasefire discussed?"
+    answer = _ask_with_reply(
+        answerer, fake_llm, question, "does not appear to have been discussed", "Yes, a ceasefire was discussed. [{k}]"
+    )
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("No: “Based on the summary of the conversation released by Russian state media")
+    assert "does not appear to have been discussed" in answer.citations[0].quote

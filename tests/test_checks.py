@@ -1361,6 +1361,9 @@ def test_an_event_counted_by_an_ordinal_the_documents_never_write(question: str,
         ("Who did Peskov speak to?", False),
         ("Did you know. Who did Peskov speak to?", False),  # the question asked is the last
         ("Is there a list.", False),
+        # A credit before the auxiliary (fresh57 q1295).
+        ("According to the summary released by Russian state media, was a ceasefire discussed?", True),
+        ("According to Politico, who called Trump?", False),
     ],
 )
 def test_a_question_to_be_answered_yes_or_no(question: str, asks: bool) -> None:
@@ -1506,6 +1509,15 @@ def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
             True,
         ),
         ("Which hotel in Istanbul hosted the negotiations?", "Erdoğan hosted the negotiations in Istanbul. [1]", True),
+        # As asked in German and Dutch, where the rewrite lost it (fresh57 q1287, fresh58 q1319).
+        (
+            "In welchem Palast oder Gebäude in Istanbul sollten die Gespräche stattfinden? Where should the"
+            " conversations take place in Istanbul?",
+            "The talks in Istanbul were initiated by Russia on May 11. [1]",
+            True,
+        ),
+        ("In welk gebouw of paleis in Istanbul?", "The talks in Istanbul were initiated by Russia. [1]", True),
+        ("Where should the talks take place?", "In Istanbul. [1]", False),
         ("Which venue was picked for the talks?", "They were to be held at the Dolmabahçe Palace. [1]", False),
         (
             "What date did Putin propose for the talks, and which building was picked as the venue?",
@@ -1601,6 +1613,12 @@ def test_what_lasted_must_be_named(question: str, answer: str, quotes: list[str]
         # Who wrote a work is its author, not what was said (the labelled line answers it).
         ("Who wrote the Orda.kz article about the talks?", ["Original Author: Rustam Muratov"], False),
         ("Who wrote that Russia considers the root causes a priority?", ["Original Author: Rustam Muratov"], True),
+        # The article says it; its author is asked for (fresh58 q1302, in Russian).
+        (
+            "Who is the author of the article that states that Putin said he is ready for direct talks?",
+            ["Original Author: Rustam Muratov"],
+            False,
+        ),
         # What was said ends with its sentence: the rest of the question (or its rewrite, appended
         # to it) is not held against the quote; "ready" is said as "readiness" (fresh28 q705).
         (
@@ -2044,6 +2062,13 @@ def test_a_question_for_a_figure_needs_one(question: str, answer: str, withheld:
             "Did Macron say that an unconditional ceasefire is not preceded by negotiations?",
             "Yes: “An unconditional ceasefire is not preceded by negotiations.” [1]",
             False,
+        ),
+        # fresh57 q1295: "does not appear to have been discussed" denies the discussion.
+        (
+            "According to the summary released by Russian state media, was a ceasefire discussed?",
+            "Yes, Based on the summary released by Russian state media, a ceasefire does not appear to have been"
+            " discussed.",
+            True,
         ),
     ],
 )
