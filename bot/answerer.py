@@ -73,6 +73,7 @@ from bot.checks import (
     names_unknown,
     negated_yes,
     off_target,
+    opens_yes,
     placed_elsewhere,
     points_only,
     premise_unstated,
@@ -2187,9 +2188,7 @@ class Answerer:
         # unless a sentence it cites puts the deed in another place than asked (fresh44 q1025: "Yes, Putin
         # made his … statement … while he was in Istanbul", citing "… in the Kremlin").
         moved = (
-            not reason
-            and bool(re.match(r"\s*yes\b", text, re.IGNORECASE))
-            and any(placed_elsewhere(asked_all, c.quote, asked_en) for c in citations)
+            not reason and opens_yes(text) and any(placed_elsewhere(asked_all, c.quote, asked_en) for c in citations)
         )
         if (
             (reason or not _YES_OR_NO.match(text) or moved)
@@ -2213,7 +2212,7 @@ class Answerer:
             contrary = None
             if len(citations) == 1 and swapped_party(asked_en, text, [citations[0].quote]):
                 contrary = citations[0]
-            elif re.match(r"\s*yes\b", text, re.IGNORECASE):
+            elif opens_yes(text):
                 # A yes whose own words deny it, or whose cited sentence does: "Yes, a ceasefire was
                 # discussed." citing "… a ceasefire does not appear to have been discussed." (fresh57 q1295).
                 contrary = next((c for c in citations if negated_yes(asked_en, f"Yes, {c.quote}")), None)
@@ -3165,7 +3164,7 @@ class Answerer:
         credited = asked_as(_SAID_BY_PERSON)
         if not m or (who := _surname(m.group(1))) not in people or (mentions(asked, who) and not credited):
             return False
-        if acting and re.match(r"\s*yes\b", text, re.IGNORECASE):
+        if acting and opens_yes(text):
             return True
         return not any(mentions(c.quote, s) for c in citations for s in (said_by or named))
 

@@ -688,6 +688,14 @@ def _split_sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.?!])\s+", text)
 
 
+def opens_yes(answer: str) -> bool:
+    """Whether an answer opens with "yes" (as a word: not "yesterday")."""
+    return _OPENS_YES.match(answer) is not None
+
+
+_OPENS_YES = re.compile(r"\s*yes\b", re.IGNORECASE)
+
+
 def asks_yes_no(question: str) -> bool:
     """A question to be answered yes or no: "Did Putin …?", "I read that …. Is that right?"."""
     sentences = [_CREDIT_FIRST.sub("", s, count=1) for s in _split_sentences(question.strip())]
@@ -1996,7 +2004,7 @@ def swapped_party(question: str, answer: str, quotes: Sequence[str]) -> bool:
     agree to talks" (fresh47 q1089, asked in Polish): the answer and the
     sentences it cite name Ukraine and not Russia.
     """
-    if not asks_yes_no(question) or not re.match(r"\s*yes\b", answer, re.IGNORECASE) or not quotes:
+    if not asks_yes_no(question) or not opens_yes(answer) or not quotes:
         return False
     asked, answered, cited = _parties(question), _parties(unmarked(answer)), _parties(" ".join(quotes))
     dropped, added = asked - answered - cited, (answered & cited) - asked
@@ -2027,7 +2035,7 @@ def negated_yes(question: str, answer: str) -> bool:
     negotiations.”" to whether Macron said negotiations should precede one
     (fresh52 q1187, in English).
     """
-    if not asks_yes_no(question) or not re.match(r"\s*yes\b", answer, re.IGNORECASE):
+    if not asks_yes_no(question) or not opens_yes(answer):
         return False
     asked = {w for w in content_words(question) if len(w) >= 5}
     negated_in_question = {fold(m.group(1)) for m in _DENIED_THING.finditer(question)}
