@@ -692,7 +692,7 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
             r"\bwozu\b[^?]*\b(?:aufgefordert|aufgerufen|gedr[äa]ngt|dr[äa]ngte|forderte|rief)\b"
             r"|\ba\s+qu[eé]\s+(?:inst[oó]|inst[aó]|exhort[oó]|llam[oó])\b|\bà\s+quoi\b[^?]*\b(?:exhort|appel)\w*"
             r"|\ba\s+cosa\b[^?]*\b(?:esortat|invitat|sollecitat)\w*|\bdo\s+czego\b[^?]*\b(?:wezwa|nawo[lł]yw)\w*"
-            r"|\bк\s+чему\b[^?]*\bпризыв\w*|\bк\s+чему\b[^?]*\bпризв\w*|\bдо\s+чого\b[^?]*\bзакли\w*",
+            r"|\bк\s+чему\b[^?]*\bпризы?в\w*|\bдо\s+чого\b[^?]*\bзакли\w*",
             re.IGNORECASE,
         ),
         URGED_WHAT,
