@@ -1211,29 +1211,27 @@ def _unspliced(text: str, shown: Sequence[str]) -> str:
     goes on with what another sentence adds ("… readiness to host direct negotiations
     during a call with French President Emmanuel Macron", fresh8 q381) is kept.
     """
-    sentences = [s for _, s in _sentences(shown)]
-    spans = list(sentence_spans(text))
-    for span in reversed(spans):
+    # Each passage sentence with its words and content words, read once for every answer sentence.
+    sentences = [(s, re.findall(r"\w+", fold(s)), content_words(s)) for _, s in _sentences(shown)]
+    for span in reversed(list(sentence_spans(text))):
         raw = text[span.start : span.end]
         labels = _TRAILING_LABELS.search(raw)
         body = raw[: labels.start()] if labels else raw.rstrip()
         if re.search(r"\[\d+\]", body):
             continue  # a label inside the sentence would be lost with its words
         said = re.findall(r"\w+", fold(body))
-        for copied in sentences:
-            words = re.findall(r"\w+", fold(copied))
+        for copied, words, copied_content in sentences:
             k = next(
                 (i for i, (a, b) in enumerate(zip(said, words, strict=False)) if a != b), min(len(said), len(words))
             )
             if k < _SPLICE_PREFIX or len(words) - k < _SPLICE_LEFT or k >= len(said):
                 continue
             tail = content_words(" ".join(said[k:]))
-            added = tail - content_words(copied)
             # Crossed with a like sentence: the words either side of where it leaves are that one's.
             crossing = said[k - 2 : k + 2]
-            if len(added) >= 2 and any(
-                other != copied and tail <= content_words(other) and _runs_in(crossing, re.findall(r"\w+", fold(other)))
-                for other in sentences
+            if len(tail - copied_content) >= 2 and any(
+                other != copied and tail <= other_content and _runs_in(crossing, other_words)
+                for other, other_words, other_content in sentences
             ):
                 text = f"{text[: span.start]}{raw.replace(body, copied, 1)}{text[span.end :]}"
                 break
