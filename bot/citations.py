@@ -648,6 +648,21 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "State Department",
         False,
     ),
+    # "Kdo vedl ruskou delegaci …?" (who led the Russian delegation) came back as "Who attended the Russian
+    # delegation …?", and the aide the documents name was given as its head (fresh60 q1360, an unanswerable one).
+    (
+        re.compile(
+            r"\b(?:vedl[aiy]?|veden\w*|kierowa[lł]\w*|przewodni\w*|возглав\w*|руководил\w*|очол\w*|керував\w*"
+            r"|leitete\w*|angef[üu]hrt\w*|dirig(?:eait|ée?s?|é|i[oó]|ida|ido|eva|ita|iu)\b|encabez\w*|lider(?:ó|ou|ava)\b"
+            r"|guidat\w*|guidava\w*|capeggi\w*|chefi\w*|ba[sş]kanl[ıi]k\s+et\w*)\b",
+            re.IGNORECASE,
+        ),
+        "led",
+        False,
+    ),
+    # "hangi dışişleri bakanı temsil etti?" (which foreign minister represented …) came back as "Who did
+    # Turkey's foreign minister represent …?", and a Russian aide was named (fresh59 q1336, an unanswerable one).
+    (re.compile(r"\bhangi\s+(?:\w+\s+)?bakan\w*", re.IGNORECASE), "which minister", False),
     # "першопричин конфлікту" (the root causes of the conflict) came back as "first principles of conflict".
     (re.compile(r"\bп(?:ерво|ершо)причин\w*", re.IGNORECASE), "root causes", False),
     # Kazakh, which the small model barely reads: "Путин тікелей келіссөздерді қай күні және қай

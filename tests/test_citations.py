@@ -315,6 +315,14 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ),
         ("Erdoğan neye ulaşıldığını söyledi?", {"ulaşıldığını": "reached"}),
         ("A co miało zostać wzięte pod uwagę?", {"wzięte pod uwagę": "taking into account"}),
+        # fresh60 q1360: "Kdo vedl ruskou delegaci" (who led …) came back as "Who attended …"; "vedle" is "beside".
+        ("Kdo vedl ruskou delegaci?", {"vedl": "led"}),
+        ("¿Quién dirigió la delegación rusa?", {"dirigió": "led"}),
+        ("Kto przewodniczył delegacji?", {"przewodniczył": "led"}),
+        ("Хто очолював делегацію?", {"очолював": "led"}),
+        ("Kdo seděl vedle něj?", {}),
+        # fresh59 q1336: "hangi dışişleri bakanı" (which foreign minister) came back as the minister's subject.
+        ("Hangi dışişleri bakanı katıldı?", {"Hangi dışişleri bakanı": "which minister"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
