@@ -2044,6 +2044,15 @@ class Answerer:
         pointed = (context, order[0]) if reason == POINTS_ONLY and order else None
         # One name for two questions: the name, the view it was read from, and the passage it cites.
         halved = (draft, context, order[0]) if reason == HALF_ANSWERED and order else None
+        # The sentence that names the one name may answer both ("Tammy Bruce" for who spoke and what she
+        # said); when none does, a second look asks again: "Kremlin Video", the photo credit, was the
+        # answer to where and when Putin spoke, and over the window that says it the model answers
+        # "Kremlin, May 11" (fresh59 q1321).
+        if halved is not None and not articles:
+            if (named_answer := self._naming_sentence(halved, asked_all, subjects, passages)) is not None:
+                (text, citations), reason = named_answer, ""
+                first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
+            halved = None  # read; a second look's name is read again below
         # "I read that Peskov spoke to the BBC. Is that right?" was answered "Yes, … the BBC", a name no
         # document mentions: the answer is no, and what the passages name in its place.
         wrong = false_premise(asked_all, draft, vocabulary) if reason == UNKNOWN_NAME and self.second_look else []
@@ -2063,7 +2072,9 @@ class Answerer:
         # and a second look chooses among the names the passages write.  A list of such names
         # is a guess too: "Twitter [1], Facebook [1], YouTube [1], Twitter [2]" (fresh26 q665).
         guessed = reason == GROUNDLESS and bool(asks_which(asked_all)) and len(set(_plain_words(draft))) <= 3
-        wants_second_look = (reason in _SECOND_LOOK_FOR or guessed) and gen is not None and self.second_look
+        wants_second_look = (
+            (reason in _SECOND_LOOK_FOR or guessed or reason == HALF_ANSWERED) and gen is not None and self.second_look
+        )
         # A source is named in the one sentence that states the report: over more, the model
         # names the first outlet it reads ("According to Politico, …. …, Reuters reports").
         # So is a person or a named thing asked for: over three windows the model names whoever
@@ -2120,21 +2131,14 @@ class Answerer:
         # her, nearest the question, says both.
         # The model cited the passage after hers: the one it cites is read first, then the others.
         # So is a second look's (fresh39 q930, in French: which spokesperson, and what Russia puts first).
-        if halved is not None and reason.endswith(HALF_ANSWERED) and not articles:
-            said, view, cited_k = halved
-            view_shown = [shown_text(p.text) for p in view]
-            name = unmarked(said).strip(" .")
-            # The sentence must say something of the second question too: "Original Author: Rustam
-            # Muratov" does not say where the photo is from (fresh36 q862).
-            second = content_words(second_asked(asked_all)) - content_words(name)
-            for k in dict.fromkeys([cited_k, *range(1, len(view_shown) + 1)]):
-                if 1 <= k <= len(view_shown) and (naming := _named_sentence(name, view_shown[k - 1], asked_all)):
-                    if not matching_words(second, content_words(naming)):
-                        break
-                    if (cited := self._quoted(naming, k, view, asked_all, subjects, passages)) is not None:
-                        text, citations, reason = f"{naming} [1]", cited, ""
-                        first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
-                    break
+        if (
+            halved is not None
+            and reason.endswith(HALF_ANSWERED)
+            and not articles
+            and (named_answer := self._naming_sentence(halved, asked_all, subjects, passages)) is not None
+        ):
+            (text, citations), reason = named_answer, ""
+            first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
         # "Who among the Foreign Ministry's officials rejected …?" was answered "Yuri Ushakov", then
         # "Zelensky" (fresh20 q548): twice someone whom the documents do not title by the body asked
         # about.  When the passages hold one sentence that titles someone so, it is the answer, quoted.
@@ -2441,6 +2445,29 @@ class Answerer:
         if _BACK_TO_OCCASION.match(citation.quote):
             return self._with_sentence_before(citation)
         return citation.quote
+
+    def _naming_sentence(
+        self, halved: tuple[str, list[Passage], int], asked: str, subjects: list[str], passages: list[Passage]
+    ) -> tuple[str, list[Citation]] | None:
+        """The sentence that names a one-name answer to two questions, quoted, when it says the second too.
+
+        ``halved`` is the name, the view it was read from and the passage it
+        cites; that passage is read first, then the others.
+        """
+        said, view, cited_k = halved
+        view_shown = [shown_text(p.text) for p in view]
+        name = unmarked(said).strip(" .")
+        # The sentence must say something of the second question too: "Original Author: Rustam
+        # Muratov" does not say where the photo is from (fresh36 q862).
+        second = content_words(second_asked(asked)) - content_words(name)
+        for k in dict.fromkeys([cited_k, *range(1, len(view_shown) + 1)]):
+            if 1 <= k <= len(view_shown) and (naming := _named_sentence(name, view_shown[k - 1], asked)):
+                if not matching_words(second, content_words(naming)):
+                    return None
+                if (cited := self._quoted(naming, k, view, asked, subjects, passages)) is not None:
+                    return f"{naming} [1]", cited
+                return None
+        return None
 
     def _titled_people(self) -> list[Holder]:
         """Every mention of a person by title in all the documents, read once."""

@@ -2735,6 +2735,24 @@ def test_one_name_for_two_questions_gives_way_to_the_sentence_that_names_it(
     assert answer.refused and answer.draft == "Tammy Bruce [1]"
 
 
+def test_one_name_for_two_questions_whose_sentence_says_nothing_more_is_asked_again(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh59 q1321: "Kremlin Video", the photo credit, for where and when Putin spoke; over the window
+    # that says it the model answers both.
+    question = "Where and when did Putin make the statement announcing his readiness for direct talks with Ukraine?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "Kremlin Video" in p.text)
+    answerer.second_look = True
+    fake_llm.enqueue_answer(f"Kremlin Video [{k}]")
+    fake_llm.enqueue_answer("Kremlin, May 11 [1]")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text == "Kremlin, May 11 [1]"
+    assert "in the Kremlin on May 11" in answer.citations[0].quote
+    assert len(fake_llm.calls) == 2
+
+
 def _ask_with_reply(answerer: Answerer, fake_llm: FakeLLM, question: str, held: str, reply: str) -> Answer:
     """Ask ``question`` with the model's first look replying ``reply``, its ``{k}`` the passage holding ``held``."""
     passages = answerer.retriever.retrieve(question, answerer.top_k)
