@@ -1926,7 +1926,9 @@ _ONLY_ASKED = re.compile(
     r"(?:cover(?:ed|s|ing)?|include[ds]?|including|appl(?:y|ied|ies)\s+to)"
     # "meant to cover only air attacks" (fresh50 q1149)
     r"|(?:cover(?:ed|s|ing)?|include[ds]?|appl(?:y|ied|ies)\s+to)\s+(?:only|solely|exclusively|just))"
-    r"\s+(?:the\s+)?([\w-]{3,})",
+    r"\s+(?:the\s+)?([\w-]{3,})"
+    # "meant to cover only the fighting on land" (fresh60 q1348): where the fighting is, is the thing.
+    r"(?:\s+(?:on|in|at|by|from)\s+(?:the\s+)?([\w-]{3,}))?",
     re.IGNORECASE,
 )
 
@@ -1944,16 +1946,17 @@ def wider(question: str, sentence: str, english: str = "") -> bool:
     asked = english if asks_yes_no(english) else question
     if not asks_yes_no(asked) or (m := _ONLY_ASKED.search(asked)) is None:
         return False
-    thing = re.escape(m.group(1).lower())
     item = r"[\w-]+"
-    # "land, air, and sea", "land and sea", "air, land": the thing first, or later in the list.
-    first = rf"\b{thing}\b\s*(?:,\s*{item}\s*)*,?\s+(?:and|or)\s+{item}"
-    later = rf"\b{item}\s*,\s*(?:{item}\s*,\s*)*(?:and\s+|or\s+)?{thing}\b"
-    listed = f"{first}|{later}"
-    if not re.search(listed, sentence, re.IGNORECASE):
-        return False
-    rest = with_same_meaning({w for w in content_words(asked) if w != m.group(1).lower()})
-    return bool(matching_words(rest, content_words(sentence)))
+    things = {g.lower() for g in m.groups() if g}
+    for word in things:
+        thing = re.escape(word)
+        # "land, air, and sea", "land and sea", "air, land": the thing first, or later in the list.
+        first = rf"\b{thing}\b\s*(?:,\s*{item}\s*)*,?\s+(?:and|or)\s+{item}"
+        later = rf"\b{item}\s*,\s*(?:{item}\s*,\s*)*(?:and\s+|or\s+)?{thing}\b"
+        if re.search(f"{first}|{later}", sentence, re.IGNORECASE):
+            rest = with_same_meaning({w for w in content_words(asked) if w not in things})
+            return bool(matching_words(rest, content_words(sentence)))
+    return False
 
 
 def titled_otherwise(question: str, found: Sequence[Holder]) -> Holder | None:

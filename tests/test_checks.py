@@ -1972,6 +1972,9 @@ COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering la
         ("Was the ceasefire proposed by the coalition limited to land activities?", COMPREHENSIVE, True),
         ("Did the truce only cover the sea?", COMPREHENSIVE, True),  # the last of the list
         ("Was the truce meant to cover only air attacks?", COMPREHENSIVE, True),  # fresh50 q1149
+        # fresh60 q1348: where the fighting was.
+        ("Was the truce meant to cover only the fighting on land?", COMPREHENSIVE, True),
+        ("Was the truce meant to cover only the fighting in Kyiv?", COMPREHENSIVE, False),
         ("Did the truce cover land?", COMPREHENSIVE, False),  # not asked whether it was all
         ("Was the ceasefire limited to 30 days?", COMPREHENSIVE, False),  # not one of the list
         ("Was the talk limited to land?", COMPREHENSIVE, False),  # no other word in common: another thing
