@@ -752,6 +752,19 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         False,
     ),
 )
+# The documents' people as Japanese, Chinese and Korean write them.  Unhinted, "プーチン大統領" (President
+# Putin) came back as "President Trump" (fresh59 q1359), and "ゼレンスキー", "ザハロワ" were lost too.
+_CJK_NAMES: dict[str, tuple[str, ...]] = {
+    "Putin": ("プーチン", "普京", "푸틴"),
+    "Trump": ("トランプ", "特朗普", "트럼프"),
+    "Zelensky": ("ゼレンスキー", "泽连斯基", "澤倫斯基", "젤렌스키"),
+    "Erdoğan": ("エルドアン", "埃尔多安", "艾尔多安", "에르도안"),
+    "Macron": ("マクロン", "马克龙", "馬克宏", "마크롱"),
+    "Peskov": ("ペスコフ", "佩斯科夫", "페스코프"),
+    "Ushakov": ("ウシャコフ", "乌沙科夫", "우샤코프"),
+    "Zakharova": ("ザハロワ", "扎哈罗娃", "자하로바"),
+    "Kellogg": ("ケロッグ", "凯洛格", "켈로그"),
+}
 _CYRILLIC_RUN = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:[ \t]+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 
 
@@ -867,6 +880,9 @@ def document_spellings(
                 found[word] = v[:1].upper() + v[1:]
         if surname is not None:
             found[words[-1]] = surname[:1].upper() + surname[1:]
+    for english, forms in _CJK_NAMES.items():
+        if fold(english) in vocabulary:
+            found.update((form, english) for form in forms if form in question)
     for pattern, english, in_documents in _TERMS:
         for m in pattern.finditer(question):
             if not in_documents or english in vocabulary:

@@ -323,6 +323,10 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Kdo seděl vedle něj?", {}),
         # fresh59 q1336: "hangi dışişleri bakanı" (which foreign minister) came back as the minister's subject.
         ("Hangi dışişleri bakanı katıldı?", {"Hangi dışişleri bakanı": "which minister"}),
+        # fresh59 q1359: "プーチン大統領" (President Putin) came back as "President Trump".
+        ("プーチン大統領は何を提案しましたか？", {"プーチン": "Putin"}),
+        ("特朗普和泽连斯基说了什么？", {"特朗普": "Trump", "泽连斯基": "Zelensky"}),
+        ("마크롱은 무엇을 말했나요?", {}),  # Macron is in no document of this vocabulary
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
