@@ -1473,9 +1473,14 @@ _AGREE_SENTENCE = re.compile(
 )
 # "Do the two articles agree on whether a ceasefire came up?", "Are the reports consistent about …":
 # what follows the verb is the topic each document is asked about.
+# "Regarding Erdoğan's phone call with Putin, do the two articles agree on …?" (fresh59 q1337): what it is
+# about may come first, and is asked with the topic.
 _AGREE_ON = re.compile(
-    rf"^\s*(?:(?:do|does|did)\s+{_THE_DOCUMENTS}\s+{_AGREEING}|(?:are|were)\s+{_THE_DOCUMENTS}\s+"
-    r"(?:consistent|in\s+agreement|contradictory|at\s+odds))\s+(?:on|about|over|as\s+to|regarding|in\s+what\s+they\s+say\s+about)\s+(.+?)\s*\?\s*$",
+    r"^\s*(?:(?P<lead>(?:regarding|concerning|about|on|as\s+for|as\s+to|when\s+it\s+comes\s+to"
+    r"|with\s+(?:regard|respect)\s+to|in)\s+[^,?]+),\s*)?"
+    rf"(?:(?:do|does|did)\s+{_THE_DOCUMENTS}\s+{_AGREEING}|(?:are|were)\s+{_THE_DOCUMENTS}\s+"
+    r"(?:consistent|in\s+agreement|contradictory|at\s+odds))\s+(?:on|about|over|as\s+to|regarding|in\s+what\s+they\s+say\s+about)"
+    r"\s+(?P<topic>.+?)\s*\?\s*$",
     re.IGNORECASE,
 )
 
@@ -1566,7 +1571,12 @@ def agreement_asked(question: str) -> str | None:
         or _AGREE_ON.match(question)
         or _DESCRIBED_DIFFERENTLY.match(question)
     ):
-        point = f" {m.group(2)}" if m.re is _DESCRIBED_DIFFERENTLY and m.group(2) else ""
+        if m.re is _AGREE_ON:
+            topic, lead = m.group("topic"), m.group("lead")
+            if lead:
+                return f"{lead[:1].upper()}{lead[1:]}, what does the article say about {topic}?"
+            return f"What does the article say about {topic}?"
+        point = f" {m.group(2)}" if m.group(2) else ""
         return f"What does the article say about {m.group(1)}{point}?"
     if first and (m := _REPORT_THE_SAME.match(first.group())):
         # What follows asks what to tell of it ("Who speaks for Moscow in each, and what do they say?").

@@ -1218,6 +1218,12 @@ def test_a_question_about_each_article_is_told_apart(question: str, each: bool) 
             "The two articles describe Erdoğan's conversation with Putin differently as regards a ceasefire.",
             "What does the article say about Erdoğan's conversation with Putin as regards a ceasefire?",
         ),
+        # What it is about, first (fresh59 q1337).
+        (
+            "Regarding Erdoğan's phone call with Putin, do the two articles agree on whether a ceasefire came up?",
+            "Regarding Erdoğan's phone call with Putin, what does the article say about whether a ceasefire came up?",
+        ),
+        ("Regarding the talks, did they agree on a ceasefire?", None),
         ("The articles describe Kellogg's role. What is it?", None),
         # People agreeing, not documents; and an agreement with nothing to agree on.
         ("Did they agree on a ceasefire?", None),
