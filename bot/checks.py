@@ -1183,7 +1183,8 @@ _ASKS_OUTCOME = re.compile(
     r"|\bcame\s+(?:out\s+)?of\b"
     r"|\b(?:what|which)\b(?:(?!\b(?:say|says|said|think|thinks|thought|hope|hoped|hopes|possible|might|could|"
     r"would|want|wants|wanted|propose|proposed|proposes|reports?|reported|calls?|called|urges?|urged|asks?|asked|"
-    r"demands?|demanded|insists?|insisted)\b)[^?])*\b(?:agree|agreed|agreeing)\s+(?:on|upon|to)\b"
+    # Nor an agreement under a condition: "What sanctions … if Russia does not agree to the ceasefire?" (fresh61 q1369).
+    r"demands?|demanded|insists?|insisted|if|unless|whether)\b)[^?])*\b(?:agree|agreed|agreeing)\s+(?:on|upon|to)\b"
     r"|\bhow (?:did|will|would)\b[^?]*\b(?:end|conclude)\b"
     # What is still to come: "what will the talks end up agreeing" (fresh17 q487).
     r"|\b(?:what|which)\b[^?]*\bend(?:s|ed)?\s+up\s+(?:agree\w*|decid\w*|sign\w*|with)\b"

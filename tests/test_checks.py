@@ -546,6 +546,14 @@ ZELENSKY_DECIDED = (
         ("Чем закончились переговоры в Стамбуле? How did the talks go?", BEFORE_THE_TALKS, True),
         ("Haben sich Russland und die Ukraine in Istanbul geeinigt?", BEFORE_THE_TALKS, True),
         ("What did Putin say about the negotiations in Istanbul?", BEFORE_THE_TALKS, False),
+        # What follows if someone does not agree is a threat, not what they agreed (fresh61 q1369, fresh62 q1385).
+        (
+            "what sanctions did the coalition threaten if russia doesnt agree to the ceasefire",
+            "Tougher sanctions targeting its banking and energy sectors will follow if Russia refuses to implement "
+            "a complete ceasefire.",
+            False,
+        ),
+        ("What sanctions did Russia face when it agreed to the ceasefire?", BEFORE_THE_TALKS, True),
     ],
 )
 def test_an_outcome_asked_for_must_be_stated(question: str, answer: str, withheld: bool) -> None:
