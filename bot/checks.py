@@ -405,7 +405,8 @@ def unlasted(question: str, answer: str, quotes: list[str]) -> str | None:
     if not head or head in _NOT_NAMES or len(head) < 3:
         return None
     said = set(_WORD.findall(fold(" ".join([unmarked(answer), *quotes]))))
-    return None if said & {head, head + "s", head.removesuffix("s")} else UNLASTED
+    # By any word for it: "the cessation of fire", a rewrite of "il cessate il fuoco", is the ceasefire (fresh61 q1367).
+    return None if said & with_same_meaning({head, head + "s", head.removesuffix("s")}) else UNLASTED
 
 
 _ASKS_THREAT = re.compile(r"\bthreat(?:en|ens|ened|ening|s)?\b")

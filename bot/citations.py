@@ -313,7 +313,7 @@ def matching_words(words: set[str], text_words: set[str]) -> set[str]:
 SAME_MEANING = (
     frozenset({"start", "begin", "commence"}),
     frozenset({"talks", "negotiations"}),
-    frozenset({"ceasefire", "truce"}),
+    frozenset({"ceasefire", "truce", "cessation"}),
 )
 
 

@@ -1604,6 +1604,13 @@ def test_a_question_whether_something_is_one_of_a_group(question: str, member: b
             False,
         ),
         ("How long a ceasefire did Kellogg urge?", "A prolonged one [1].", ["a prolonged ceasefire"], False),
+        # By another word for it (fresh61 q1367: "il cessate il fuoco" came back as "the cessation of fire").
+        (
+            "How long did the cessation of fire have to last at least, and when?",
+            "The statement called for a complete and unconditional ceasefire lasting at least 30 days [1].",
+            ["The statement called for a complete and unconditional ceasefire lasting at least 30 days."],
+            False,
+        ),
     ],
 )
 def test_what_lasted_must_be_named(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
