@@ -667,6 +667,21 @@ def keep_urged_what(spellings: dict[str, str], rewrite: str) -> str:
     return re.sub(r"^Whom?(?=\s+(?:did|does|do|has|had|will|would)\b[^?]*\burg)", "What", rewrite)
 
 
+def keep_hinted_what(spellings: dict[str, str], rewrite: str) -> str:
+    """The rewrite, with "What" before the auxiliary it opens with, when a hint asks *what did … say / demand*.
+
+    "Was forderte Trumps Sondergesandter …?" (what did Trump's special envoy
+    demand), hinted "what did … demand", came back as "Did Trump's special
+    representative demand …?", a yes/no question the model answered "Yes"
+    (fresh61 q1364).
+    """
+    if not any(v.startswith("what did …") for v in spellings.values()):
+        return rewrite
+    if re.search(r"\bwhat\b", rewrite, re.IGNORECASE) or not _AUXILIARY.match(rewrite):
+        return rewrite
+    return f"What {rewrite[0].lower()}{rewrite[1:]}"
+
+
 def keep_and_what(question: str, rewrite: str) -> str:
     """The rewrite, with the "what" of the question's second question put back when it was lost.
 
@@ -746,7 +761,8 @@ def mend_rewrite(
     ``asked`` (the question and its history) never wrote
     (``drop_added_years``), the question word (``keep_question_word``), a
     "was it X who" turned into *who* (``keep_cleft``), the *what* of what
-    someone was urged to do (``keep_urged_what``), the person or source the
+    someone was urged to do (``keep_urged_what``) and of a hinted *what did …*
+    (``keep_hinted_what``), the person or source the
     question credits (``keep_credit``), a closing "and who?"
     (``keep_and_who``), and the "what" of a second question
     (``keep_and_what``).  The question word goes in before the
@@ -757,7 +773,7 @@ def mend_rewrite(
     if not rewrite:
         return question
     out = keep_cleft(question, keep_question_word(question, drop_added_years(asked, rewrite)))
-    out = keep_urged_what(spellings, out)
+    out = keep_hinted_what(spellings, keep_urged_what(spellings, out))
     return keep_and_what(question, keep_and_who(question, keep_credit(question, out, spellings, people, sources)))
 
 

@@ -663,6 +663,21 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # "hangi dışişleri bakanı temsil etti?" (which foreign minister represented …) came back as "Who did
     # Turkey's foreign minister represent …?", and a Russian aide was named (fresh59 q1336, an unanswerable one).
     (re.compile(r"\bhangi\s+(?:\w+\s+)?bakan\w*", re.IGNORECASE), "which minister", False),
+    # "Trumps Sondergesandter für die Ukraine" (Trump's special envoy) came back as "Trump's son-in-law", and a
+    # meeting no document reports was made up for him (fresh61 q1364): the documents write "special representative".
+    (
+        re.compile(
+            r"\bsonder(?:gesandt|beauftragt)\w*|\bspecjaln\w*\s+(?:wysłannik|wyslannik|przedstawiciel)\w*"
+            r"|\bспец(?:иальн\w*\s+)?(?:представител|посланник|посланц)\w*|\bспеціальн\w*\s+(?:представник|посланц)\w*"
+            r"|\bспецпредставник\w*|\benviad[oa]\s+especial\b|\benvoy[ée]e?\s+sp[ée]cial\b|\binviato\s+speciale\b"
+            r"|\b[öo]zel\s+(?:temsilci|el[çc]i)\w*|\bzvl[áa]štn\w*\s+(?:zmocněn|vyslan|představitel)\w*",
+            re.IGNORECASE,
+        ),
+        "special representative",
+        False,
+    ),
+    # "Was forderte …?" (what did … demand) came back as "Was did … meet with?" (fresh61 q1364).
+    (re.compile(r"\bwas\s+(?:forderte|verlangte|fordert|verlangt)\b", re.IGNORECASE), "what did … demand", False),
     # "першопричин конфлікту" (the root causes of the conflict) came back as "first principles of conflict".
     (re.compile(r"\bп(?:ерво|ершо)причин\w*", re.IGNORECASE), "root causes", False),
     # Kazakh, which the small model barely reads: "Путин тікелей келіссөздерді қай күні және қай

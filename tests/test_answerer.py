@@ -1027,6 +1027,33 @@ def test_a_rewrite_keeps_the_what_of_what_someone_was_urged_to_do(
 
 
 @pytest.mark.parametrize(
+    ("question", "rewrite", "mended"),
+    [
+        # fresh61 q1364: hinted "what did … demand", the rewrite asked yes or no, and was answered "Yes".
+        (
+            "Was forderte Trumps Sondergesandter für die Ukraine von Moskau?",
+            "Did Trump's special representative demand Ukraine from Moscow?",
+            "What did Trump's special representative demand Ukraine from Moscow?",
+        ),
+        (
+            "Erdoğan telefonda ne demiş?",
+            "Did Erdoğan say anything on the phone?",
+            "What did Erdoğan say anything on the phone?",
+        ),
+        # The what kept, or no such hint.
+        ("Was forderte er?", "What did he demand?", None),
+        ("War Kellogg in Istanbul?", "Was Kellogg in Istanbul?", None),
+    ],
+)
+def test_a_rewrite_keeps_a_hinted_what(question: str, rewrite: str, mended: str | None) -> None:
+    from bot.answerer import keep_hinted_what
+    from bot.citations import document_spellings
+
+    spellings = document_spellings(question, frozenset({"trump", "ukraine"}))
+    assert keep_hinted_what(spellings, rewrite) == (mended or rewrite)
+
+
+@pytest.mark.parametrize(
     ("asked", "rewrite", "kept"),
     [
         (

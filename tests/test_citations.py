@@ -327,6 +327,13 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("プーチン大統領は何を提案しましたか？", {"プーチン": "Putin"}),
         ("特朗普和泽连斯基说了什么？", {"特朗普": "Trump", "泽连斯基": "Zelensky"}),
         ("마크롱은 무엇을 말했나요?", {}),  # Macron is in no document of this vocabulary
+        # fresh61 q1364: "Was forderte Trumps Sondergesandter" came back as "Was did Trump's son-in-law …".
+        (
+            "Was forderte Trumps Sondergesandter?",
+            {"Was forderte": "what did … demand", "Sondergesandter": "special representative"},
+        ),
+        ("Что сказал спецпредставитель?", {"спецпредставитель": "special representative"}),
+        ("¿Qué pidió el enviado especial?", {"enviado especial": "special representative"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
