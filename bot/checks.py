@@ -608,7 +608,21 @@ _ASKS_PLACE = re.compile(
     r"|\bqual(?:e)?\s+(?:edificio|palazzo|albergo|hotel|palacio)|\bjaki(?:m|ego)?\s+(?:budynk|palac|hotel)\w*"
     r"|\b(?:каком|какое|какой|якому|якій|яка|яке)\s+(?:здани|двор|отел|будівл|палац|готел)\w*"
     r"|\bhangi\s+(?:bina|saray|otel)\w*"
+    # "What was the location of the meeting in Istanbul?", the rewrite of "どの会場で" (which venue; fresh61 q1371).
+    r"|(?:^|[.?!？。]\s*)(?:what|which)\s+(?:was|is|were|will\s+be)\s+the\s+(?:(?:specific|exact|precise)\s+)?"
+    r"(?:location|venue|site)\s+(?:of|for)\b"
 )
+# The same asked in Japanese, Chinese and Korean (where, venue, place, building, hotel), folded as the question is.
+_ASKS_PLACE_CJK = re.compile(
+    "|".join(
+        fold(w)
+        for w in (
+            "どこで", "どこに", "会場", "場所", "建物", "ホテル",
+            "在哪", "哪里", "哪儿", "什么地方", "场馆", "地点", "建筑", "酒店",
+            "어디", "장소", "건물", "호텔",
+        )
+    )
+)  # fmt: skip
 # A place is named after one of these ("in the Kremlin", "on his Telegram channel");
 # "from" only when asked where something came from.
 _AT_PLACE = re.compile(
@@ -631,9 +645,10 @@ def lacks_place(question: str, answer: str) -> str | None:
     answer ("Kyiv [1]", "Istanbul, Turkey") may be the place alone.
     """
     text = unmarked(answer)
-    if not _ASKS_PLACE.search(fold(question)) or not _latin(text):
+    folded = fold(question)
+    if not (_ASKS_PLACE.search(folded) or _ASKS_PLACE_CJK.search(folded)) or not _latin(text):
         return None
-    asked = set(_WORD.findall(fold(question)))
+    asked = set(_WORD.findall(folded))
     new = [
         w
         for w in _WORD.findall(text)

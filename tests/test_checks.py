@@ -1538,6 +1538,22 @@ def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
             "Putin proposed starting the talks in Istanbul on May 15. [1]",
             False,
         ),
+        # "What was the location of …", and the venue as asked in Japanese, Chinese or Korean (fresh61 q1371).
+        (
+            "イスタンブールでの交渉は市内のどの会場で開かれる予定でしたか?"
+            " What was the location of the meeting in Istanbul?",
+            "The talks in Istanbul were initiated by Russia on May 11. [1]",
+            True,
+        ),
+        ("What was the location of the meeting?", "The talks were initiated by Russia on May 11. [1]", True),
+        ("谈判在伊斯坦布尔的哪个场馆举行？", "The talks in Istanbul were initiated by Russia. [1]", True),
+        ("회담은 이스탄불의 어느 장소에서 열렸나요?", "The talks in Istanbul were initiated by Russia. [1]", True),
+        ("What was the location of the meeting?", "In the Kremlin [1]", False),
+        (
+            "What was the outcome of the meeting in Istanbul?",
+            "The talks in Istanbul were initiated by Russia. [1]",
+            False,
+        ),
         # Asked where something came from, a source after "by" answers (fresh49 q1123, in Ukrainian).
         ("Where did the photo come from?", "The photo was taken by Screenshot Kremlin Video. [1]", False),
         ("Where did Zelensky announce his decision?", "It was announced by Zelenskyy. [1]", True),
