@@ -1546,8 +1546,8 @@ def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
             True,
         ),
         ("What was the location of the meeting?", "The talks were initiated by Russia on May 11. [1]", True),
-        ("谈判在伊斯坦布尔的哪个场馆举行？", "The talks in Istanbul were initiated by Russia. [1]", True),
-        ("회담은 이스탄불의 어느 장소에서 열렸나요?", "The talks in Istanbul were initiated by Russia. [1]", True),
+        ("谈判在伊斯坦布尔的哪个场馆举行？", "The talks were initiated by Russia on May 11. [1]", True),
+        ("회담은 이스탄불의 어느 장소에서 열렸나요?", "The talks were initiated by Russia on May 11. [1]", True),
         ("What was the location of the meeting?", "In the Kremlin [1]", False),
         (
             "What was the outcome of the meeting in Istanbul?",
