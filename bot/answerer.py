@@ -342,6 +342,15 @@ _RU_UK = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяії
 _RU_UK_LETTERS = frozenset(_RU_UK + _RU_UK.upper())
 
 
+# Ukrainian written without "і", "ї", "є" or "ґ" ("Чи погодилася Москва на вимогу Зеленського …?" was taken for
+# Russian, and refused in Russian: fresh61 q1363): its own words, and the apostrophe inside a word ("перемир'я").
+_UKRAINIAN_WORDS = re.compile(
+    r"\b(?:що|хто|чи|як|яка|яке|який|які|якого|чому|скільки|його|це|цього|цей|ця|також|але|він|вона|вони)\b"
+    r"|[бпвмфрБПВМФР]['’][яюЯЮ]",
+    re.IGNORECASE,
+)
+
+
 def detect_language(text: str) -> str:
     """A coarse guess from the script: enough to pick the refusal line and reply language."""
     letters = [c for c in text if c.isalpha()]
@@ -352,7 +361,7 @@ def detect_language(text: str) -> str:
         # Kazakh, Belarusian or Serbian letters: not a language we have lines for ("і" is Kazakh too).
         if any("CYRILLIC" in unicodedata.name(c, "") and c not in _RU_UK_LETTERS for c in letters):
             return "xx"
-        return "uk" if re.search(r"[іїєґІЇЄҐ]", text) else "ru"
+        return "uk" if re.search(r"[іїєґІЇЄҐ]", text) or _UKRAINIAN_WORDS.search(text) else "ru"
     if all(c.isascii() for c in letters) and _EN_WORDS & set(re.findall(r"[a-z']+", text.lower())):
         return "en"
     # An English question about Erdoğan or Türkiye: names keep their own letters.  Two
