@@ -426,10 +426,13 @@ def unthreatened(question: str, answer: str, quotes: list[str]) -> str | None:
     sentence it cites must state a consequence ("sanctions … will follow")
     or its condition ("if Russia refuses").
     """
-    if not _ASKS_THREAT.search(fold(question)):
+    asked = fold(question)
+    if not _ASKS_THREAT.search(asked):
         return None
-    said = fold(" ".join([unmarked(answer), *quotes]))
-    return None if _CONSEQUENCE.search(said) else NO_THREAT
+    # The answer's own words count, not those it echoes from the question: "Russia faced threats of a
+    # complete … ceasefire … if it did not agree" cites the call for the ceasefire (fresh22 q609).
+    own = [m.group() for m in _CONSEQUENCE.finditer(fold(unmarked(answer))) if m.group() not in asked]
+    return None if own or _CONSEQUENCE.search(fold(" ".join(quotes))) else NO_THREAT
 
 
 # "Who stated that Russia considers the root causes of the conflict a priority?": what was said

@@ -1782,6 +1782,14 @@ COALITION_THREAT = (
         ),
         ("What threat did the coalition make?", "Sanctions on banks and energy. [1]", [COALITION_THREAT], False),
         ("What did the coalition demand?", "A complete ceasefire. [1]", [COALITION_CALL], False),
+        # The question's own "threats … if" echoed back is no consequence stated (fresh22 q609).
+        (
+            "What threats did Russia face in the joint statement if it did not agree to a full ceasefire?",
+            "Russia faced threats of a complete and unconditional ceasefire lasting at least 30 days if it did not "
+            "agree to a full ceasefire. [1]",
+            [COALITION_CALL],
+            True,
+        ),
     ],
 )
 def test_a_threat_asked_for_needs_a_consequence(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
