@@ -678,6 +678,13 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     ),
     # "Was forderte …?" (what did … demand) came back as "Was did … meet with?" (fresh61 q1364).
     (re.compile(r"\bwas\s+(?:forderte|verlangte|fordert|verlangt)\b", re.IGNORECASE), "what did … demand", False),
+    # "Чи погодилася Москва на вимогу …?" (did Moscow agree to the demand) came back as "Did Moscow receive a
+    # ceasefire request …?", and was answered yes (fresh61 q1363): the documents say the demand was rejected.
+    (
+        re.compile(r"\bпогод(?:ил|ил[аои]с|ж|ит|я)\w*|\bсоглас(?!но\b)(?:ил|ит|ят|ен|ны|на)\w*", re.IGNORECASE),
+        "agree",
+        False,
+    ),
     # "першопричин конфлікту" (the root causes of the conflict) came back as "first principles of conflict".
     (re.compile(r"\bп(?:ерво|ершо)причин\w*", re.IGNORECASE), "root causes", False),
     # Kazakh, which the small model barely reads: "Путин тікелей келіссөздерді қай күні және қай

@@ -334,6 +334,10 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ),
         ("Что сказал спецпредставитель?", {"спецпредставитель": "special representative"}),
         ("¿Qué pidió el enviado especial?", {"enviado especial": "special representative"}),
+        # fresh61 q1363: "Чи погодилася Москва …" (did Moscow agree) came back as "Did Moscow receive …".
+        ("Чи погодилася Москва на вимогу?", {"погодилася": "agree"}),
+        ("Согласилась ли Москва?", {"Согласилась": "agree"}),
+        ("Согласно статье, какая погода?", {"статье": "article"}),  # "according to"; the weather
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
