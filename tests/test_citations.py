@@ -229,7 +229,7 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Сколько длилось перемирие?", {"перемирие": "ceasefire"}),
         ("Если Москва откажется от полного прекращения огня?", {"прекращения огня": "ceasefire"}),
         ("Якщо Росія відмовиться від повного припинення вогню?", {"припинення вогню": "ceasefire"}),
-        ("Чи погодиться Путін на перемир’я?", {"перемир’я": "ceasefire", "Путін": "Putin"}),
+        ("Чи погодиться Путін на перемир’я?", {"перемир’я": "ceasefire", "Путін": "Putin", "погодиться": "agree"}),
         ("Что предложила коалиция?", {}),  # "coalition" is in no document of this vocabulary
         ("На какой день недели?", {"день недели": "day of the week"}),  # what is asked, not a word of theirs
         # A newspaper's article, not a law's: "згідно зі статтею" came back as "according to the law".
@@ -393,7 +393,15 @@ def test_document_spellings_know_names_russian_takes_from_elsewhere() -> None:
     got = document_spellings(
         "Может ли Москва согласиться? Чи погодилася Росія з Україною в Києві й Польщі?", vocabulary
     )
-    assert got == {"Москва": "Moscow", "Росія": "Russia", "Україною": "Ukraine", "Києві": "Kyiv", "Польщі": "Poland"}
+    assert got == {
+        "Москва": "Moscow",
+        "Росія": "Russia",
+        "Україною": "Ukraine",
+        "Києві": "Kyiv",
+        "Польщі": "Poland",
+        "согласиться": "agree",
+        "погодилася": "agree",
+    }
 
 
 def test_document_spellings_give_dates_in_english() -> None:
