@@ -176,7 +176,7 @@ def test_a_follow_up_after_who_is_is_told_whom_its_pronoun_stands_for(answerer: 
     fake_llm.enqueue("What did Keith Kellogg demand from Moscow?").enqueue_answer("", found=False)
     history = [Turn("user", "Wer ist Keith Kellogg?"), Turn("assistant", "Er ist Trumps Sondergesandter [1].")]
     answerer.ask("Und was forderte er von Moskau?", history)
-    assert "(er = Keith Kellogg)" in fake_llm.calls[0]["messages"][0]["content"]
+    assert "er = Keith Kellogg)" in fake_llm.calls[0]["messages"][0]["content"]  # after the "was forderte" hint
     # Asked in Cyrillic, the person is hinted as the documents spell them.
     fake_llm.enqueue("What did Keith Kellogg say?").enqueue_answer("", found=False)
     answerer.ask("Что он сказал?", [Turn("user", "Кто такой Кит Келлог?"), Turn("assistant", "…")])
