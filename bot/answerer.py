@@ -522,6 +522,12 @@ _POINTING_BACK = re.compile(
     r"cover|covers|include|includes|last|lasts|start|starts|happen|happened)\b)",
     re.IGNORECASE,
 )
+# A follow-up's "that interview", "this call": an occasion of someone the conversation named.
+_THAT_OCCASION = re.compile(
+    # Not "that meeting" or "that statement": the leaders' meeting, published by Zelenskyy, is not his (fresh37 q912).
+    r"\b(?:that|this)\s+(interview|call|conversation|speech)\b",
+    re.IGNORECASE,
+)
 # A follow-up's "that piece", "this article", "the same story": a document the conversation named.
 _THAT_WORK = re.compile(r"\b(?:that|this|the\s+same)\s+(?:article|piece|story|report|text)\b", re.IGNORECASE)
 # "How does the other article describe …?", after a sentence that says what one of them says.
@@ -3068,10 +3074,33 @@ class Answerer:
             and (who := self._referred(question, out, history))
         ):
             out = f"{out.rstrip(' ?.')}, according to {who}?"
+        out = self._whose_occasion(question, out, history)
         asked = " ".join([question, *lines])
         # Read only for a rewrite to mend: the credited sources walk every document once.
         people, sources = (self.retriever.names(), self._credited_sources()) if out else (frozenset(), frozenset())
         return mend_rewrite(question, asked, out, spellings, people, sources), tokens
+
+    def _whose_occasion(self, question: str, rewrite: str, history: Sequence[Turn]) -> str:
+        """The rewrite, with "the interview" made the one person's of the last answer when it names no one.
+
+        "which outlet was that interview with?", after an answer on what Peskov
+        said, came back as "Which outlet was the interview with?" and was
+        answered "Axios", whose experts were interviewed (fresh62 q1382).  The
+        occasion is of the one person the documents title that the latest
+        answer names; with none, or several, the rewrite stays.
+        """
+        if not history or not (pointed := _THAT_OCCASION.search(question)):
+            return rewrite
+        titled = self._titled_surnames()
+        if {_surname(run) for run in _NAME_RUN.findall(rewrite)} & titled:
+            return rewrite
+        said = next((t.content for t in reversed(history) if t.role == "assistant"), "")
+        named = {_surname(run) for run in _NAME_RUN.findall(said)} & titled
+        if len(named) != 1:
+            return rewrite
+        who, noun = named.pop(), pointed.group(1).lower()
+        mended = re.sub(rf"\b(?:the|that|this)\s+{noun}\b", f"{who}'s {noun}", rewrite, count=1, flags=re.IGNORECASE)
+        return mended
 
     def _condensed(self, prompt: str) -> tuple[str, tuple[int, int]]:
         """The model's standalone question for a rewrite prompt, and its prompt and completion tokens."""

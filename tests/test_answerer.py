@@ -306,6 +306,23 @@ def test_a_rewrite_that_swaps_a_person_written_as_the_documents_write_him_is_ask
     assert not any("Keep these names" in c["messages"][0]["content"] for c in fake_llm.calls[3:])
 
 
+def test_a_follow_up_on_that_interview_is_of_the_one_person_the_last_answer_named(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    """fresh62 q1382: "which outlet was that interview with?" came back naming no one, and Axios answered."""
+    history = [
+        Turn("user", "Who responded for the Kremlin to the European ceasefire initiative on May 10?"),
+        Turn("assistant", "Kremlin spokesperson Dmitry Peskov responded, saying Russia needs to think about it."),
+    ]
+    fake_llm.enqueue("Which outlet was the interview with?").enqueue_answer("", found=False)
+    answer = answerer.ask("which outlet was that interview with?", history)
+    assert answer.search_query == "Which outlet was Peskov's interview with?"
+    # Of two people, or none the documents title, the rewrite stays.
+    two = [history[0], Turn("assistant", "Macron phoned Trump during the talks.")]
+    fake_llm.enqueue("Which outlet reported the call?").enqueue_answer("", found=False)
+    assert answerer.ask("which outlet reported that call?", two).search_query == "Which outlet reported the call?"
+
+
 def test_a_second_rewrite_that_loses_as_many_names_is_not_taken(answerer: Answerer, fake_llm: FakeLLM) -> None:
     fake_llm.enqueue("Who was arrested for what?", "Why was she arrested?").enqueue_answer("", found=False)
     answer = answerer.ask("За что Гульнару Бажкенову поместили под домашний арест?")
