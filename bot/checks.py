@@ -1226,6 +1226,10 @@ _OUTCOME_WORDS = re.compile(
 _OUTCOME_ASKED = frozenset("outcome result results came end ended conclude concluded agree agreed upon".split())
 
 
+# An outcome of another year's event: "the results of the 2022 meetings".
+_DATED_OUTCOME = re.compile(r"\b(?:results?|outcomes?)\s+of\s+(?:the\s+)?((?:19|20)\d\d)\s+[\w-]+")
+
+
 def states_no_outcome(question: str, answer: str) -> str | None:
     """An *outcome* question whose answer has no sentence stating an outcome of the thing asked about.
 
@@ -1250,6 +1254,9 @@ def states_no_outcome(question: str, answer: str) -> str | None:
     named = {fold(w) for w in re.findall(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'-]*", question.strip())}
     event = (event - named) or event
     for sentence in re.split(r"(?<=[.!?:;])\s+", fold(text)):
+        # "the results of the 2022 meetings" are another year's: no outcome of the meeting asked about
+        # (fresh63 q1408: "what came out of the istanbul meeting on the 15th" was answered with them).
+        sentence = _DATED_OUTCOME.sub(lambda m: m.group() if m.group(1) in folded else " ", sentence)
         if _OUTCOME_WORDS.search(sentence) and matching_words(event, content_words(sentence)):
             return None
     return NO_OUTCOME

@@ -546,6 +546,14 @@ ZELENSKY_DECIDED = (
         ("Чем закончились переговоры в Стамбуле? How did the talks go?", BEFORE_THE_TALKS, True),
         ("Haben sich Russland und die Ukraine in Istanbul geeinigt?", BEFORE_THE_TALKS, True),
         ("What did Putin say about the negotiations in Istanbul?", BEFORE_THE_TALKS, False),
+        # The results of the 2022 meetings are no outcome of the meeting on the 15th (fresh63 q1408).
+        (
+            "so what came out of the istanbul meeting on the 15th, did they end up agreeing on anything?",
+            "Later, Ushakov announced his readiness for dialogue, taking into account the results of the 2022 "
+            "meetings and the current situation on the front. [1]",
+            True,
+        ),
+        ("What came out of the 2022 meetings?", "The results of the 2022 meetings were a draft treaty. [1]", False),
         # What follows if someone does not agree is a threat, not what they agreed (fresh61 q1369, fresh62 q1385).
         (
             "what sanctions did the coalition threaten if russia doesnt agree to the ceasefire",
