@@ -717,11 +717,13 @@ _OPENS_YES = re.compile(r"\s*yes\b", re.IGNORECASE)
 
 def asks_yes_no(question: str) -> bool:
     """A question to be answered yes or no: "Did Putin …?", "I read that …. Is that right?"."""
-    sentences = [_CREDIT_FIRST.sub("", s, count=1) for s in _split_sentences(question.strip())]
+    sentences = [_CHAT_OPENING.sub("", _CREDIT_FIRST.sub("", s, count=1)) for s in _split_sentences(question.strip())]
     return any(s.rstrip().endswith("?") and (_YES_NO.match(s) or _IS_THAT_SO.search(s)) for s in sentences)
 
 
 # "According to the summary …, was a ceasefire discussed?" (fresh57 q1295): the question after its credit.
+# "so did he side with putin …?" (fresh64 q1439): a chat opening before the auxiliary.
+_CHAT_OPENING = re.compile(r"^\s*(?:(?:so|and|but|ok|okay|well|also|then|oh)\b[,\s]+)+", re.IGNORECASE)
 _CREDIT_FIRST = re.compile(r"^\s*(?:according\s+to|per|based\s+on|in\s+the\s+view\s+of)\b[^,?]*,\s*", re.IGNORECASE)
 
 
@@ -2036,6 +2038,9 @@ def _parties(text: str) -> set[str]:
     return {name for name, pattern in _PARTIES.items() if pattern.search(text)}
 
 
+_TITLE_FOR = re.compile(r"\b(?:representative|envoy|ambassador)\s+(?:for|to)\s+[\w’'-]+", re.IGNORECASE)
+
+
 def swapped_party(question: str, answer: str, quotes: Sequence[str]) -> bool:
     """Whether a "yes" to a yes/no question puts another party where the question named one.
 
@@ -2046,7 +2051,11 @@ def swapped_party(question: str, answer: str, quotes: Sequence[str]) -> bool:
     """
     if not asks_yes_no(question) or not opens_yes(answer) or not quotes:
         return False
-    asked, answered, cited = _parties(question), _parties(unmarked(answer)), _parties(" ".join(quotes))
+    # A party in someone's title is not a side taken: "Did Trump's special representative for Ukraine side
+    # with Putin …?" was answered "Yes, … Kellogg, voiced support for Zelenskyy's position" (fresh64 q1439).
+    asked, answered, cited = (
+        _parties(_TITLE_FOR.sub(" ", text)) for text in (question, unmarked(answer), " ".join(quotes))
+    )
     dropped, added = asked - answered - cited, (answered & cited) - asked
     return bool(dropped and added)
 

@@ -1386,6 +1386,10 @@ def test_an_event_counted_by_an_ordinal_the_documents_never_write(question: str,
         # A credit before the auxiliary (fresh57 q1295).
         ("According to the summary released by Russian state media, was a ceasefire discussed?", True),
         ("According to Politico, who called Trump?", False),
+        # A chat opening before the auxiliary (fresh64 q1439).
+        ("so did he side with putin on going straight into talks?", True),
+        ("ok and did he actually go there himself?", True),
+        ("so what did he say?", False),
     ],
 )
 def test_a_question_to_be_answered_yes_or_no(question: str, asks: bool) -> None:
@@ -2070,6 +2074,19 @@ REUTERS = (
         ),
         ("Did Trump urge Ukraine to agree to talks?", "Yes, Trump called on Ukraine [1].", REUTERS, False),
         ("Did Trump urge Russia to agree to talks?", "No, Trump called on Ukraine [1].", REUTERS, False),
+        # A party in a title ("special representative for Ukraine") is no side taken (fresh64 q1439).
+        (
+            "Did Trump's special representative for Ukraine side with Putin on going into talks first?",
+            "Yes, Trump's special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy’s position.",
+            "Trump’s special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy’s position.",
+            True,
+        ),
+        (
+            "Did Trump's special representative for Ukraine back Zelenskyy's position?",
+            "Yes, Keith Kellogg voiced support for Zelenskyy’s position. [1]",
+            "Trump’s special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy’s position.",
+            False,
+        ),
     ],
 )
 def test_a_yes_that_puts_another_party_where_the_question_named_one(
