@@ -1536,6 +1536,17 @@ _DESCRIBED_DIFFERENTLY = re.compile(
 )
 
 
+# "Do the two articles describe the Erdogan–Putin phone call the same way when it comes to a ceasefire?"
+# (fresh64 q1433, answered whole: "the same way"): the thing described, and the point it is asked on.
+_DESCRIBED_ALIKE = re.compile(
+    rf"^\s*(?:do|does|did)\s+{_THE_DOCUMENTS}\s+(?:describe|report|present|portray|cover|treat|tell|put)\s+(.+?)\s+"
+    r"(?:(?:in\s+)?the\s+same\s+way|alike|similarly|identically)\b"
+    r"(?:\s+((?:regarding|concerning|about|on|as\s+to|as\s+regards|in\s+terms\s+of|when\s+it\s+comes\s+to"
+    r"|with\s+(?:regard|respect)\s+to|in\s+relation\s+to)\s+[^.?!]+))?\s*\?",
+    re.IGNORECASE,
+)
+
+
 # Whether the documents agree, asked in the other languages of our users ("Сходятся ли две статьи
 # в том, …?"); the rewrite may drop it ("Did the articles discuss …?", fresh46 q1067).
 _AGREE_ELSEWHERE = re.compile(
@@ -1599,6 +1610,7 @@ def agreement_asked(question: str) -> str | None:
         (first and _AGREE_ON.match(first.group()))
         or _AGREE_ON.match(question)
         or _DESCRIBED_DIFFERENTLY.match(question)
+        or _DESCRIBED_ALIKE.match(question)
     ):
         if m.re is _AGREE_ON:
             topic, lead = m.group("topic"), m.group("lead")

@@ -1234,6 +1234,15 @@ def test_a_question_about_each_article_is_told_apart(question: str, each: bool) 
             "The two articles describe Erdoğan's conversation with Putin differently as regards a ceasefire.",
             "What does the article say about Erdoğan's conversation with Putin as regards a ceasefire?",
         ),
+        # Described the same way, on a point (fresh64 q1433).
+        (
+            "Do the two articles describe the Erdogan–Putin phone call the same way when it comes to a ceasefire?",
+            "What does the article say about the Erdogan–Putin phone call when it comes to a ceasefire?",
+        ),
+        (
+            "Do both reports describe Kellogg's position similarly?",
+            "What does the article say about Kellogg's position?",
+        ),
         # What it is about, first (fresh59 q1337).
         (
             "Regarding Erdoğan's phone call with Putin, do the two articles agree on whether a ceasefire came up?",
