@@ -1881,10 +1881,24 @@ def denies(question: str, sentence: str, english: str = "") -> bool:
     else:
         return False
     said = fold(sentence)
-    if not _did(who, other, said) or _did(who, side, said):
+    # A country acts through its capital: "Did Russia accept …?" is answered by "… was rejected by Moscow"
+    # (fresh63 q1416, in Portuguese).
+    whos = (who, *_SAME_SIDE.get(who, ()))
+    if not any(_did(w, other, said) for w in whos) or any(_did(w, side, said) for w in whos):
         return False
-    rest = {w for w in content_words(f"{question} {english}") if not w.startswith((who, verb[:5]))}
+    rest = {w for w in content_words(f"{question} {english}") if not w.startswith((*whos, verb[:5]))}
     return len(matching_words(rest, content_words(sentence))) >= 2
+
+
+# The first letters (as ``_who`` reads a name) of a country, and of the capital and office that act for it.
+_SAME_SIDE: dict[str, tuple[str, ...]] = {
+    "russi": ("mosco", "kreml"),
+    "mosco": ("russi", "kreml"),
+    "kreml": ("russi", "mosco"),
+    "ukrai": ("kyiv", "kiev"),
+    "kyiv": ("ukrai",),
+    "kiev": ("ukrai",),
+}
 
 
 # "Why did Erdoğan refuse to host the talks?" takes as said that he refused (he offered to).

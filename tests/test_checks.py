@@ -1903,6 +1903,9 @@ def test_a_why_question_takes_its_deed_as_done(question: str, taken: tuple[str, 
         ),
         # fresh28 q715: the passive names Moscow as the one who rejected it.
         ("Did Moscow accept Zelensky's demand for a 30-day ceasefire?", "", REJECTED, True),
+        # fresh63 q1416 (Portuguese): Russia acts through Moscow; Ukraine does not.
+        ("Did Russia accept Zelensky's demand for a 30-day ceasefire?", "", REJECTED, True),
+        ("Did Ukraine accept Zelensky's demand for a 30-day ceasefire?", "", REJECTED, False),
         # Asked whether he did what the sentence says: not denied.
         ("Did Zelensky welcome Putin's proposal for direct talks?", "", WELCOMED, False),
         # Someone else's support: Trump's representative is not Trump.
