@@ -685,6 +685,9 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "agree",
         False,
     ),
+    # "Ukrayna'nın girişimiyle mi başladı?" (did they start on Ukraine's initiative?) came back as "… begin with
+    # Ukraine's entry?" (fresh63 q1418): the documents say the talks "were initiated by Russia".
+    (re.compile(r"\bgiri[sş]im\w*|\bz\s+iniciativy\b|\bz\s+inicjatywy\b", re.IGNORECASE), "initiative", False),
     # "першопричин конфлікту" (the root causes of the conflict) came back as "first principles of conflict".
     (re.compile(r"\bп(?:ерво|ершо)причин\w*", re.IGNORECASE), "root causes", False),
     # Kazakh, which the small model barely reads: "Путин тікелей келіссөздерді қай күні және қай
@@ -721,7 +724,16 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\bс\s+кем\b|\bз\s+ким\b", re.IGNORECASE), "with whom", False),
     # "Erdoğan Macron'la telefonda ne demiş?" (what did Erdoğan say on the phone with Macron) came
     # back as "Did Erdoğan Macron call Turkey to participate …?" (fresh41 q966).
-    (re.compile(r"\bne\s+(?:demi[sş]|dedi|s[öo]yledi|s[öo]ylemi[sş])\w*", re.IGNORECASE), "what did … say", False),
+    # "Co řekl Macron …?" (what did Macron say) came back as "Who did Macron say …?" (fresh63 q1420, Czech).
+    (
+        re.compile(
+            r"\bne\s+(?:demi[sş]|dedi|s[öo]yledi|s[öo]ylemi[sş])\w*"
+            r"|\bco\s+(?:\w+\s+)?(?:řekl|rekl|prohlásil|uvedl|powiedzia[lł]|stwierdzi[lł]|oświadczy[lł])\w*",
+            re.IGNORECASE,
+        ),
+        "what did … say",
+        False,
+    ),
     # "Und wozu hat er Moskau … aufgefordert?" (and what did he urge Moscow to do) came back as "Why did
     # Keith Kellogg ask Moscow to intervene …?" (fresh53 q1208): "wozu" read as *why*.
     (
@@ -768,8 +780,16 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         False,
     ),
     # "А после каких мероприятий он это сказал?" (after what events) came back as "When did … say it?".
+    # So in the Latin-script languages: "e dopo quali eventi c'è stato quell'incontro?" came back as "When did
+    # Putin meet …?" (fresh63 q1415, Italian).
     (
-        re.compile(r"\bпосле\s+(?:каких|какого|какой|чего)\b|\bпісля\s+(?:яких|якого|якої|чого)\b", re.IGNORECASE),
+        re.compile(
+            r"\bпосле\s+(?:каких|какого|какой|чего)\b|\bпісля\s+(?:яких|якого|якої|чого)\b"
+            r"|\bdopo\s+(?:quali|quale|che\s+cosa|cosa)\b|\bdespu[eé]s\s+de\s+(?:qu[eé]|cu[aá]les)\b"
+            r"|(?<![dD]['’])\bapr[eè]s\s+quel(?:le)?s?\b|\bnach\s+welche[mnr]?\b|\b(?:depois\s+de|ap[oó]s)\s+(?:que|quais)\b"
+            r"|\bpo\s+(?:jakich|jakim|czym)\b|\bpo\s+(?:jakých|čem)\b|\bna\s+welke\b",
+            re.IGNORECASE,
+        ),
         "after what",
         False,
     ),

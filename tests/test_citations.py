@@ -338,6 +338,12 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Чи погодилася Москва на вимогу?", {"погодилася": "agree"}),
         ("Согласилась ли Москва?", {"Согласилась": "agree"}),
         ("Согласно статье, какая погода?", {"статье": "article"}),  # "according to"; the weather
+        # fresh63: "girişimiyle" (on the initiative of; q1418), "Co řekl" (what did … say; q1420, Czech),
+        # "dopo quali" (after which; q1415, Italian) were lost; "D'après quel" is "according to which".
+        ("Ukrayna'nın girişimiyle mi başladı?", {"girişimiyle": "initiative"}),
+        ("Co řekl Macron?", {"Co řekl": "what did … say"}),
+        ("e dopo quali eventi?", {"dopo quali": "after what"}),
+        ("D'après quel journal ?", {"quel journal": "which outlet"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
