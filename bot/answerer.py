@@ -748,6 +748,24 @@ def mend_question_words(question: str) -> str:
 _YEAR_ADDED = re.compile(r"(?:,\s*|\s+(?:in|of)\s+|\s*)\b((?:19|20)\d\d)\b")
 
 
+# Places as the other Latin-script languages of our users write them, with the English the documents use.
+# "… at the Cremlino" (from an Italian conversation) was taken for a name no document writes, and the
+# follow-up refused (fresh63 q1415).
+_LATIN_EXONYMS = {
+    "Kremlin": ("Cremlino", "Kreml", "Kremla", "Kremlu", "Kremlinu"),
+    "Moscow": ("Mosca", "Moscou", "Moskau", "Moskwa", "Moskva", "Moscú", "Moskova"),
+    "Istanbul": ("Estambul", "Istambul", "Stambuł", "Istanboel"),
+    "Kyiv": ("Kiew", "Kijów", "Kyjev", "Kyjiv", "Kijev", "Kiova"),
+}
+_LATIN_EXONYM = re.compile(r"\b(" + "|".join(f for forms in _LATIN_EXONYMS.values() for f in forms) + r")\b")
+_EXONYM_OF = {form: english for english, forms in _LATIN_EXONYMS.items() for form in forms}
+
+
+def english_places(rewrite: str) -> str:
+    """The rewrite with the places it kept in the asker's language written in English ("Cremlino": "Kremlin")."""
+    return _LATIN_EXONYM.sub(lambda m: _EXONYM_OF[m.group(1)], rewrite)
+
+
 def drop_added_years(asked: str, rewrite: str) -> str:
     """The rewrite without the years that ``asked`` (the question and its history) never wrote.
 
@@ -774,7 +792,7 @@ def mend_rewrite(
 
     One pass over the small model's rewrite, in this order: the years
     ``asked`` (the question and its history) never wrote
-    (``drop_added_years``), the question word (``keep_question_word``), a
+    (``drop_added_years``), places in English (``english_places``), the question word (``keep_question_word``), a
     "was it X who" turned into *who* (``keep_cleft``), the *what* of what
     someone was urged to do (``keep_urged_what``) and of a hinted *what did …*
     (``keep_hinted_what``), the person or source the
@@ -787,7 +805,7 @@ def mend_rewrite(
     """
     if not rewrite:
         return question
-    out = keep_cleft(question, keep_question_word(question, drop_added_years(asked, rewrite)))
+    out = keep_cleft(question, keep_question_word(question, english_places(drop_added_years(asked, rewrite))))
     out = keep_hinted_what(spellings, keep_urged_what(spellings, out))
     return keep_and_what(question, keep_and_who(question, keep_credit(question, out, spellings, people, sources)))
 

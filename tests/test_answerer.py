@@ -1076,6 +1076,23 @@ def test_a_rewrite_keeps_a_hinted_what(question: str, rewrite: str, mended: str 
 
 
 @pytest.mark.parametrize(
+    ("rewrite", "english"),
+    [
+        # fresh63 q1415: "Cremlino", from an Italian conversation, was taken for an unknown name.
+        ("When did Putin meet journalists at the Cremlino?", "When did Putin meet journalists at the Kremlin?"),
+        ("What did Mosca ask?", "What did Moscow ask?"),
+        ("Who called Trump during the talks in Kiew?", "Who called Trump during the talks in Kyiv?"),
+        ("Who spoke in the Kremlin about Moscow?", "Who spoke in the Kremlin about Moscow?"),
+        ("Was Kremlinology discussed?", "Was Kremlinology discussed?"),
+    ],
+)
+def test_a_rewrite_writes_places_in_english(rewrite: str, english: str) -> None:
+    from bot.answerer import english_places
+
+    assert english_places(rewrite) == english
+
+
+@pytest.mark.parametrize(
     ("asked", "rewrite", "kept"),
     [
         (
