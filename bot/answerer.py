@@ -669,28 +669,21 @@ _AND_WHAT = re.compile(
 _AND_AUXILIARY = re.compile(r",?\s+and\s+(?=(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)")
 
 
-def keep_urged_what(spellings: dict[str, str], rewrite: str) -> str:
-    """The rewrite, with "What" for the "Who" it opened with, when the question asks what someone was urged to do.
-
-    "К чему, по данным Reuters, Трамп призвал Украину?" (what did Trump urge Ukraine to
-    do) came back as "Who did President Trump urge Ukraine to do according to Reuters?",
-    hint and all, and the right draft "Ukraine to immediately agree to talks." was
-    withheld as naming no one (fresh56 q1264).
-    """
-    if URGED_WHAT not in spellings.values():
-        return rewrite
-    return re.sub(r"^Whom?(?=\s+(?:did|does|do|has|had|will|would)\b[^?]*\burg)", "What", rewrite)
-
-
 def keep_hinted_what(spellings: dict[str, str], rewrite: str) -> str:
-    """The rewrite, with "What" before the auxiliary it opens with, when a hint asks *what did … say / demand*.
+    """The rewrite, with the "What" a hint asked for and the rewrite lost.
 
-    "Was forderte Trumps Sondergesandter …?" (what did Trump's special envoy
-    demand), hinted "what did … demand", came back as "Did Trump's special
-    representative demand …?", a yes/no question the model answered "Yes"
-    (fresh61 q1364).
+    Hinted "what … urge … to do", "К чему, по данным Reuters, Трамп призвал
+    Украину?" came back as "Who did President Trump urge Ukraine to do …?",
+    and the right draft was withheld as naming no one (fresh56 q1264): its
+    "Who" becomes "What".  Hinted "what did … demand", "Was forderte Trumps
+    Sondergesandter …?" came back as "Did Trump's special representative
+    demand …?", a yes/no question answered "Yes" (fresh61 q1364): "What" goes
+    before its auxiliary.
     """
-    if not any(v.startswith("what did …") for v in spellings.values()):
+    hints = spellings.values()
+    if URGED_WHAT in hints:
+        rewrite = re.sub(r"^Whom?(?=\s+(?:did|does|do|has|had|will|would)\b[^?]*\burg)", "What", rewrite)
+    if not any(v.startswith("what did …") for v in hints):
         return rewrite
     if re.search(r"\bwhat\b", rewrite, re.IGNORECASE) or not _AUXILIARY.match(rewrite):
         return rewrite
@@ -792,10 +785,10 @@ def mend_rewrite(
 
     One pass over the small model's rewrite, in this order: the years
     ``asked`` (the question and its history) never wrote
-    (``drop_added_years``), places in English (``english_places``), the question word (``keep_question_word``), a
-    "was it X who" turned into *who* (``keep_cleft``), the *what* of what
-    someone was urged to do (``keep_urged_what``) and of a hinted *what did …*
-    (``keep_hinted_what``), the person or source the
+    (``drop_added_years``), places in English (``english_places``), the
+    question word (``keep_question_word``), a "was it X who" turned into
+    *who* (``keep_cleft``), the *what* of what someone was urged to do or of
+    a hinted *what did …* (``keep_hinted_what``), the person or source the
     question credits (``keep_credit``), a closing "and who?"
     (``keep_and_who``), and the "what" of a second question
     (``keep_and_what``).  The question word goes in before the
@@ -806,7 +799,7 @@ def mend_rewrite(
     if not rewrite:
         return question
     out = keep_cleft(question, keep_question_word(question, english_places(drop_added_years(asked, rewrite))))
-    out = keep_hinted_what(spellings, keep_urged_what(spellings, out))
+    out = keep_hinted_what(spellings, out)
     return keep_and_what(question, keep_and_who(question, keep_credit(question, out, spellings, people, sources)))
 
 

@@ -1041,11 +1041,11 @@ def test_a_rewrite_keeps_the_what_of_a_second_question(question: str, rewrite: s
 def test_a_rewrite_keeps_the_what_of_what_someone_was_urged_to_do(
     question: str, rewrite: str, mended: str | None
 ) -> None:
-    from bot.answerer import keep_urged_what
+    from bot.answerer import keep_hinted_what
     from bot.citations import document_spellings
 
     spellings = document_spellings(question, frozenset({"trump", "ukraine"}))
-    assert keep_urged_what(spellings, rewrite) == (mended or rewrite)
+    assert keep_hinted_what(spellings, rewrite) == (mended or rewrite)
 
 
 @pytest.mark.parametrize(
