@@ -3110,8 +3110,7 @@ class Answerer:
         if len(named) != 1:
             return rewrite
         who, noun = named.pop(), pointed.group(1).lower()
-        mended = re.sub(rf"\b(?:the|that|this)\s+{noun}\b", f"{who}'s {noun}", rewrite, count=1, flags=re.IGNORECASE)
-        return mended
+        return re.sub(rf"\b(?:the|that|this)\s+{noun}\b", f"{who}'s {noun}", rewrite, count=1, flags=re.IGNORECASE)
 
     def _condensed(self, prompt: str) -> tuple[str, tuple[int, int]]:
         """The model's standalone question for a rewrite prompt, and its prompt and completion tokens."""
