@@ -1036,21 +1036,6 @@ def test_a_rewrite_keeps_the_what_of_a_second_question(question: str, rewrite: s
         # Asked who urged, "who" stays; so does a question without the hint.
         ("Кто призвал Украину к переговорам?", "Who urged Ukraine to hold talks?", None),
         ("Wer hat Moskau aufgefordert?", "Who did urge Moscow?", None),
-    ],
-)
-def test_a_rewrite_keeps_the_what_of_what_someone_was_urged_to_do(
-    question: str, rewrite: str, mended: str | None
-) -> None:
-    from bot.answerer import keep_hinted_what
-    from bot.citations import document_spellings
-
-    spellings = document_spellings(question, frozenset({"trump", "ukraine"}))
-    assert keep_hinted_what(spellings, rewrite) == (mended or rewrite)
-
-
-@pytest.mark.parametrize(
-    ("question", "rewrite", "mended"),
-    [
         # fresh61 q1364: hinted "what did … demand", the rewrite asked yes or no, and was answered "Yes".
         (
             "Was forderte Trumps Sondergesandter für die Ukraine von Moskau?",
