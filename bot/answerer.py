@@ -79,6 +79,7 @@ from bot.checks import (
     premise_unstated,
     role_unstated,
     said_otherwise,
+    same_deed,
     second_asked,
     states_no_outcome,
     swapped_party,
@@ -3386,11 +3387,14 @@ class Answerer:
             m = re.match(r"\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+([a-z]{4,})\b", sentence)
             if m is None or (who := _surname(m.group(1))) not in people or overlap(sentence, asked) >= 0.6:
                 continue
-            stem = fold(m.group(2))[:5]
+            # "Following Putin's statement, …" names what Putin did, not who does the sentence's deed.
+            if re.search(r"[’']s$", m.group(1)) or m.group(2).endswith("ment"):
+                continue
+            stems = same_deed(fold(m.group(2))[:5])
             for quote in (c.quote for c in citations):
-                if mentions(quote, who) or not re.search(rf"\b{re.escape(stem)}", fold(quote)):
+                if mentions(quote, who) or not re.search(rf"\b(?:{'|'.join(stems)})", fold(quote)):
                     continue
-                if other := next((p for p in sorted(people) if p != who and does(p, stem, quote)), ""):
+                if other := next((p for p in sorted(people) if p != who and does(p, stems, quote)), ""):
                     logger.info("%s is given what the cited sentence has %s do (%r)", who, other, m.group(2))
                     return other
         return ""

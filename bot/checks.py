@@ -1850,9 +1850,19 @@ def _did(who: str, stems: Sequence[str] | str, sentence: str) -> bool:
     return False
 
 
-def does(name: str, stem: str, sentence: str) -> bool:
-    """Whether ``name`` (known by its last word) does a verb of ``stem`` ("respo") in ``sentence``."""
-    return _did(_who(name), re.escape(stem), fold(sentence))
+def does(name: str, stems: Sequence[str], sentence: str) -> bool:
+    """Whether ``name`` (known by its last word) does a verb of one of ``stems`` ("respo") in ``sentence``."""
+    return _did(_who(name), [re.escape(s) for s in stems], fold(sentence))
+
+
+# Verbs that make one deed of a statement: "Putin declared readiness for dialogue" is what
+# "Yuri Ushakov announced his readiness for dialogue" has Ushakov do (fresh65 q1442).
+SAME_DEED = (frozenset({"annou", "decla", "state", "procl"}),)
+
+
+def same_deed(stem: str) -> tuple[str, ...]:
+    """``stem`` and the stems of verbs that do the same deed, sorted."""
+    return tuple(sorted(next((g for g in SAME_DEED if stem in g), {stem})))
 
 
 def denies(question: str, sentence: str, english: str = "") -> bool:

@@ -2842,6 +2842,31 @@ def test_an_answer_that_has_someone_do_what_its_cited_sentence_has_another_do_is
     assert answer.withheld != DEED_OF_ANOTHER
 
 
+def test_declaring_what_the_cited_sentence_has_another_announce_is_the_same_deed(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh65 q1442 (Russian "who of Putin's circle …"): Ushakov's announcement, given to Putin as a declaration.
+    from bot.answerer import DEED_OF_ANOTHER
+
+    question = "Who of Putin's circle announced readiness for dialogue, taking into account which meetings?"
+    held = "announced his readiness for dialogue"
+    reply = (
+        "Russian President Vladimir Putin declared readiness for dialogue and account for the results of"
+        " the 2022 meetings and the current situation on the front [{k}]."
+    )
+    answer = _ask_with_reply(answerer, fake_llm, question, held, reply)
+    assert answer.refused and answer.withheld == DEED_OF_ANOTHER
+    answer = _ask_with_reply(answerer, fake_llm, question, held, reply.replace("Vladimir Putin", "aide Yuri Ushakov"))
+    assert answer.withheld != DEED_OF_ANOTHER
+    # What follows someone's statement is not that person's deed (fresh9 q328's answer, a right one).
+    cited = [
+        _citing(answerer, "Russian presidential aide Yuri Ushakov announced his readiness", "003_077377effcd078e6.txt")
+    ]
+    after = "Following Putin's statement, Zelenskyy welcomed the proposal [1]."
+    assert answerer._deed_of_another(after, cited, "What came next?") == ""
+    assert answerer._deed_of_another("Putin stated his readiness [1].", cited, "What came next?") == "Ushakov"
+
+
 @pytest.mark.parametrize(
     ("question", "who", "held", "reply", "verdict"),
     [
