@@ -77,6 +77,7 @@ from bot.checks import (
     placed_elsewhere,
     points_only,
     premise_unstated,
+    proposed_place,
     role_unstated,
     said_otherwise,
     same_deed,
@@ -3184,6 +3185,7 @@ class Answerer:
             or unsaid(asked, [self._statement(c) for c in citations])
             or echoed_yes(asked, text, quotes)
             or unthreatened(asked, text, quotes)
+            or proposed_place(asked, text, quotes, held)
         ):
             return [], why
         if _off_subject(citations, subjects, around, self._offices(subjects)) is not None:

@@ -156,6 +156,7 @@ UNCOUNTED_EVENT = "how many things something happened to was asked for and the a
 HALF_ANSWERED = "two things were asked and the answer is one name"
 ECHOED_YES = "the answer says yes in the question's own words and the sentence it cites does not say so"
 NO_THREAT = "what was threatened was asked for and the answer states no consequence"
+PROPOSED_PLACE = "where someone was was asked for and no passage it cites puts them at the place it gives"
 OFF_TARGET_REASONS = frozenset(
     {
         NO_THREAT,
@@ -185,6 +186,7 @@ OFF_TARGET_REASONS = frozenset(
         UNDESCRIBED,
         UNLASTED,
         UNSAID,
+        PROPOSED_PLACE,
     }
 )
 _DURATION = re.compile(
@@ -433,6 +435,40 @@ def unthreatened(question: str, answer: str, quotes: list[str]) -> str | None:
     # complete … ceasefire … if it did not agree" cites the call for the ceasefire (fresh22 q609).
     own = [m.group() for m in _CONSEQUENCE.finditer(fold(unmarked(answer))) if m.group() not in asked]
     return None if own or _CONSEQUENCE.search(fold(" ".join(quotes))) else NO_THREAT
+
+
+# "Where was Putin when he proposed the talks?": where a person was at the time of a deed.
+_ASKS_WHEREABOUTS = re.compile(r"\bwhere\s+(?:was|were|is)\s+(?:\w+\s+){1,3}?(?:when|while|at\s+the\s+time)\b")
+# A verb that puts its place on the thing proposed: "We propose to begin … May 15, in Istanbul".
+_PROPOSING = re.compile(r"\b(?:propos|suggest|offer|invit)\w*")
+
+
+def proposed_place(question: str, answer: str, quotes: list[str], around: Sequence[str] = ()) -> str | None:
+    """*Where was X when X proposed …*, answered by where the proposal would happen.
+
+    Asked where Putin was when he proposed the talks, the model answered "in
+    Istanbul on May 15", from "We propose to begin without delay – next
+    Thursday, May 15, in Istanbul" (fresh66 q1467); he spoke in the Kremlin.
+    Each place the answer names must stand in a cited sentence, or else in
+    the passages ``around`` them, somewhere other than after a verb of
+    proposing (a second look moved "in Istanbul" onto a sentence of a
+    passage without it).
+    """
+    asked = fold(question)
+    if not _ASKS_WHEREABOUTS.search(asked):
+        return None
+    places = {fold(m.group(2)) for m in _AT_PLACE.finditer(unmarked(answer))} - _MONTHS - set(_WORD.findall(asked))
+    places -= {fold(d) for d in WEEKDAYS}
+    if not places:
+        return None
+    said = [fold(q) for q in quotes]
+    wider = [fold(t) for t in around]
+    for place in places:
+        at = [(q, m.start()) for q in said for m in re.finditer(rf"\b{re.escape(place)}\b", q)]
+        at = at or [(t, m.start()) for t in wider for m in re.finditer(rf"\b{re.escape(place)}\b", t)]
+        if any(not (p := _PROPOSING.search(q, 0, i)) or re.search(r"[.;!?]", q[p.end() : i]) for q, i in at):
+            return None
+    return PROPOSED_PLACE
 
 
 # "Who stated that Russia considers the root causes of the conflict a priority?": what was said

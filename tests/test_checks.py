@@ -19,6 +19,7 @@ from bot.checks import (
     NO_TIME,
     NOBODY,
     POINTS_ONLY,
+    PROPOSED_PLACE,
     REPEATS,
     SET_ASIDE,
     UNCOUNTED_EVENT,
@@ -65,6 +66,7 @@ from bot.checks import (
     placed_elsewhere,
     points_only,
     premise_unstated,
+    proposed_place,
     refers_back,
     role_unstated,
     said_otherwise,
@@ -1815,6 +1817,31 @@ COALITION_THREAT = (
 )
 def test_a_threat_asked_for_needs_a_consequence(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
     assert (unthreatened(question, answer, quotes) == NO_THREAT) is withheld
+
+
+PROPOSAL = "We propose to begin without delay – next Thursday, May 15, in Istanbul, where they were held earlier"
+KREMLIN_STATEMENT = "Putin made the statement during a late-night meeting with journalists in the Kremlin on May 11"
+WHEREABOUTS = "where was putin when he proposed the talks and what day was it"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "quotes", "around", "withheld"),
+    [
+        # fresh66 q1467: the place of the talks proposed, not where Putin was.
+        (WHEREABOUTS, "Putin proposed the talks in Istanbul on May 15. [1]", [PROPOSAL], [], True),
+        # Its second look cited a passage without Istanbul.
+        (WHEREABOUTS, "Putin proposed the talks in Istanbul on Thursday, May 11. [1]", ["He emphasized"], [], True),
+        (WHEREABOUTS, "In the Kremlin, on May 11. [1]", [KREMLIN_STATEMENT], [], False),
+        # Where the passage around the cited sentence names the place outside a proposal.
+        (WHEREABOUTS, "In the Kremlin on May 11. [1]", ["on May 11"], [KREMLIN_STATEMENT], False),
+        # Where the talks would be held was asked: the proposal's place answers it.
+        ("Where did Putin propose to hold the talks?", "In Istanbul. [1]", [PROPOSAL], [], False),
+    ],
+)
+def test_where_someone_was_is_not_the_place_of_what_they_proposed(
+    question: str, answer: str, quotes: list[str], around: list[str], withheld: bool
+) -> None:
+    assert (proposed_place(question, answer, quotes, around) == PROPOSED_PLACE) is withheld
 
 
 @pytest.mark.parametrize(
