@@ -66,6 +66,7 @@ from bot.checks import (
     does,
     echoed_yes,
     false_premise,
+    heading_only,
     lacking,
     named_speaker,
     names_in,
@@ -3186,6 +3187,7 @@ class Answerer:
             or echoed_yes(asked, text, quotes)
             or unthreatened(asked, text, quotes)
             or proposed_place(asked, text, quotes, held)
+            or heading_only(asked, text, quotes)
         ):
             return [], why
         if _off_subject(citations, subjects, around, self._offices(subjects)) is not None:

@@ -156,6 +156,7 @@ UNCOUNTED_EVENT = "how many things something happened to was asked for and the a
 HALF_ANSWERED = "two things were asked and the answer is one name"
 ECHOED_YES = "the answer says yes in the question's own words and the sentence it cites does not say so"
 NO_THREAT = "what was threatened was asked for and the answer states no consequence"
+HEADING_ONLY = "the answer is only a heading of the documents"
 PROPOSED_PLACE = "where someone was was asked for and no passage it cites puts them at the place it gives"
 OFF_TARGET_REASONS = frozenset(
     {
@@ -187,6 +188,7 @@ OFF_TARGET_REASONS = frozenset(
         UNLASTED,
         UNSAID,
         PROPOSED_PLACE,
+        HEADING_ONLY,
     }
 )
 _DURATION = re.compile(
@@ -435,6 +437,36 @@ def unthreatened(question: str, answer: str, quotes: list[str]) -> str | None:
     # complete … ceasefire … if it did not agree" cites the call for the ceasefire (fresh22 q609).
     own = [m.group() for m in _CONSEQUENCE.finditer(fold(unmarked(answer))) if m.group() not in asked]
     return None if own or _CONSEQUENCE.search(fold(" ".join(quotes))) else NO_THREAT
+
+
+# What asks about the documents' headings themselves.
+_ASKS_HEADING = re.compile(r"\b(?:heading|headings|section|sections|title|titled|headline|headlines|header)\b")
+
+
+def heading_only(question: str, answer: str, quotes: list[str]) -> str | None:
+    """An answer that is only a short heading line of the documents, not asked about.
+
+    Asked (in Italian, a follow-up on Erdoğan's call with Macron) which source
+    the news came from, the model pointed at a passage and then gave the
+    heading of the headline list, "Latest news" (fresh66 q1468).  A heading
+    here is a cited line of at most four words with no colon and no closing
+    stop, and a lower-case word; a labelled line ("Photo: Screenshot Kremlin
+    Video") is an answer, and so may a name on its own line be.
+    """
+    text = fold(unmarked(answer)).strip(" .")
+    asked = fold(question)
+    if _ASKS_HEADING.search(asked):
+        return None
+    for quote in quotes:
+        line = quote.strip()
+        if "\n" in line or ":" in line or line.endswith((".", "!", "?", "”", '"')) or len(line.split()) > 4:
+            continue
+        # A line of capitalised words alone may be a name ("Rustam Muratov" under an article).
+        if all(w[:1].isupper() for w in line.split()):
+            continue
+        if fold(line) == text and not set(_WORD.findall(fold(line))) <= set(_WORD.findall(asked)):
+            return HEADING_ONLY
+    return None
 
 
 # "Where was Putin when he proposed the talks?": where a person was at the time of a deed.

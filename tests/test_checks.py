@@ -9,6 +9,7 @@ from bot.checks import (
     ECHOED_YES,
     ELSEWHERE,
     HALF_ANSWERED,
+    HEADING_ONLY,
     INEXACT,
     MISCREDITED,
     NO_DATE,
@@ -49,6 +50,7 @@ from bot.checks import (
     echoed_yes,
     estimates,
     false_premise,
+    heading_only,
     lacking,
     lacks_date,
     lacks_figure,
@@ -1817,6 +1819,29 @@ COALITION_THREAT = (
 )
 def test_a_threat_asked_for_needs_a_consequence(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
     assert (unthreatened(question, answer, quotes) == NO_THREAT) is withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "quotes", "withheld"),
+    [
+        # fresh66 q1468 (Italian follow-up): the heading of the headline list is no source.
+        ("From which source is this news?", "Latest news [1]", ["Latest news"], True),
+        ("What is the heading of the list at the end?", "Latest news [1]", ["Latest news"], False),
+        ("Which latest news?", "Latest news [1]", ["Latest news"], False),
+        # A labelled line, whole, answers its label (q31).
+        (
+            "What is the source of the photo?",
+            "Photo: Screenshot Kremlin Video [1]",
+            ["Photo: Screenshot Kremlin Video"],
+            False,
+        ),
+        ("Who wrote it?", "Rustam Muratov [1]", ["Rustam Muratov"], False),
+        ("What comes after the quote?", "Further reading [1]", ["Further reading"], True),
+        ("Who wrote it?", "Rustam Muratov [1]", ["Original Author: Rustam Muratov"], False),
+    ],
+)
+def test_a_heading_alone_is_no_answer(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
+    assert (heading_only(question, answer, quotes) == HEADING_ONLY) is withheld
 
 
 PROPOSAL = "We propose to begin without delay – next Thursday, May 15, in Istanbul, where they were held earlier"
