@@ -740,6 +740,19 @@ def test_a_position_is_named_by_whose_it_is() -> None:
             ],
             False,
         ),
+        # "Ukrainian President Zelensky" is Zelensky (fresh66 q1473, in Chinese); another person is not.
+        (
+            "What stance does he take on Ukrainian President Zelensky?",
+            "Keith Kellogg, who voiced support for Zelenskyy's position as well. [1]",
+            [KELLOGG_SUPPORT],
+            False,
+        ),
+        (
+            "What stance does he take on Turkish President Erdoğan?",
+            "Keith Kellogg, who voiced support for Zelenskyy's position as well. [1]",
+            [KELLOGG_SUPPORT],
+            True,
+        ),
     ],
 )
 def test_what_someone_said_about_a_topic_must_be_that(
