@@ -305,6 +305,9 @@ def matching_words(words: set[str], text_words: set[str]) -> set[str]:
         if w in text_words
         or (len(w) > 5 and any(t.startswith(w[:5]) for t in text_words))
         or (len(w) > 2 and (w + "s" in text_words or (w.endswith("s") and w[:-1] in text_words)))
+        # Verbs that say the same as another are found in any form: "start" ~ "starting on May 12", where
+        # when a ceasefire was to start was asked (fresh65 q1451, a Ukrainian follow-up).
+        or (w in _SAME_MEANING_WORDS and any(t in {w + "ed", w + "ing", w + w[-1] + "ing"} for t in text_words))
     }
 
 
@@ -315,6 +318,9 @@ SAME_MEANING = (
     frozenset({"talks", "negotiations"}),
     frozenset({"ceasefire", "truce", "cessation"}),
 )
+
+
+_SAME_MEANING_WORDS = frozenset(w for group in SAME_MEANING for w in group)
 
 
 def with_same_meaning(words: set[str]) -> set[str]:

@@ -94,6 +94,11 @@ def test_best_quote_narrows_to_the_supporting_sentence() -> None:
         ("last", "a ceasefire lasting at least 30 days", False),
         ("ban", "bans", True),
         ("us", "uss", False),
+        # A verb that says the same as another is found in any form (fresh65 q1451: when it was to start).
+        ("start", "lasting at least 30 days, starting on May 12", True),
+        ("begin", "the beginning of the talks", True),
+        ("start", "they started", True),
+        ("talk", "talking", False),
     ],
 )
 def test_matching_words_knows_a_short_word_by_its_plural(word: str, text: str, found: bool) -> None:
