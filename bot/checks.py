@@ -2299,15 +2299,36 @@ _HANDLE = re.compile(r"\(@\w+\)")
 
 # "Whose concert was it, and in which country?": two questions in one, each with its question word.
 _TWO_ASKED = re.compile(
-    r"\b(?:who|whom|whose|which|what|when|where|how|why)\b[^?]*?(?:,\s*|\s)and\s+"
-    r"(?:(?:in|on|at|from|to|with|for|by)\s+)?(?:who|whom|whose|which|what|when|where|how|why)\b",
+    # Or asked one after the other: "Who was the US State Department spokesperson? What did she say about
+    # it?", the rewrite of a Korean question asked as one (fresh65 q1459, answered "Tammy Bruce").
+    r"\b(?P<first>who|whom|whose|which|what|when|where|how|why)\b[^?]*?(?:(?:,\s*|\s)and\s+|(?P<apart>\?)\s*(?:and\s+)?)"
+    r"(?:(?:in|on|at|from|to|with|for|by)\s+)?(?P<second>who|whom|whose|which|what|when|where|how|why)\b",
     re.IGNORECASE,
 )
 
 
+def _two_asked(question: str) -> re.Match[str] | None:
+    """Where a second question starts after a first; asked apart, it must point back at the first.
+
+    The checks read the question followed by its rewrite: "Which CNN journalist conducted that
+    interview? Who conducted the interview with Dmitry Peskov on May 10?" is one question twice
+    (fresh38 q938), while "… ? What did they say about it?" asks a second thing of the first's answer.
+    """
+    for m in _TWO_ASKED.finditer(question):
+        if not m.group("apart"):
+            return m
+        second = question[m.start("second") :].split("?", 1)[0]
+        if m.group("first").lower() != m.group("second").lower() and _POINTS_BACK.search(second):
+            return m
+    return None
+
+
+_POINTS_BACK = re.compile(r"\b(?:he|she|they|it|him|her|them|his|its|their)\b", re.IGNORECASE)
+
+
 def second_asked(question: str) -> str:
     """The second of two questions asked as one ("… and what did she say …?"), from its question word; or ""."""
-    m = _TWO_ASKED.search(question)
+    m = _two_asked(question)
     if m is None:
         return ""
     end = question.find("?", m.end())
@@ -2323,7 +2344,7 @@ def answers_one_of_two(question: str, answer: str) -> str | None:
     Muratov" (fresh36 q862).
     """
     text = unmarked(answer).strip(" .")
-    if not _TWO_ASKED.search(question) or not _latin(text) or len(text.split()) > 4:
+    if not _two_asked(question) or not _latin(text) or len(text.split()) > 4:
         return None
     return HALF_ANSWERED if _NAME_RUN.fullmatch(text) else None
 

@@ -1892,6 +1892,24 @@ def test_where_someone_was_is_not_the_place_of_what_they_proposed(
         ("Which leader said it, according to Hurriyet?", "Emmanuel Macron [1]", False),
         # A sentence may answer both.
         ("Who announced it and where?", "Zelensky announced it on Telegram [1].", False),
+        # Asked apart, the second pointing back at the first (fresh65 q1459, a Korean question's rewrite).
+        (
+            "Who was the US Secretary of State at the time of the peace process? What did they say about it?",
+            "Tammy Bruce [1]",
+            True,
+        ),
+        # A question and its rewrite are one question (fresh38 q938, fresh18 q515).
+        (
+            "Which CNN journalist conducted that interview? Who conducted the interview with Dmitry Peskov on May 10?",
+            "CNN [1]",
+            False,
+        ),
+        (
+            "whose position did he voice support for? Who did Trump's special representative support?",
+            "Zelenskyy [1]",
+            False,
+        ),
+        ("Who signed it? Who signed the joint statement?", "Zelenskyy [1]", False),
     ],
 )
 def test_a_question_that_asks_two_things_is_not_answered_by_one_name(question: str, answer: str, half: bool) -> None:
