@@ -2070,6 +2070,12 @@ class Answerer:
                 untold = " The documents do not say the rest."
         elif reason == GROUNDLESS and not articles and not written:
             lead = _grounded_lead(text, shown, asked_all)
+        # "Dmitry Peskov spoke to CNN about the … ceasefire initiative. Tammy Bruce spoke to …": the
+        # opening sentence answered which Kremlin spokesperson reacted and to which outlet, and the
+        # ones after it, on people not asked about, had the whole withheld (fresh66 q1465, French).
+        elif reason == OFF_SUBJECT and not articles and not written and len(spans := sentence_spans(text)) > 1:
+            marker = re.match(r"(?:\s*\[\d+\])+", text[spans[1].start :])
+            lead = text[: spans[1].start + (marker.end() if marker else 0)].strip()
         else:
             lead = ""
         if lead:

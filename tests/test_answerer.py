@@ -3215,3 +3215,21 @@ def test_a_yes_whose_cited_sentence_says_it_did_not_happen_is_answered_no(
     assert not answer.refused, answer.withheld
     assert answer.text.startswith("No: “Based on the summary of the conversation released by Russian state media")
     assert "does not appear to have been discussed" in answer.citations[0].quote
+
+
+def test_an_answer_withheld_for_a_later_sentence_on_someone_not_asked_about_keeps_its_opening(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh66 q1465 (French): the opening sentence answered; the next, on someone else, cited his passage.
+    question = "Which Kremlin spokesperson reacted to the ceasefire initiative, and to which outlet did he speak?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    peskov = next(i for i, p in enumerate(passages, 1) if "in an interview with CNN" in p.text)
+    other = next(i for i, p in enumerate(passages, 1) if "Erdogan held consultations" in p.text)
+    opening = f"Dmitry Peskov spoke to CNN about the ceasefire initiative [{peskov}]."
+    reply = f"{opening} Recep Tayyip Erdogan held consultations with Putin [{other}]."
+    answerer.second_look = answerer.check_kinds = False
+    fake_llm.enqueue_answer(reply)
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text == "Dmitry Peskov spoke to CNN about the ceasefire initiative [1]."
+    assert "Peskov" in answer.citations[0].quote
