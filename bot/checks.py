@@ -156,6 +156,7 @@ UNCOUNTED_EVENT = "how many things something happened to was asked for and the a
 HALF_ANSWERED = "two things were asked and the answer is one name"
 ECHOED_YES = "the answer says yes in the question's own words and the sentence it cites does not say so"
 NO_THREAT = "what was threatened was asked for and the answer states no consequence"
+OBJECT_AS_DOER = "who did something to a person was asked and the answer opens with that person"
 HEADING_ONLY = "the answer is only a heading of the documents"
 PROPOSED_PLACE = "where someone was was asked for and no passage it cites puts them at the place it gives"
 OFF_TARGET_REASONS = frozenset(
@@ -189,6 +190,7 @@ OFF_TARGET_REASONS = frozenset(
         UNSAID,
         PROPOSED_PLACE,
         HEADING_ONLY,
+        OBJECT_AS_DOER,
     }
 )
 _DURATION = re.compile(
@@ -437,6 +439,28 @@ def unthreatened(question: str, answer: str, quotes: list[str]) -> str | None:
     # complete … ceasefire … if it did not agree" cites the call for the ceasefire (fresh22 q609).
     own = [m.group() for m in _CONSEQUENCE.finditer(fold(unmarked(answer))) if m.group() not in asked]
     return None if own or _CONSEQUENCE.search(fold(" ".join(quotes))) else NO_THREAT
+
+
+# "Who interviewed Peskov …?": who did a deed to the person named after it.
+_WHO_DID_TO = re.compile(r"\b(?i:who)\s+(?:had\s+)?[a-z]+ed\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]*)")
+
+
+def object_as_doer(question: str, answer: str) -> str | None:
+    """*Who did X to Y*, answered by a sentence about Y.
+
+    Asked (in Italian) who interviewed Peskov for CNN, the model copied
+    "Dmitry Peskov, in an interview with CNN, responded …" (fresh68 q1507, an
+    unanswerable one): Peskov was interviewed, and no one is named who did
+    it.  An answer that opens with the person the deed was done to, and names
+    no doer after "by", does not answer.
+    """
+    text = unmarked(answer).strip(" \"'“‘(")
+    m = next((m for m in _WHO_DID_TO.finditer(question)), None)
+    first = _NAME_RUN.match(text)
+    if m is None or first is None or re.search(r"\bby\s+[A-Z]", text):
+        return None
+    done_to = fold(m.group(1).split()[-1]).strip("’'.-")
+    return OBJECT_AS_DOER if fold(first.group().split()[-1]).strip("’'.-") == done_to else None
 
 
 # What asks about the documents' headings themselves.
@@ -2357,6 +2381,7 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
         or miscounts(question, answer, passages)
         or lacks_figure(question, answer)
         or names_nobody(question, answer)
+        or object_as_doer(question, answer)
         or answers_one_of_two(question, answer)
         or lacks_duration(question, answer)
         or lacks_date(question, answer)

@@ -19,6 +19,7 @@ from bot.checks import (
     NO_THREAT,
     NO_TIME,
     NOBODY,
+    OBJECT_AS_DOER,
     POINTS_ONLY,
     PROPOSED_PLACE,
     REPEATS,
@@ -64,6 +65,7 @@ from bot.checks import (
     names_set_aside,
     names_unknown,
     negated_yes,
+    object_as_doer,
     off_target,
     placed_elsewhere,
     points_only,
@@ -1832,6 +1834,28 @@ COALITION_THREAT = (
 )
 def test_a_threat_asked_for_needs_a_consequence(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
     assert (unthreatened(question, answer, quotes) == NO_THREAT) is withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        # fresh68 q1507 (Italian, unanswerable): Peskov was interviewed; the sentence names no interviewer.
+        (
+            "Chi ha intervistato Peskov per la CNN il 10 maggio? Who interviewed Peskov for CNN on May 10th?",
+            "Dmitry Peskov, in an interview with CNN, responded to the ceasefire initiative. [1]",
+            True,
+        ),
+        ("Who interviewed Peskov?", "Peskov was interviewed by Jane Doe of CNN. [1]", False),
+        ("Who called Trump during the Kyiv talks?", "French President Emmanuel Macron called Trump. [1]", False),
+        ("Who represented Poland at that meeting?", "Poland [1]", True),
+        # Who someone did something to is asked the other way round.
+        ("Who did Putin call?", "Putin called Erdoğan. [1]", False),
+    ],
+)
+def test_who_did_something_to_a_person_is_not_answered_by_that_person(
+    question: str, answer: str, withheld: bool
+) -> None:
+    assert (object_as_doer(question, answer) == OBJECT_AS_DOER) is withheld
 
 
 @pytest.mark.parametrize(
