@@ -67,6 +67,7 @@ from bot.checks import (
     echoed_yes,
     false_premise,
     heading_only,
+    hurried,
     lacking,
     named_speaker,
     names_in,
@@ -2240,8 +2241,15 @@ class Answerer:
         # does the opposite, to the same thing, answers no; a yes that passed the checks stands,
         # unless a sentence it cites puts the deed in another place than asked (fresh44 q1025: "Yes, Putin
         # made his … statement … while he was in Istanbul", citing "… in the Kremlin").
+        # So does a yes citing a call to act at once, asked whether the call was to wait (fresh67 q1499:
+        # "Yes, Trump called on Ukraine to immediately agree to talks" to "… tell Ukraine to hold off …?").
         moved = (
-            not reason and opens_yes(text) and any(placed_elsewhere(asked_all, c.quote, asked_en) for c in citations)
+            not reason
+            and opens_yes(text)
+            and any(
+                placed_elsewhere(asked_all, c.quote, asked_en) or hurried(asked_all, c.quote, asked_en)
+                for c in citations
+            )
         )
         if (
             (reason or not _YES_OR_NO.match(text) or moved)
@@ -2251,7 +2259,7 @@ class Answerer:
             and (denied := self._denied(asked_all, asked_en, passages, subjects, reason == UNSTATED_PREMISE))
             is not None
         ):
-            why = reason or ("a cited sentence puts it elsewhere" if moved else "answered beside it")
+            why = reason or ("a cited sentence says otherwise" if moved else "answered beside it")
             logger.info("denied by a passage (%s): %r -> %r", why, draft or text, denied[0])
             (text, citations), reason = denied, ""
             first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
@@ -2917,7 +2925,9 @@ class Answerer:
             # "“An unconditional ceasefire is not preceded …”" is Macron's by the line before it.
             said = said_otherwise(english, sentence, before[1] if before[0] == k else "")
             before = (k, sentence)
-            if said or any(check(asked, sentence, english) for check in (denies, placed_elsewhere, lacking, wider)):
+            if said or any(
+                check(asked, sentence, english) for check in (denies, placed_elsewhere, lacking, wider, hurried)
+            ):
                 cited = self._quoted(sentence, k, passages, asked, subjects, passages)
                 return (f"No: {_in_quotes(sentence)} [1]", cited) if cited is not None else None
         # "Is Peskov described as the Foreign Ministry's spokesperson?": the sentence that titles him.

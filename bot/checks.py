@@ -2134,6 +2134,34 @@ def wider(question: str, sentence: str, english: str = "") -> bool:
     return False
 
 
+# "… hold off on the talks until a ceasefire was in place?": a call to wait for something.
+_ASKS_WAIT = re.compile(
+    r"\b(?:hold(?:ing)?\s+off|wait\w*|delay\w*|postpon\w*|put(?:ting)?\s+off|hold(?:ing)?\s+back)\b"
+    r"(?P<thing>[^?]*?)\b(?:until|till|before)\b"
+)
+_AT_ONCE = re.compile(r"\b(?:immediately|without\s+delay|right\s+away|at\s+once|without\s+(?:any\s+)?preconditions)\b")
+_URGING = ("call", "urg", "tell", "told", "ask", "demand", "insist")
+
+
+def hurried(question: str, sentence: str, english: str = "") -> bool:
+    """Whether ``sentence`` has the subject of a yes/no question urge at once what it asks they urged to wait for.
+
+    "Did Trump tell Ukraine to hold off on the Istanbul talks until a
+    ceasefire was in place?" is answered no by "Trump, in turn, called on
+    Ukraine to immediately agree to talks" (fresh67 q1499); the model said
+    yes.  The sentence must name what was to wait (the talks).
+    """
+    asked = english if asks_yes_no(english) else question
+    wait = _ASKS_WAIT.search(fold(asked))
+    if not asks_yes_no(asked) or wait is None or (deed := asked_deed(asked)) is None:
+        return False
+    said = fold(sentence)
+    if not _AT_ONCE.search(said) or not _did(_who(deed[0]), _URGING, said):
+        return False
+    # What was to wait: "the Istanbul talks" of "hold off on the Istanbul talks until …".
+    return bool(matching_words(with_same_meaning(content_words(wait.group("thing"))), content_words(sentence)))
+
+
 def titled_otherwise(question: str, found: Sequence[Holder]) -> Holder | None:
     """The first mention that titles the one person a yes/no question names, when it gives them another body.
 

@@ -2956,6 +2956,22 @@ def test_a_yes_no_question_that_puts_the_deed_in_the_wrong_place_is_answered_no(
     assert "in the Kremlin" in answer.citations[0].quote
 
 
+def test_a_yes_no_question_whether_a_call_was_to_wait_is_answered_no_by_a_call_to_act_at_once(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh67 q1499: the model said yes, citing Trump's call to agree to talks immediately.
+    question = "Did Trump tell Ukraine to hold off on the Istanbul talks until a ceasefire was in place?"
+    answer = _ask_with_reply(
+        answerer,
+        fake_llm,
+        question,
+        "immediately agree to talks",
+        "Yes, Trump called on Ukraine to immediately agree to talks [{k}].",
+    )
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("No: “Trump, in turn, called on Ukraine to immediately agree to talks")
+
+
 def test_a_yes_no_question_about_a_thing_the_passages_say_was_lacking_is_answered_no(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:

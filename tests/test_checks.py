@@ -52,6 +52,7 @@ from bot.checks import (
     estimates,
     false_premise,
     heading_only,
+    hurried,
     lacking,
     lacks_date,
     lacks_figure,
@@ -1834,6 +1835,25 @@ COALITION_THREAT = (
 )
 def test_a_threat_asked_for_needs_a_consequence(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
     assert (unthreatened(question, answer, quotes) == NO_THREAT) is withheld
+
+
+TRUMP_CALL = "Trump, in turn, called on Ukraine to immediately agree to talks, expressing doubts, Reuters reports."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "no"),
+    [
+        # fresh67 q1499: asked whether he said to wait, he said to agree at once.
+        ("Did Trump tell Ukraine to hold off on the Istanbul talks until a ceasefire was in place?", TRUMP_CALL, True),
+        ("Did Trump urge Ukraine to delay the talks until May 20?", TRUMP_CALL, True),
+        # Someone else's call, or a question that asks no wait, is not denied so.
+        ("Did Macron tell Ukraine to hold off on the talks until a ceasefire?", TRUMP_CALL, False),
+        ("Did Trump tell Ukraine to agree to talks?", TRUMP_CALL, False),
+        ("Did Trump tell Ukraine to hold off on sanctions until May?", TRUMP_CALL, False),
+    ],
+)
+def test_a_call_to_wait_is_denied_by_a_call_to_act_at_once(question: str, sentence: str, no: bool) -> None:
+    assert hurried(question, sentence) is no
 
 
 @pytest.mark.parametrize(
