@@ -156,6 +156,7 @@ UNCOUNTED_EVENT = "how many things something happened to was asked for and the a
 HALF_ANSWERED = "two things were asked and the answer is one name"
 ECHOED_YES = "the answer says yes in the question's own words and the sentence it cites does not say so"
 NO_THREAT = "what was threatened was asked for and the answer states no consequence"
+UNNAMED_ITEMS = "which specific ones were asked for and the answer names none"
 OBJECT_AS_DOER = "who did something to a person was asked and the answer opens with that person"
 HEADING_ONLY = "the answer is only a heading of the documents"
 PROPOSED_PLACE = "where someone was was asked for and no passage it cites puts them at the place it gives"
@@ -191,6 +192,7 @@ OFF_TARGET_REASONS = frozenset(
         PROPOSED_PLACE,
         HEADING_ONLY,
         OBJECT_AS_DOER,
+        UNNAMED_ITEMS,
     }
 )
 _DURATION = re.compile(
@@ -439,6 +441,29 @@ def unthreatened(question: str, answer: str, quotes: list[str]) -> str | None:
     # complete … ceasefire … if it did not agree" cites the call for the ceasefire (fresh22 q609).
     own = [m.group() for m in _CONSEQUENCE.finditer(fold(unmarked(answer))) if m.group() not in asked]
     return None if own or _CONSEQUENCE.search(fold(" ".join(quotes))) else NO_THREAT
+
+
+# "Which specific Russian banks …?": named ones of a kind, not the kind.
+_ASKS_NAMED = re.compile(r"\bwhich\s+(?:specific|exact|particular|individual)\s+(?:[\w-]+\s+)?[\w-]+s\b", re.IGNORECASE)
+
+
+def unnamed_items(question: str, answer: str) -> str | None:
+    """*Which specific banks …?* answered without naming one.
+
+    Asked which specific Russian banks the tougher sanctions would hit, the
+    model copied the sentence that names only the sectors, "banking and
+    energy" (fresh67 q1498, unanswerable).  The answer must name something
+    (a capitalised word inside a sentence) that the question does not.
+    """
+    text = unmarked(answer)
+    if not _ASKS_NAMED.search(question) or not _latin(text):
+        return None
+    asked = set(_WORD.findall(fold(question)))
+    for sentence in _split_sentences(text):
+        for w in _WORD.findall(sentence)[1:]:
+            if w[:1].isupper() and fold(w) not in asked and fold(w) not in _NOT_NAMES:
+                return None
+    return UNNAMED_ITEMS
 
 
 # "Who interviewed Peskov …?": who did a deed to the person named after it.
@@ -2410,6 +2435,7 @@ def off_target(question: str, answer: str, passages: list[str]) -> str | None:
         or lacks_figure(question, answer)
         or names_nobody(question, answer)
         or object_as_doer(question, answer)
+        or unnamed_items(question, answer)
         or answers_one_of_two(question, answer)
         or lacks_duration(question, answer)
         or lacks_date(question, answer)

@@ -28,6 +28,7 @@ from bot.checks import (
     UNDESCRIBED,
     UNGIVEN_COUNT,
     UNLASTED,
+    UNNAMED_ITEMS,
     UNQUOTED,
     UNSAID,
     UNSTATED_PREMISE,
@@ -83,6 +84,7 @@ from bot.checks import (
     undescribed,
     unknown_ordinal,
     unlasted,
+    unnamed_items,
     unquoted,
     unsaid,
     unthreatened,
@@ -1835,6 +1837,29 @@ COALITION_THREAT = (
 )
 def test_a_threat_asked_for_needs_a_consequence(question: str, answer: str, quotes: list[str], withheld: bool) -> None:
     assert (unthreatened(question, answer, quotes) == NO_THREAT) is withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "withheld"),
+    [
+        # fresh67 q1498 (unanswerable): the sectors, not the banks.
+        (
+            "Which specific Russian banks would be hit by the tougher sanctions if Russia refuses the ceasefire?",
+            "The tougher sanctions targeting its banking and energy sectors will follow if Russia refuses. [1]",
+            True,
+        ),
+        ("Which specific Russian banks would be hit?", "Sberbank and VTB would be hit. [1]", False),
+        (
+            "Which specific countries signed it?",
+            "The leaders of France, Germany, Poland and the United Kingdom. [1]",
+            False,
+        ),
+        # Not asked for named ones.
+        ("Which sectors would the sanctions target?", "Banking and energy. [1]", False),
+    ],
+)
+def test_which_specific_ones_must_be_named(question: str, answer: str, withheld: bool) -> None:
+    assert (unnamed_items(question, answer) == UNNAMED_ITEMS) is withheld
 
 
 TRUMP_CALL = "Trump, in turn, called on Ukraine to immediately agree to talks, expressing doubts, Reuters reports."
