@@ -2121,6 +2121,16 @@ def lacking(question: str, sentence: str, english: str = "") -> bool:
 
 
 # "… limited to land activities?", "Did it only cover land?": what a yes/no question asks is all there is.
+# Other words for the domains a ceasefire covers.
+_DOMAIN = {
+    "sky": "air",
+    "skies": "air",
+    "airspace": "air",
+    "seas": "sea",
+    "maritime": "sea",
+    "naval": "sea",
+    "ground": "land",
+}
 _ONLY_ASKED = re.compile(
     r"\b(?:(?:limited|restricted|confined)\s+to|(?:only|solely|exclusively)\s+(?:to\s+)?"
     r"(?:cover(?:ed|s|ing)?|include[ds]?|including|appl(?:y|ied|ies)\s+to)"
@@ -2147,7 +2157,8 @@ def wider(question: str, sentence: str, english: str = "") -> bool:
     if not asks_yes_no(asked) or (m := _ONLY_ASKED.search(asked)) is None:
         return False
     item = r"[\w-]+"
-    things = {g.lower() for g in m.groups() if g}
+    # "limited to the skies" asks about the air of "covering land, air, and sea" (fresh68 q1515).
+    things = {_DOMAIN.get(g.lower(), g.lower()) for g in m.groups() if g}
     for word in things:
         thing = re.escape(word)
         # "land, air, and sea", "land and sea", "air, land": the thing first, or later in the list.

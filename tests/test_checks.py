@@ -2196,6 +2196,9 @@ COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering la
         # fresh60 q1348: where the fighting was.
         ("Was the truce meant to cover only the fighting on land?", COMPREHENSIVE, True),
         ("Was the truce meant to cover only the fighting in Kyiv?", COMPREHENSIVE, False),
+        # fresh68 q1515: the skies are the air.
+        ("was the 30-day truce the european coalition wanted limited to the skies?", COMPREHENSIVE, True),
+        ("Was the truce limited to the airspace?", COMPREHENSIVE, True),
         ("Did the truce cover land?", COMPREHENSIVE, False),  # not asked whether it was all
         ("Was the ceasefire limited to 30 days?", COMPREHENSIVE, False),  # not one of the list
         ("Was the talk limited to land?", COMPREHENSIVE, False),  # no other word in common: another thing
