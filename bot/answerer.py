@@ -469,6 +469,12 @@ _AUXILIARY = re.compile(r"^(did|does|do|is|are|was|were|has|have|had|will|would|
 
 # A third-person word a standalone question should not need, and how it is named again.
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
+# A question mark with more written after it: the user asked two questions ("…って誰？…に何を求めたの？").
+_ASKED_TWICE = re.compile(r"[?？;؟].*\w.*[?？؟]\s*$", re.DOTALL)
+# A rewrite that keeps two questions: two question marks, or a second question word after "and".
+_KEPT_TWO = re.compile(
+    r"\?.*\?|\band\s+(?:who|whom|whose|which|what|when|where|how|why|did|does|do|is|are|was|were)\b", re.I
+)
 _SINGULAR_PRONOUN = re.compile(r"\b(?:he|she|him)\b", re.IGNORECASE)
 # The same, with the possessives, in the languages of our users: "Хто, за його словами, …?".
 _THIRD_PERSON = re.compile(
@@ -3104,6 +3110,17 @@ class Answerer:
             and (who := self._referred(question, out, history))
         ):
             out = f"{out.rstrip(' ?.')}, according to {who}?"
+        # "トランプのウクライナ担当特別代表って誰？イスタンブールでの交渉の前にモスクワに何を求めたの？" (who is
+        # Trump's special representative? what did he ask of Moscow?) came back as the first question alone,
+        # and was answered "Keith Kellogg" (fresh68 q1512).  Told once that there are two, the model keeps both.
+        if out and _ASKED_TWICE.search(question.strip()) and not _KEPT_TWO.search(out):
+            told = f"{hint}\n(The last question asks two things: keep both in the standalone question.)"
+            again, more = self._condensed(
+                self.prompts.condense.render(history="\n".join(lines) or "(none)", question=question + told)
+            )
+            tokens = (tokens[0] + more[0], tokens[1] + more[1])
+            logger.info("two questions asked, one rewritten: %r -> %r", out, again)
+            out = again if again and _KEPT_TWO.search(again) else out
         out = self._whose_occasion(question, out, history)
         asked = " ".join([question, *lines])
         # Read only for a rewrite to mend: the credited sources walk every document once.

@@ -113,6 +113,24 @@ def test_a_rewrite_is_told_only_the_names_the_documents_hold(answerer: Answerer,
     assert "Навального =" not in rewrite_prompt and "На каком =" not in rewrite_prompt
 
 
+def test_a_rewrite_that_keeps_one_of_two_questions_asked_is_asked_again(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh68 q1512 (Japanese): "who is Trump's special representative? what did he ask of Moscow?"
+    question = "トランプのウクライナ担当特別代表って誰？イスタンブールでの交渉の前にモスクワに何を求めたの？"
+    one = "Who is Trump's special representative for Ukraine?"
+    both = f"{one} What did he ask Moscow for before the Istanbul talks?"
+    fake_llm.enqueue(one).enqueue(both).enqueue_answer("", found=False)
+    answer = answerer.ask(question)
+    assert answer.search_query == both
+    assert "asks two things" in fake_llm.calls[1]["messages"][0]["content"]
+    # A second rewrite that still keeps one is not taken; one question asked is not asked again.
+    fake_llm.enqueue(one).enqueue("Who is he?").enqueue_answer("", found=False)
+    assert answerer.ask(question).search_query == one
+    calls = len(fake_llm.calls)
+    fake_llm.enqueue(one).enqueue_answer("", found=False)
+    answerer.ask("トランプのウクライナ担当特別代表って誰？")
+    assert len(fake_llm.calls) == calls + 2
+
+
 def test_what_the_rewrite_says_of_a_name_it_invented_is_not_checked(answerer: Answerer, fake_llm: FakeLLM) -> None:
     # fresh52 q1194 (Finnish): the rewrite asked about "a new trade deal with China"; the draft was right.
     question = "Mitä tiedottaja Tammy Bruce sanoi Washingtonin tarvitsevan rauhanprosessin etenemiseksi?"
