@@ -799,6 +799,17 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "after what",
         False,
     ),
+    # In Japanese, Chinese and Korean: "それって何の行事のあとだったの？" (after what event was that?) came back
+    # as "When did Putin announce …?" (fresh67 q1495).
+    (
+        re.compile(
+            r"(?:何の|どの|どんな)(?:行事|イベント|式典|催し|出来事)の(?:あと|後)"
+            r"|(?:什么|哪个|哪些)(?:活动|仪式|事件|纪念活动)(?:之后|以后|后)"
+            r"|(?:무슨|어떤|어느)\s*(?:행사|이벤트|기념식|일)\s*(?:후|뒤|다음)"
+        ),
+        "after what event",
+        False,
+    ),
 )
 # The documents' people as Japanese, Chinese and Korean write them.  Unhinted, "プーチン大統領" (President
 # Putin) came back as "President Trump" (fresh59 q1359), and "ゼレンスキー", "ザハロワ" were lost too.

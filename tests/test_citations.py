@@ -349,6 +349,10 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Co řekl Macron?", {"Co řekl": "what did … say"}),
         ("e dopo quali eventi?", {"dopo quali": "after what"}),
         ("D'après quel journal ?", {"quel journal": "which outlet"}),
+        # fresh67 q1495 (Japanese): "after what event" was lost; so in Chinese and Korean.
+        ("それって何の行事のあとだったの？", {"何の行事のあと": "after what event"}),
+        ("是在什么活动之后宣布的？", {"什么活动之后": "after what event"}),
+        ("무슨 행사 후였나요?", {"무슨 행사 후": "after what event"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
