@@ -461,7 +461,8 @@ def unnamed_items(question: str, answer: str) -> str | None:
     asked = set(_WORD.findall(fold(question)))
     for sentence in _split_sentences(text):
         for w in _WORD.findall(sentence)[1:]:
-            if w[:1].isupper() and fold(w) not in asked and fold(w) not in _NOT_NAMES:
+            # "Russia" is no new name after "Which specific Russian banks …?" (fresh70 q1560).
+            if w[:1].isupper() and not _like(fold(w), asked) and fold(w) not in _NOT_NAMES:
                 return None
     return UNNAMED_ITEMS
 

@@ -31,6 +31,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "minister": ("minister",),
     "aide": ("aide",),
     "representative": ("representative", "envoy"),
+    # The documents title no chancellor: asked for Germany's, the model named Macron (fresh70 q1545).
+    "chancellor": ("chancellor",),
 }
 # The plural a question asks with, and the roles it covers: an official holds any of them.
 _ASKED: dict[str, tuple[str, ...]] = {

@@ -1849,6 +1849,12 @@ def test_a_threat_asked_for_needs_a_consequence(question: str, answer: str, quot
             True,
         ),
         ("Which specific Russian banks would be hit?", "Sberbank and VTB would be hit. [1]", False),
+        # fresh70 q1560: "Russia" is the question's "Russian", no name of a bank.
+        (
+            "Which specific Russian banks would be hit by the tougher sanctions the coalition threatened?",
+            "The tougher sanctions targeting its banking and energy sectors will follow if Russia refuses. [1]",
+            True,
+        ),
         (
             "Which specific countries signed it?",
             "The leaders of France, Germany, Poland and the United Kingdom. [1]",

@@ -103,6 +103,12 @@ def test_an_answer_must_name_someone_of_the_body_asked_about(question: str, answ
         ),
         ("Which Turkish foreign minister was chosen to chair the talks?", "Yuri Ushakov [1]", "turkish minister"),
         ("Who is the Russian envoy for the talks?", "Vladimir Putin [1]", "russian representative"),
+        # fresh70 q1545 (German, unanswerable): no chancellor is named; Macron is the French president.
+        (
+            'Who was the German Chancellor who attended the "Coalition of the Willing" meeting in Kyjiw?',
+            "Emmanuel Macron [1]",
+            "chancellor",
+        ),
         # Someone holds the title: the answer is judged elsewhere.
         ("Who is the Turkish president?", "Recep Tayyip Erdogan [1]", None),
         ("What is the name of the US envoy?", "Keith Kellogg [1]", None),
