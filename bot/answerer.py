@@ -1096,6 +1096,12 @@ def _account_beside(asked: str, account: str, shown: list[str]) -> tuple[str, in
     return None
 
 
+def _with_markers(text: str, at: int) -> int:
+    """``at``, where a sentence of ``text`` starts, moved past the citation markers that open it (the last one's)."""
+    marker = re.match(r"(?:\s*\[\d+\])+", text[at:])
+    return at + (marker.end() if marker else 0)
+
+
 def _grounded_lead(text: str, shown: list[str], asked: str) -> str:
     """The answer's opening sentences, when they rest on the passages and what follows does not.
 
@@ -1113,8 +1119,7 @@ def _grounded_lead(text: str, shown: list[str], asked: str) -> str:
     spans = sentence_spans(text)
     joined = " ".join(shown)
     for i in range(len(spans) - 1, 0, -1):
-        marker = re.match(r"(?:\s*\[\d+\])+", text[spans[i].start :])
-        cut = spans[i].start + (marker.end() if marker else 0)
+        cut = _with_markers(text, spans[i].start)
         lead, rest = text[:cut].strip(), text[cut:].strip()
         own = unsupported_words(lead, "", asked)[0]
         missing = min((len(unsupported_words(lead, p, asked)[1]) for p in shown), default=len(own))
@@ -2081,8 +2086,7 @@ class Answerer:
         # opening sentence answered which Kremlin spokesperson reacted and to which outlet, and the
         # ones after it, on people not asked about, had the whole withheld (fresh66 q1465, French).
         elif reason == OFF_SUBJECT and not articles and not written and len(spans := sentence_spans(text)) > 1:
-            marker = re.match(r"(?:\s*\[\d+\])+", text[spans[1].start :])
-            lead = text[: spans[1].start + (marker.end() if marker else 0)].strip()
+            lead = text[: _with_markers(text, spans[1].start)].strip()
         else:
             lead = ""
         if lead:
