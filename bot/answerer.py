@@ -470,6 +470,7 @@ _AUXILIARY = re.compile(r"^(did|does|do|is|are|was|were|has|have|had|will|would|
 # A third-person word a standalone question should not need, and how it is named again.
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
 # A question mark with more written after it: the user asked two questions ("…って誰？…に何を求めたの？").
+# Greek writes its question mark as ";".
 _ASKED_TWICE = re.compile(r"[?？;؟].*\w.*[?？؟]\s*$", re.DOTALL)
 # A rewrite that keeps two questions: two question marks, or a second question word after "and".
 _KEPT_TWO = re.compile(

@@ -481,7 +481,7 @@ def object_as_doer(question: str, answer: str) -> str | None:
     no doer after "by", does not answer.
     """
     text = unmarked(answer).strip(" \"'“‘(")
-    m = next((m for m in _WHO_DID_TO.finditer(question)), None)
+    m = _WHO_DID_TO.search(question)
     first = _NAME_RUN.match(text)
     if m is None or first is None or re.search(r"\bby\s+[A-Z]", text):
         return None
@@ -544,10 +544,10 @@ def proposed_place(question: str, answer: str, quotes: list[str], around: Sequen
     if not places:
         return None
     said = [fold(q) for q in quotes]
-    wider = [fold(t) for t in around]
+    held = [fold(t) for t in around]
     for place in places:
         at = [(q, m.start()) for q in said for m in re.finditer(rf"\b{re.escape(place)}\b", q)]
-        at = at or [(t, m.start()) for t in wider for m in re.finditer(rf"\b{re.escape(place)}\b", t)]
+        at = at or [(t, m.start()) for t in held for m in re.finditer(rf"\b{re.escape(place)}\b", t)]
         if any(not (p := _PROPOSING.search(q, 0, i)) or re.search(r"[.;!?]", q[p.end() : i]) for q, i in at):
             return None
     return PROPOSED_PLACE
