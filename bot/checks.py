@@ -1335,6 +1335,13 @@ _ASKS_OUTCOME = re.compile(
     r"|\bse\s+acordo\b|\bacordaron\b|\bvereinbart\b|\bgeeinigt\b|\bconvenu\b"
     r"|\bчем\b[^?]*\bзакончил|\bчим\b[^?]*\bзакінчил|\bдоговорил|\bдомовил|\bсошлись\b"
 )
+# Asked as yes or no: "did the istanbul talks on may 15 actually end with a ceasefire deal being signed?"
+# was answered with the talks' initiation and a rejected demand (fresh71 q1565).  The event is what
+# comes before "end with"; what it was to end with is the outcome asked about, not the event.
+_ENDED_WITH = re.compile(
+    r"\b(?:did|do|does|will|would|has|have|had)\b(?P<event>[^?]*?)\b(?:end|ended|conclude|concluded)\s+"
+    r"(?:up\s+)?(?:with|in)\b"
+)
 # What came of something: "agreed", "ended", and also "expressed his willingness" or
 # "rejected" (what a phone call or a demand came to).  Not "announced" or "proposed",
 # which is how a meeting still to come is written about.
@@ -1365,9 +1372,10 @@ def states_no_outcome(question: str, answer: str) -> str | None:
     """
     folded = fold(question)
     text = unmarked(answer)
-    if not _ASKS_OUTCOME.search(folded) or not _latin(text):
+    ended = _ENDED_WITH.search(folded)
+    if not (ended or _ASKS_OUTCOME.search(folded)) or not _latin(text):
         return None
-    event = content_words(question) - _OUTCOME_ASKED
+    event = content_words(ended.group("event") if ended else question) - _OUTCOME_ASKED
     # The event is named by its own words, not by the countries or places around it: "Erdoğan …
     # expressed his willingness to assist in … negotiations between Russia and Ukraine" is no outcome
     # of the Russian and Ukrainian delegations' meeting in Istanbul (fresh20 q545).

@@ -571,6 +571,14 @@ ZELENSKY_DECIDED = (
             False,
         ),
         ("What sanctions did Russia face when it agreed to the ceasefire?", BEFORE_THE_TALKS, True),
+        # Asked as yes or no; what the talks were to end with is no word of the talks (fresh71 q1565).
+        (
+            "did the istanbul talks on may 15 actually end with a ceasefire deal being signed?",
+            "The talks in Istanbul were initiated by Russia on May 11. Zelensky insists on a 30-day ceasefire "
+            "from May 12, but this demand was rejected by Moscow. [1]",
+            True,
+        ),
+        ("Did the Istanbul talks end with a deal?", "The talks in Istanbul ended with a prisoner deal. [1]", False),
     ],
 )
 def test_an_outcome_asked_for_must_be_stated(question: str, answer: str, withheld: bool) -> None:
