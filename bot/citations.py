@@ -827,6 +827,23 @@ _CJK_NAMES: dict[str, tuple[str, ...]] = {
 _CYRILLIC_RUN = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:[ \t]+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 
 
+_LATIN_CAPITALISED = re.compile(r"(?<!\w)[A-ZĄĆĘŁŃÓŚŹŻŠČŘŽ][a-ząćęłńóśźżšžčřěýáíúů]+(?!\w)")
+# The letters by which Polish and Czech spell a Russian name apart from English: "Pieskow", "Zacharowa".
+_WEST_SLAVIC = re.compile(r"sz|cz|rz|ch|ie|[żłwščžř]", re.IGNORECASE)
+_WEST_SLAVIC_LETTERS = (
+    ("ch", "kh"), ("sz", "sh"), ("cz", "ch"), ("rz", "zh"), ("ż", "zh"), ("ž", "zh"), ("š", "sh"), ("č", "ch"),
+    ("ł", "l"), ("w", "v"), ("ie", "e"),
+)  # fmt: skip
+
+
+def _respelled(word: str) -> str:
+    """A Polish or Czech spelling of a Russian name, as English writes it: "Uszakowa" is "ushakova"."""
+    w = word.lower()
+    for a, b in _WEST_SLAVIC_LETTERS:
+        w = w.replace(a, b)
+    return fold(w)
+
+
 def _transliterate(word: str) -> str:
     return "".join(_CYRILLIC_LATIN.get(c, c) for c in word.lower()).replace("_", "").strip("'’")
 
@@ -939,6 +956,15 @@ def document_spellings(
                 found[word] = v[:1].upper() + v[1:]
         if surname is not None:
             found[words[-1]] = surname[:1].upper() + surname[1:]
+    # Polish and Czech write the documents' Russian names in their own letters: "Uszakowa" (of Ushakov)
+    # came back as a person "Uszakowa Rosja", and the question was withheld for a name in none of the
+    # documents (fresh71 q1571).  Respelled, such a word is matched to the documents' surnames alone.
+    surnames = frozenset(fold(n.split()[-1]).strip(".’'") for n in names)
+    for m in _LATIN_CAPITALISED.finditer(question):
+        word = m.group()
+        if len(word) >= 5 and _WEST_SLAVIC.search(word) and fold(word) not in vocabulary and word not in found:
+            if (v := _spelled(_respelled(word), surnames)) is not None:
+                found[word] = v[:1].upper() + v[1:]
     for english, forms in _CJK_NAMES.items():
         if fold(english) in vocabulary:
             found.update((form, english) for form in forms if form in question)

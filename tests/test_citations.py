@@ -378,18 +378,26 @@ def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, e
             "Що, за словами помічника президента Росії Юрія Ушакова, Москва враховуватиме?",
             {"Росії": "Russia", "Юрія Ушакова": "Yuri Ushakov", "Москва": "Moscow", "помічника": "aide"},
         ),
+        # Polish and Czech letters for a Russian surname, with a case ending (fresh71 q1571); only the
+        # documents' surnames are matched so ("Władimir" is a given name, "Waszyngton" no person).
+        ("Co według Uszakowa Rosja miała brać pod uwagę?", {"Uszakowa": "Ushakov"}),
+        ("Czy Władimir Putin był w Waszyngtonie?", {}),
+        ("Co řekla Zacharovová?", {"Zacharovová": "Zakharova", "Co řekla": "what did … say"}),
     ],
 )
 def test_document_spellings_give_whole_names_as_written(question: str, expected: dict[str, str]) -> None:
     from bot.citations import document_spellings
 
-    vocabulary = frozenset("keith kellogg vladimir putin recep tayyip erdogan yuri ushakov aide russia moscow".split())
+    vocabulary = frozenset(
+        "keith kellogg vladimir putin recep tayyip erdogan yuri ushakov aide russia moscow maria zakharova".split()
+    )
     names = frozenset(
         {
             "Keith Kellogg",
             "Russian President Vladimir Putin",
             "Recep Tayyip Erdoğan",
             "Russian presidential aide Yuri Ushakov",
+            "Maria Zakharova",
         }
     )
     assert document_spellings(question, vocabulary, names) == expected
