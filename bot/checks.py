@@ -878,6 +878,17 @@ def asked_deed(question: str) -> tuple[str, str] | None:
     return None
 
 
+_VERB_ENDINGS = ("s", "es", "d", "ed", "ing", "ment", "ments")
+
+
+def _verb_in(verb: str, words: set[str]) -> bool:
+    """Whether ``words`` hold ``verb`` in one of its forms ("agree": "agreed", "agreement")."""
+    bare = verb[:-1] if verb.endswith("e") else verb
+    return bool(matching_words({verb}, words)) or any(
+        w.startswith(verb) and w[len(verb) :] in _VERB_ENDINGS or w == f"{bare}ing" for w in words
+    )
+
+
 def echoed_yes(question: str, answer: str, quotes: Sequence[str]) -> str | None:
     """A yes to a yes/no question, said in the question's own words, that the cited sentences do not state.
 
@@ -899,9 +910,11 @@ def echoed_yes(question: str, answer: str, quotes: Sequence[str]) -> str | None:
     # words of its own, hid it from the count below.
     deed = asked_deed(question)
     said = content_words(_split_sentences(rest.strip())[0])
-    if deed and matching_words({deed[1]}, said):
+    # A short verb is found in its forms too: "Did Moscow agree …?" answered "Yes, Moscow agreed …",
+    # citing drones entering Ukrainian airspace (fresh54 q1234, rerun).
+    if deed and _verb_in(deed[1], said):
         who, verb = deed
-        if not matching_words({verb}, content_words(" ".join(quotes))):
+        if not _verb_in(verb, content_words(" ".join(quotes))):
             return ECHOED_YES
         # "Did Zelensky reject Putin's proposal …?" was answered "Yes, … was rejected by Moscow",
         # citing "Zelensky insists on a 30-day ceasefire …, but this demand was rejected by Moscow"

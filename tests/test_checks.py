@@ -1777,6 +1777,13 @@ REJECTED = (
         ),
         # The verb the sentence holds.
         ("Did Moscow reject Zelensky's demand?", "Yes, Moscow rejected the demand, as Zakharova said. [1]", False),
+        # A short verb, in its past (fresh54 q1234, rerun): "agreed" is the question's "agree".
+        (
+            "Did Moscow agree to Zelensky's request to impose a 30-day ceasefire starting May 12?",
+            "Yes, Moscow agreed to Zelensky's request to impose a 30-day ceasefire starting May 12. The lack "
+            "of a ceasefire has already led to new attacks. [1]",
+            True,
+        ),
         # fresh39 q934: the sentence holds the verb, done to Zelensky's demand by Moscow.
         (
             "Did Zelensky reject Putin's proposal to hold direct talks in Istanbul?",
