@@ -972,6 +972,11 @@ _ROLE_BEFORE = re.compile(rf"\b(?:{PERSON_KINDS})s?\b")
 _PERSONAL_PRONOUNS = frozenset("he she they".split())
 
 
+# "What" and "who" (or "name") as Japanese, Chinese and Korean ask them.
+_CJK_WHAT = re.compile(r"何|什么|甚麼|무엇|뭐")
+_CJK_WHO = re.compile(r"誰|だれ|谁|누구|名前|名字|姓名|이름|どなた|哪位")
+
+
 def asks_for_someone(question: str) -> bool:
     """A *who did it* or *which leader* question; not *who is X*, whose answer describes X.
 
@@ -981,6 +986,11 @@ def asks_for_someone(question: str) -> bool:
     name (fresh33 q808).  Opening a question, "who is she?" asks about someone
     the conversation named, and is answered by describing her.
     """
+    # "5月12日にウクライナの領空に侵入したのは何ですか？" (what entered Ukraine's airspace on May 12?) came back
+    # as "Who invaded …?", and "Russian drones" were withheld as no one (fresh72 q1591): asked as written
+    # in Japanese, Chinese or Korean, what is asked is a thing.
+    if _CJK_WHAT.search(question) and not _CJK_WHO.search(question):
+        return False
     folded = fold(question).strip()
     who = _WHO_REST.search(folded)
     words = re.findall(r"\w+", who.group(1)) if who else []

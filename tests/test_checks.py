@@ -176,6 +176,13 @@ def test_a_relative_clause_whose_subject_is_a_person_asks_for_no_one() -> None:
     assert not asks_for_someone("Сколько дней должно было длиться перемирие, к какому призвали лидеры?")
 
 
+def test_a_thing_asked_for_in_japanese_is_no_one_though_the_rewrite_asks_who() -> None:
+    # fresh72 q1591: "what entered Ukraine's airspace on May 12?" came back as "Who invaded …?".
+    assert not asks_for_someone("5月12日にウクライナの領空に侵入したのは何ですか？ Who invaded Ukraine's airspace on May 12th?")
+    assert asks_for_someone("5月12日にウクライナの領空に侵入したのは誰ですか？ Who invaded Ukraine's airspace on May 12th?")
+    assert asks_for_someone("対話を発表した補佐官の名前は何ですか？ Which aide announced the dialogue?")
+
+
 def test_a_name_asked_for_is_not_someone_asked_for() -> None:
     assert not asks_for_someone("What is the name of the platform Trump used?")
     assert not asks_for_someone("Quel est le nom de la plateforme ?")
