@@ -2227,6 +2227,10 @@ COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering la
         # fresh68 q1515: the skies are the air.
         ("was the 30-day truce the european coalition wanted limited to the skies?", COMPREHENSIVE, True),
         ("Was the truce limited to the airspace?", COMPREHENSIVE, True),
+        # Meant to cover only, or only about (fresh71 q1579; fresh72 q1588, the rewrite of Italian).
+        ("Was the 30-day truce proposed by the coalition only meant to cover fighting on land?", COMPREHENSIVE, True),
+        ("Was the proposed ceasefire only about ground combat?", COMPREHENSIVE, True),
+        ("Was the proposed ceasefire only about ground combat?", "The truce covers the ground only.", False),
         ("Did the truce cover land?", COMPREHENSIVE, False),  # not asked whether it was all
         ("Was the ceasefire limited to 30 days?", COMPREHENSIVE, False),  # not one of the list
         ("Was the talk limited to land?", COMPREHENSIVE, False),  # no other word in common: another thing
