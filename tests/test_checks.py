@@ -1180,6 +1180,12 @@ PROPOSE = "We propose to begin without delay – next Thursday, May 15, in Istan
         ),
         ("Why did the United Kingdom sign the statement?", ["The United Kingdom signed the statement."], False),
         ("Why did the Russian child travel to Kazakhstan?", ["A Russian child was sent to Kazakhstan."], False),
+        # A possessive is no doer: "departure" is his trip, not a deed of his (a rerun of fresh35 q859).
+        (
+            "Why is Zelensky's departure to Turkey, even without Russian guarantees of a ceasefire, considered important?",
+            ["Zelensky reported this on his Telegram channel, emphasizing that his visit to Turkey demonstrates Kyiv's desire."],
+            False,
+        ),
         # Not a *why / when did <name>* question.
         ("Why were the 2022 negotiations broken off?", [ERDOGAN], False),
         ("What did Erdoğan refuse?", [ERDOGAN], False),
