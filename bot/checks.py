@@ -885,7 +885,7 @@ def _verb_in(verb: str, words: set[str]) -> bool:
     """Whether ``words`` hold ``verb`` in one of its forms ("agree": "agreed", "agreement")."""
     bare = verb[:-1] if verb.endswith("e") else verb
     return bool(matching_words({verb}, words)) or any(
-        w.startswith(verb) and w[len(verb) :] in _VERB_ENDINGS or w == f"{bare}ing" for w in words
+        (w.startswith(verb) and w[len(verb) :] in _VERB_ENDINGS) or w == f"{bare}ing" for w in words
     )
 
 

@@ -962,9 +962,14 @@ def document_spellings(
     surnames = frozenset(fold(n.split()[-1]).strip(".’'") for n in names)
     for m in _LATIN_CAPITALISED.finditer(question):
         word = m.group()
-        if len(word) >= 5 and _WEST_SLAVIC.search(word) and fold(word) not in vocabulary and word not in found:
-            if (v := _spelled(_respelled(word), surnames)) is not None:
-                found[word] = v[:1].upper() + v[1:]
+        if (
+            len(word) >= 5
+            and _WEST_SLAVIC.search(word)
+            and fold(word) not in vocabulary
+            and word not in found
+            and (v := _spelled(_respelled(word), surnames)) is not None
+        ):
+            found[word] = v[:1].upper() + v[1:]
     for english, forms in _CJK_NAMES.items():
         if fold(english) in vocabulary:
             found.update((form, english) for form in forms if form in question)

@@ -178,8 +178,9 @@ def test_a_relative_clause_whose_subject_is_a_person_asks_for_no_one() -> None:
 
 def test_a_thing_asked_for_in_japanese_is_no_one_though_the_rewrite_asks_who() -> None:
     # fresh72 q1591: "what entered Ukraine's airspace on May 12?" came back as "Who invaded …?".
-    assert not asks_for_someone("5月12日にウクライナの領空に侵入したのは何ですか？ Who invaded Ukraine's airspace on May 12th?")
-    assert asks_for_someone("5月12日にウクライナの領空に侵入したのは誰ですか？ Who invaded Ukraine's airspace on May 12th?")
+    rewrite = "Who invaded Ukraine's airspace on May 12th?"
+    assert not asks_for_someone(f"5月12日にウクライナの領空に侵入したのは何ですか？ {rewrite}")
+    assert asks_for_someone(f"5月12日にウクライナの領空に侵入したのは誰ですか？ {rewrite}")
     assert asks_for_someone("対話を発表した補佐官の名前は何ですか？ Which aide announced the dialogue?")
 
 
@@ -1182,8 +1183,8 @@ PROPOSE = "We propose to begin without delay – next Thursday, May 15, in Istan
         ("Why did the Russian child travel to Kazakhstan?", ["A Russian child was sent to Kazakhstan."], False),
         # A possessive is no doer: "departure" is his trip, not a deed of his (a rerun of fresh35 q859).
         (
-            "Why is Zelensky's departure to Turkey, even without Russian guarantees of a ceasefire, considered important?",
-            ["Zelensky reported this on his Telegram channel, emphasizing that his visit to Turkey demonstrates Kyiv's desire."],
+            "Why is Zelensky's departure to Turkey, even without Russian guarantees, considered important?",
+            ["Zelensky reported this on his Telegram channel, emphasizing that his visit to Turkey demonstrates …"],
             False,
         ),
         # Not a *why / when did <name>* question.
