@@ -586,6 +586,9 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # "прекращения огня" (of a ceasefire) came back as "the full extinguishment of the fire" (fresh20 q543).
     (re.compile(r"\bпрекращени\w*\s+огня\b|\bприпинен\w*\s+вогню\b", re.IGNORECASE), "ceasefire", True),
     (re.compile(r"\bкоалици\w*|\bкоаліці\w*", re.IGNORECASE), "coalition", True),
+    # Ukrainian "відкинула вимогу" (rejected the demand) came back as "withdrew its … agreement" (fresh71
+    # q1563, fresh24 q626), and the question was refused: no passage says Moscow withdrew anything.
+    (re.compile(r"\bвідкину\w*|\bвідкида\w*|\bвідхил\w*", re.IGNORECASE), "rejected", True),
     (re.compile(r"\bдень\s+(?:недели|тижня)\b", re.IGNORECASE), "day of the week", False),
     # The same in the Latin-script languages of our users: "An welchem Wochentag … getroffen?"
     # came back as "What day did … meet?", and "¿Qué portavoces …?" kept "portavoces".

@@ -343,6 +343,8 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Чи погодилася Москва на вимогу?", {"погодилася": "agree"}),
         ("Согласилась ли Москва?", {"Согласилась": "agree"}),
         ("Согласно статье, какая погода?", {"статье": "article"}),  # "according to"; the weather
+        # fresh71 q1563: "відкинула вимогу" (rejected the demand) came back as "withdrew its agreement".
+        ("а чому москва відкинула вимогу?", {"відкинула": "rejected"}),
         # fresh63: "girişimiyle" (on the initiative of; q1418), "Co řekl" (what did … say; q1420, Czech),
         # "dopo quali" (after which; q1415, Italian) were lost; "D'après quel" is "according to which".
         ("Ukrayna'nın girişimiyle mi başladı?", {"girişimiyle": "initiative"}),
@@ -360,7 +362,7 @@ def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, e
     from bot.citations import document_spellings
 
     vocabulary = frozenset(
-        "maria zakharova trump erdogan kellogg keith zelensky putin ukraine ceasefire bruce host".split()
+        "maria zakharova trump erdogan kellogg keith zelensky putin ukraine ceasefire bruce host rejected".split()
     )
     assert document_spellings(question, vocabulary) == expected
 
