@@ -1583,6 +1583,50 @@ def _off_subject(
     return None
 
 
+def _byline_cited(
+    asked: str, text: str, citations: Sequence[Citation], around: Sequence[Passage]
+) -> tuple[str, list[Citation]]:
+    """``text`` citing the byline that names its author too, when who wrote it was asked and no quote says.
+
+    "Rustam Muratov wrote the Orda.kz piece …, and Putin made that statement …
+    in the Kremlin [1]" cited only the sentence of the Kremlin (fresh72 q1581):
+    a reader checking [1] could not see who wrote it.  The byline's marker
+    follows the name, and the labels are renumbered in the order they are read.
+    """
+    asks_author = set(re.findall(r"\w+", fold(asked))) & label_words("Author")
+    if not citations or not asks_author or role_unstated(asked, [c.quote for c in citations]) is None:
+        return text, list(citations)
+    for p in around:
+        for line in (ln.strip() for ln in p.text.splitlines()):
+            if "author" not in label_of(line).lower() or not _names_labelled(line, text):
+                continue
+            name = line.split(":", 1)[1].strip()
+            m = re.search(rf"\b{re.escape(name)}\b", text) or re.search(rf"\b{re.escape(name.split()[-1])}\b", text)
+            if m is None:
+                continue
+            begin = p.start + p.text.index(line)
+            added = Citation(len(citations) + 1, p.source, p.title, begin, begin + len(line), line, p)
+            return _in_reading_order(f"{text[: m.end()]} [{added.n}]{text[m.end() :]}", [*citations, added])
+    return text, list(citations)
+
+
+def _in_reading_order(text: str, citations: Sequence[Citation]) -> tuple[str, list[Citation]]:
+    """``text`` and ``citations`` relabelled in the order their markers are read; unread ones last."""
+    read = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", text)))
+    unread = [c.n for c in citations if c.n not in read]
+    label = {n: i for i, n in enumerate([*read, *unread], 1)}
+    relabelled = sorted((replace(c, n=label[c.n]) for c in citations), key=lambda c: c.n)
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{label.get(int(m.group(1)), int(m.group(1)))}]", text), relabelled
+
+
+def _names_labelled(line: str, answer: str) -> bool:
+    """Whether ``line`` is a labelled line ("Original Author: Rustam Muratov") whose name ``answer`` writes."""
+    if not label_of(line.strip()):
+        return False
+    value = line.split(":", 1)[1].split()
+    return bool(value) and re.search(rf"\b{re.escape(value[-1])}\b", unmarked(answer)) is not None
+
+
 def _around(citation: Citation, around: Sequence[Passage]) -> list[str]:
     """The retrieved passages that hold a citation (its own passage when none does)."""
     c = citation
@@ -2297,6 +2341,7 @@ class Answerer:
         if not reason and not written:
             text, citations = _outlets_named(text, citations)
             text = _credit_given(asked_all, text, citations)
+            text, citations = _byline_cited(asked_all, text, citations, passages)
             if not articles:
                 text = _speaker_kept(text, citations)
             text, citations = _yes_shown(asked_all, text, citations)
@@ -3211,10 +3256,14 @@ class Answerer:
         held = [t for c in citations for t in _around(c, around)]
         quotes = [c.quote for c in citations]
         retrieved = [p.text for p in around]
+        # "Who wrote the Orda.kz piece …, and where did Putin make that statement?" was answered right,
+        # the author from the "Original Author:" line, citing only the sentence of the Kremlin (fresh72
+        # q1581).  A retrieved labelled line whose name the answer writes states its role too.
+        bylines = [line for t in retrieved for line in t.splitlines() if _names_labelled(line, text)]
         if why := (
             about_elsewhere(asked, text, [self._with_occasion(c) for c in citations], held)
             or states_no_outcome(asked, " ".join(quotes))
-            or role_unstated(asked, quotes)
+            or role_unstated(asked, [*quotes, *bylines])
             # Read lazily: only a question that credits a source needs the sentences around each quote.
             or uncredited(asked, (self._with_sentence_before(c) for c in citations), self._credited_sources())
             or year_unstated(asked, quotes, retrieved)
@@ -3240,7 +3289,7 @@ class Answerer:
         if title := untitled(asked, text, self._titled_people()):
             logger.info("%s: %s", UNTITLED, title)
             return [], UNTITLED
-        if self._doer_uncited(text, citations, asked, around):
+        if self._doer_uncited(text, citations, asked, around, bylines):
             return [], MISCREDITED_DEED
         if self._deed_of_another(text, citations, asked):
             return [], DEED_OF_ANOTHER
@@ -3441,15 +3490,22 @@ class Answerer:
                     return other
         return ""
 
-    def _doer_uncited(self, text: str, citations: Sequence[Citation], asked: str, around: Sequence[Passage]) -> bool:
+    def _doer_uncited(
+        self,
+        text: str,
+        citations: Sequence[Citation],
+        asked: str,
+        around: Sequence[Passage],
+        bylines: Sequence[str] = (),
+    ) -> bool:
         """Whether a sentence of the answer opens with one of the documents' people whom neither
-        the question nor any passage the answer cites names.
+        the question nor any passage the answer cites names (nor a retrieved byline, ``bylines``).
 
         Only the opening name, the doer, is held to this: a name further on ("… dialogue with
         Putin", "… proposal for direct talks") may come from a sentence the model read beside it.
         """
         people = self._named_only()
-        held = [t for c in citations for t in _around(c, around)]
+        held = [*(t for c in citations for t in _around(c, around)), *bylines]
         for sentence in re.split(r"(?<=[.!?])\s+", unmarked(text)):
             # "Following Putin's statement, …" opens with what someone did, not with who does it.
             if not (m := _NAME_RUN.match(sentence.strip(" \"'“‘("))) or re.search(r"[’']s$", m.group()):

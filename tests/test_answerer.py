@@ -131,6 +131,28 @@ def test_a_rewrite_that_keeps_one_of_two_questions_asked_is_asked_again(answerer
     assert len(fake_llm.calls) == calls + 2
 
 
+def test_an_author_named_from_a_retrieved_byline_is_stated(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh72 q1581: right, but citing only the sentence of the Kremlin, and withheld as naming no author.
+    question = (
+        "Who wrote the Orda.kz piece on Putin being ready for direct talks, and where did Putin actually "
+        "make that statement?"
+    )
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    assert any("Original Author: Rustam Muratov" in p.text for p in passages)
+    k = next(i for i, p in enumerate(passages, 1) if "meeting with journalists in the Kremlin" in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue_answer(f"Rustam Muratov wrote it, and Putin made the statement in the Kremlin [{k}].")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    # The byline is cited after the name, and the labels read in order.
+    assert answer.text.startswith("Rustam Muratov [1] wrote it") and answer.text.endswith("Kremlin [2].")
+    assert answer.citations[0].quote == "Original Author: Rustam Muratov"
+    assert "Kremlin" in answer.citations[1].quote
+    # Named otherwise than the byline, the author is still withheld.
+    fake_llm.enqueue_answer(f"Vladimir Putin wrote it, and he made the statement in the Kremlin [{k}].")
+    assert answerer.ask(question).refused
+
+
 def test_what_the_rewrite_says_of_a_name_it_invented_is_not_checked(answerer: Answerer, fake_llm: FakeLLM) -> None:
     # fresh52 q1194 (Finnish): the rewrite asked about "a new trade deal with China"; the draft was right.
     question = "Mitä tiedottaja Tammy Bruce sanoi Washingtonin tarvitsevan rauhanprosessin etenemiseksi?"
