@@ -589,6 +589,9 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # Ukrainian "відкинула вимогу" (rejected the demand) came back as "withdrew its … agreement" (fresh71
     # q1563, fresh24 q626), and the question was refused: no passage says Moscow withdrew anything.
     (re.compile(r"\bвідкину\w*|\bвідкида\w*|\bвідхил\w*", re.IGNORECASE), "rejected", True),
+    # Polish "w Stambule" (in Istanbul) came back as "in St. Petersburg" (fresh72 q1589), or kept as
+    # "Stambule", a place of no document.
+    (re.compile(r"\bstambu\w*", re.IGNORECASE), "Istanbul", False),
     (re.compile(r"\bдень\s+(?:недели|тижня)\b", re.IGNORECASE), "day of the week", False),
     # The same in the Latin-script languages of our users: "An welchem Wochentag … getroffen?"
     # came back as "What day did … meet?", and "¿Qué portavoces …?" kept "portavoces".

@@ -345,6 +345,8 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Согласно статье, какая погода?", {"статье": "article"}),  # "according to"; the weather
         # fresh71 q1563: "відкинула вимогу" (rejected the demand) came back as "withdrew its agreement".
         ("а чому москва відкинула вимогу?", {"відкинула": "rejected"}),
+        # fresh72 q1589: Polish "w Stambule" (in Istanbul) came back as "in St. Petersburg".
+        ("czego chciał przed rozmowami w Stambule?", {"Stambule": "Istanbul"}),
         # fresh63: "girişimiyle" (on the initiative of; q1418), "Co řekl" (what did … say; q1420, Czech),
         # "dopo quali" (after which; q1415, Italian) were lost; "D'après quel" is "according to which".
         ("Ukrayna'nın girişimiyle mi başladı?", {"girişimiyle": "initiative"}),
