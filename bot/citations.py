@@ -768,7 +768,12 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\bula[sş]\w*", re.IGNORECASE), "reached", False),
     # "A co według niego miało zostać wzięte pod uwagę …?" (what, according to him, was to be taken into
     # account) came back as "According to whom should the discussion have been held?" (fresh53 q1216).
-    (re.compile(r"\bwzi[eę]\w*\s+pod\s+uwag\w*|\buwzgl[eę]dni\w*", re.IGNORECASE), "taking into account", False),
+    # So is the imperfective "brać pod uwagę" (fresh71 q1571: "What did Ushakov consider …?").
+    (
+        re.compile(r"\b(?:wzi[aąeę]\w*|bra[cć]|bior\w*|bierz\w*|bra[lł]\w*)\s+pod\s+uwag\w*|\buwzgl[eę]dni\w*", re.I),
+        "taking into account",
+        False,
+    ),
     (re.compile(r"\bза\s+сч[её]т\s+чего\b|\bза\s+рахунок\s+чого\b", re.IGNORECASE), "by what means", False),
     (re.compile(r"\bза\s+что\b|\bза\s+що\b", re.IGNORECASE), "for what", False),
     (re.compile(r"\bиз-за\s+чего\b|\bчерез\s+що\b", re.IGNORECASE), "because of what", False),

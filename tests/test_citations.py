@@ -347,6 +347,9 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("а чому москва відкинула вимогу?", {"відкинула": "rejected"}),
         # fresh72 q1589: Polish "w Stambule" (in Istanbul) came back as "in St. Petersburg".
         ("czego chciał przed rozmowami w Stambule?", {"Stambule": "Istanbul"}),
+        # fresh71 q1571: the imperfective "brać pod uwagę" (to take into account), as "wziąć".
+        ("Co Rosja miała brać pod uwagę?", {"brać pod uwagę": "taking into account"}),
+        ("Co Rosja miała wziąć pod uwagę?", {"wziąć pod uwagę": "taking into account"}),
         # fresh63: "girişimiyle" (on the initiative of; q1418), "Co řekl" (what did … say; q1420, Czech),
         # "dopo quali" (after which; q1415, Italian) were lost; "D'après quel" is "according to which".
         ("Ukrayna'nın girişimiyle mi başladı?", {"girişimiyle": "initiative"}),
@@ -384,7 +387,7 @@ def test_document_spellings_map_cyrillic_names_to_the_documents(question: str, e
         ),
         # Polish and Czech letters for a Russian surname, with a case ending (fresh71 q1571); only the
         # documents' surnames are matched so ("Władimir" is a given name, "Waszyngton" no person).
-        ("Co według Uszakowa Rosja miała brać pod uwagę?", {"Uszakowa": "Ushakov"}),
+        ("Co według Uszakowa Rosja miała przyjąć?", {"Uszakowa": "Ushakov"}),
         ("Czy Władimir Putin był w Waszyngtonie?", {}),
         ("Co řekla Zacharovová?", {"Zacharovová": "Zakharova", "Co řekla": "what did … say"}),
     ],
