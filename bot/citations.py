@@ -770,7 +770,7 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # account) came back as "According to whom should the discussion have been held?" (fresh53 q1216).
     # So is the imperfective "brać pod uwagę" (fresh71 q1571: "What did Ushakov consider …?").
     (
-        re.compile(r"\b(?:wzi[aąeę]\w*|bra[cć]|bior\w*|bierz\w*|bra[lł]\w*)\s+pod\s+uwag\w*|\buwzgl[eę]dni\w*", re.I),
+        re.compile(r"\b(?:wzi[aąeę]\w*|bra[cćlłn]\w*|bior\w*|bierz\w*)\s+pod\s+uwag\w*|\buwzgl[eę]dni\w*", re.I),
         "taking into account",
         False,
     ),
