@@ -766,6 +766,14 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # "… savaşının sona ermesi yolunda neye ulaşıldığını söyledi?" (what did he say had been reached on
     # the way to ending the war) came back as "What did Erdoğan and Macron discuss …?" (fresh53 q1213).
     (re.compile(r"\bula[sş]\w*", re.IGNORECASE), "reached", False),
+    # "… ve nasıl bir noktaya ulaşıldığını belirtti?" (and what point he said had been reached) came back as
+    # "how did they reach the meeting point?", answered "They reached the meeting point in Istanbul" (fresh67
+    # q1493).  "nasıl bir" alone as "what kind of" turned q556's right answer wrong; the whole phrase did not.
+    (
+        re.compile(r"\bnas[ıi]l\s+bir\s+noktaya\s+(?:ula[sş]|gelin)\w*", re.IGNORECASE),
+        "what point had been reached",
+        False,
+    ),
     # "A co według niego miało zostać wzięte pod uwagę …?" (what, according to him, was to be taken into
     # account) came back as "According to whom should the discussion have been held?" (fresh53 q1216).
     # So is the imperfective "brać pod uwagę" (fresh71 q1571: "What did Ushakov consider …?").

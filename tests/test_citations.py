@@ -351,6 +351,11 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Co Rosja miała brać pod uwagę?", {"brać pod uwagę": "taking into account"}),
         ("Co Rosja miała wziąć pod uwagę?", {"wziąć pod uwagę": "taking into account"}),
         ("co miało być brane pod uwagę?", {"brane pod uwagę": "taking into account"}),
+        # fresh67 q1493: "what point had been reached", whole; "ulaşıldığını" is "reached" as before.
+        (
+            "ve nasıl bir noktaya ulaşıldığını belirtti?",
+            {"nasıl bir noktaya ulaşıldığını": "what point had been reached", "ulaşıldığını": "reached"},
+        ),
         # fresh63: "girişimiyle" (on the initiative of; q1418), "Co řekl" (what did … say; q1420, Czech),
         # "dopo quali" (after which; q1415, Italian) were lost; "D'après quel" is "according to which".
         ("Ukrayna'nın girişimiyle mi başladı?", {"girişimiyle": "initiative"}),
