@@ -67,6 +67,7 @@ from bot.checks import (
     echoed_yes,
     false_premise,
     heading_only,
+    hesitant,
     hurried,
     lacking,
     named_speaker,
@@ -2302,7 +2303,9 @@ class Answerer:
             not reason
             and opens_yes(text)
             and any(
-                placed_elsewhere(asked_all, c.quote, asked_en) or hurried(asked_all, c.quote, asked_en)
+                placed_elsewhere(asked_all, c.quote, asked_en)
+                or hurried(asked_all, c.quote, asked_en)
+                or hesitant(asked_all, c.quote, asked_en)
                 for c in citations
             )
         )
@@ -2982,7 +2985,8 @@ class Answerer:
             said = said_otherwise(english, sentence, before[1] if before[0] == k else "")
             before = (k, sentence)
             if said or any(
-                check(asked, sentence, english) for check in (denies, placed_elsewhere, lacking, wider, hurried)
+                check(asked, sentence, english)
+                for check in (denies, placed_elsewhere, lacking, wider, hurried, hesitant)
             ):
                 cited = self._quoted(sentence, k, passages, asked, subjects, passages)
                 return (f"No: {_in_quotes(sentence)} [1]", cited) if cited is not None else None

@@ -2235,6 +2235,42 @@ def hurried(question: str, sentence: str, english: str = "") -> bool:
     return bool(matching_words(with_same_meaning(content_words(wait.group("thing"))), content_words(sentence)))
 
 
+# Asked whether someone took something up: "did Peskov … accept …?", "… welcome …?".
+_ASKS_ACCEPTED = re.compile(
+    r"\b(?:accept\w*|agree[sd]?|approv\w*|endors\w*|embrac\w*|welcom\w*|back(?:s|ed)?|support(?:s|ed)?)\b"
+)
+# Putting it off: "Russia needs to "think about" it, but remains "resistant" to pressure".
+_PUT_OFF = re.compile(r"\bthink\W+about\b|\bresistant\b|\bneeds?\s+(?:more\s+)?time\b")
+
+
+def hesitant(question: str, sentence: str, english: str = "") -> bool:
+    """Whether ``sentence`` puts off what a yes/no question asks was accepted, by whom it names.
+
+    "did peskov tell cnn that russia accepts the european ceasefire
+    proposal?" is answered no by "… Peskov, in an interview with CNN,
+    responded to the European and Ukrainian ceasefire initiative by stating
+    that Russia needs to "think about" it, but remains "resistant" to
+    pressure." (fresh72 q1586; the model's draft was "found in [1]").  The
+    sentence must share two of the question's other words (who, and what),
+    and name everyone the question names: "did Russia accept Zelensky's
+    demand …?" asks about another thing, which Moscow rejected.  Agreeing
+    *on* something is two sides agreeing, not one taking up another's offer.
+    """
+    asked = english if asks_yes_no(english) else question
+    folded = fold(asked)
+    took = _ASKS_ACCEPTED.search(folded)
+    if not asks_yes_no(asked) or took is None or re.match(r"\s+(?:on|upon)\b", folded[took.end() :]):
+        return False
+    said = fold(sentence)
+    if not _PUT_OFF.search(said):
+        return False
+    named = {fold(w) for w in re.findall(r"(?<=\s)[A-Z][\w’'-]+", asked.strip())} - {fold(m) for m in MONTHS}
+    if any(not re.search(rf"\b{re.escape(n[:5])}", said) for n in named):
+        return False
+    rest = with_same_meaning(content_words(asked) - {took.group()})
+    return len(matching_words(rest, content_words(sentence))) >= 2
+
+
 def titled_otherwise(question: str, found: Sequence[Holder]) -> Holder | None:
     """The first mention that titles the one person a yes/no question names, when it gives them another body.
 

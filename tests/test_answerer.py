@@ -3012,6 +3012,22 @@ def test_a_yes_no_question_whether_a_call_was_to_wait_is_answered_no_by_a_call_t
     assert answer.text.startswith("No: “Trump, in turn, called on Ukraine to immediately agree to talks")
 
 
+def test_a_yes_no_question_whether_something_was_accepted_is_answered_no_by_putting_it_off(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh72 q1586: the model's draft was "found in [1]", and it was refused.
+    question = "did peskov tell cnn that russia accepts the european ceasefire proposal?"
+    answer = _ask_with_reply(answerer, fake_llm, question, "think about", "found in [{k}]")
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("No: “On May 10, Kremlin spokesperson Dmitry Peskov")
+    assert "resistant" in answer.citations[0].quote
+    # So is a yes citing that sentence.
+    answer = _ask_with_reply(
+        answerer, fake_llm, question, "think about", "Yes, Peskov told CNN that Russia accepts the proposal [{k}]."
+    )
+    assert answer.text.startswith("No: “On May 10"), answer.text
+
+
 def test_a_yes_no_question_about_a_thing_the_passages_say_was_lacking_is_answered_no(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:

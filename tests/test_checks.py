@@ -53,6 +53,7 @@ from bot.checks import (
     estimates,
     false_premise,
     heading_only,
+    hesitant,
     hurried,
     lacking,
     lacks_date,
@@ -2247,6 +2248,38 @@ COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering la
 )
 def test_a_sentence_that_lists_more_than_the_one_thing_asked(question: str, sentence: str, more: bool) -> None:
     assert wider(question, sentence) is more
+
+
+THINK_ABOUT = (
+    "On May 10, Kremlin spokesperson Dmitry Peskov, in an interview with CNN, responded to the European and "
+    'Ukrainian ceasefire initiative by stating that Russia needs to "think about" it, but remains "resistant" '
+    "to pressure."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "english", "sentence", "no"),
+    [
+        # fresh72 q1586: the model's draft was "found in [1]"; the sentence answers no.
+        ("did peskov tell cnn that russia accepts the european ceasefire proposal?", "", THINK_ABOUT, True),
+        # fresh68 q1504, German, and its rewrite.
+        (
+            "Hat Kremlsprecher Peskow die europäisch-ukrainische Initiative im CNN-Interview sofort angenommen?",
+            "Did Peskov immediately accept the European-Ukrainian Initiative for a ceasefire in a CNN interview?",
+            THINK_ABOUT,
+            True,
+        ),
+        ("Did Peskov welcome the ceasefire initiative?", "", THINK_ABOUT, True),
+        ("Did Peskov reject the ceasefire initiative?", "", THINK_ABOUT, False),  # not asked whether he took it
+        ("Did Zelensky accept Putin's proposal?", "", THINK_ABOUT, False),  # another thing, by others
+        ("Did Peskov accept the ceasefire initiative?", "", "Peskov accepted the ceasefire initiative.", False),
+        ("Why did Peskov accept the ceasefire initiative?", "", THINK_ABOUT, False),  # not a yes/no question
+    ],
+)
+def test_a_sentence_that_puts_off_what_was_asked_to_be_accepted(
+    question: str, english: str, sentence: str, no: bool
+) -> None:
+    assert hesitant(question, sentence, english) is no
 
 
 REUTERS = (
