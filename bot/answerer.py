@@ -85,6 +85,7 @@ from bot.checks import (
     said_otherwise,
     same_deed,
     second_asked,
+    stance_reversed,
     states_no_outcome,
     swapped_party,
     taken_deed,
@@ -2306,6 +2307,7 @@ class Answerer:
                 placed_elsewhere(asked_all, c.quote, asked_en)
                 or hurried(asked_all, c.quote, asked_en)
                 or hesitant(asked_all, c.quote, asked_en)
+                or stance_reversed(asked_all, c.quote, asked_en)
                 for c in citations
             )
         )
@@ -2986,7 +2988,7 @@ class Answerer:
             before = (k, sentence)
             if said or any(
                 check(asked, sentence, english)
-                for check in (denies, placed_elsewhere, lacking, wider, hurried, hesitant)
+                for check in (denies, placed_elsewhere, lacking, wider, hurried, hesitant, stance_reversed)
             ):
                 cited = self._quoted(sentence, k, passages, asked, subjects, passages)
                 return (f"No: {_in_quotes(sentence)} [1]", cited) if cited is not None else None

@@ -2235,6 +2235,36 @@ def hurried(question: str, sentence: str, english: str = "") -> bool:
     return bool(matching_words(with_same_meaning(content_words(wait.group("thing"))), content_words(sentence)))
 
 
+# "… say trump was against him going …?": who was against, as the question puts it.
+_AGAINST_ASKED = re.compile(
+    r"\b([a-z][\w’'-]+)\s+(?:was|were|is|are|had\s+been)\s+(?:against|opposed\s+to)\b"
+    r"|\b(?:was|were|is|are)\s+([a-z][\w’'-]+)\s+(?:against|opposed\s+to)\b"
+)
+_SUPPORT_FROM = r"\b(?:support|backing|approval|endorsement)\s+from\s+(?:[\w.’'-]+\s+){0,4}"
+
+
+def stance_reversed(question: str, sentence: str, english: str = "") -> bool:
+    """Whether ``sentence`` has someone a yes/no question says was against a thing support it.
+
+    "did zelensky say trump was against him going to istanbul in person?" is
+    answered no by "… his decision to personally participate in negotiations
+    … in Istanbul … received full support from US President Donald Trump …"
+    (fresh74 q1626); the model said "Yes", quoting it.  The sentence must share
+    two of the question's other words, so that it is about the same thing.
+    """
+    asked = english if asks_yes_no(english) else question
+    m = _AGAINST_ASKED.search(fold(asked))
+    if not asks_yes_no(asked) or m is None:
+        return False
+    who, said = _who(m.group(1) or m.group(2)), fold(sentence)
+    if not (_did(who, _SIDING_FOR, said) or re.search(_SUPPORT_FROM + re.escape(who), said)):
+        return False
+    if _did(who, _SIDING_AGAINST, said):
+        return False
+    rest = {w for w in content_words(asked) if not w.startswith(who)} - {"against", "opposed", "say", "said"}
+    return len(matching_words(rest, content_words(sentence))) >= 2
+
+
 # Asked whether someone took something up: "did Peskov … accept …?", "… welcome …?".
 _ASKS_ACCEPTED = re.compile(
     r"\b(?:accept\w*|agree[sd]?|approv\w*|endors\w*|embrac\w*|welcom\w*|back(?:s|ed)?|support(?:s|ed)?)\b"

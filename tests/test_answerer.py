@@ -3028,6 +3028,20 @@ def test_a_yes_no_question_whether_something_was_accepted_is_answered_no_by_putt
     assert answer.text.startswith("No: “On May 10"), answer.text
 
 
+def test_a_yes_quoting_support_for_what_the_question_says_was_opposed_is_answered_no(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh74 q1626: "Yes, Zelensky said that his decision … received full support from … Trump …".
+    question = "did zelensky say trump was against him going to istanbul in person?"
+    reply = (
+        "Yes, Zelensky said that his decision to personally participate in negotiations with Russian President "
+        "Vladimir Putin in Istanbul on May 15, 2025, received full support from US President Donald Trump [{k}]."
+    )
+    answer = _ask_with_reply(answerer, fake_llm, question, "received full support", reply)
+    assert answer.text.startswith("No: “Ukrainian President Volodymyr Zelensky said"), answer.text
+    assert "full support" in answer.citations[0].quote
+
+
 def test_a_yes_no_question_about_a_thing_the_passages_say_was_lacking_is_answered_no(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:

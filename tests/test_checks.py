@@ -78,6 +78,7 @@ from bot.checks import (
     role_unstated,
     said_otherwise,
     second_asked,
+    stance_reversed,
     states_no_outcome,
     swapped_party,
     taken_deed,
@@ -2248,6 +2249,36 @@ COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering la
 )
 def test_a_sentence_that_lists_more_than_the_one_thing_asked(question: str, sentence: str, more: bool) -> None:
     assert wider(question, sentence) is more
+
+
+SUPPORTED = (
+    "Ukrainian President Volodymyr Zelensky said that his decision to personally participate in negotiations with "
+    "Russian President Vladimir Putin in Istanbul on May 15, 2025, received full support from US President Donald "
+    "Trump and other world leaders."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "no"),
+    [
+        # fresh74 q1626: the model said "Yes", quoting the support.
+        ("did zelensky say trump was against him going to istanbul in person?", SUPPORTED, True),
+        ("Was Trump opposed to Zelensky going to Istanbul in person?", SUPPORTED, True),
+        (
+            "Was Kellogg against Zelenskyy's position?",
+            "Trump’s special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy's position.",
+            True,
+        ),
+        ("Was Putin against Zelensky going to Istanbul?", SUPPORTED, False),  # not the one who supported it
+        ("was trump against the sanctions?", SUPPORTED, False),  # another thing
+        ("did zelensky say trump was against it?", "Trump opposed the trip to Istanbul, Zelensky said.", False),
+        ("Why was Trump against Zelensky going to Istanbul?", SUPPORTED, False),  # not a yes/no question
+    ],
+)
+def test_a_sentence_where_someone_asked_to_be_against_a_thing_supports_it(
+    question: str, sentence: str, no: bool
+) -> None:
+    assert stance_reversed(question, sentence) is no
 
 
 THINK_ABOUT = (
