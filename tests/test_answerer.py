@@ -819,6 +819,21 @@ def test_a_which_leader_answer_that_names_a_place_is_withheld(answerer: Answerer
     assert '"Istanbul"' in fake_llm.calls[1]["messages"][0]["content"]
 
 
+def test_a_which_venue_answer_that_names_a_country_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh74 q1639 (unanswerable): a place within a city was asked for, and "Turkey" given.
+    question = "Which venue would host the negotiations, as Erdoğan said?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "Turkey is ready to do everything possible" in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue_answer(f"Turkey [{k}].").enqueue('{"kind": "country"}')
+    answer = answerer.ask(question)
+    assert answer.refused and answer.withheld == WRONG_KIND, answer.withheld
+    # Taken for a building, the name fits.
+    fake_llm.enqueue_answer(f"Turkey [{k}].").enqueue('{"kind": "building"}')
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+
+
 def test_the_kind_check_can_be_turned_off(answerer: Answerer, fake_llm: FakeLLM) -> None:
     answerer.check_kinds = False
     fake_llm.enqueue_answer("Turkish President Recep Tayyip Erdoğan [3].")
