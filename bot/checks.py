@@ -412,9 +412,18 @@ def unlasted(question: str, answer: str, quotes: list[str]) -> str | None:
     head = words[-1].removesuffix("'s").removesuffix("’s") if words else ""
     if not head or head in _NOT_NAMES or len(head) < 3:
         return None
+    heads = with_same_meaning({head, head + "s", head.removesuffix("s")})
+    # A cited sentence that says how long something lasted must say it of X: "The meeting lasted for 30 days"
+    # cited "Following the meeting, … the coalition called for a complete ceasefire in Ukraine lasting at
+    # least 30 days" (fresh75 q1656, made up).  X is among the eight words before "lasting".
+    cited = fold(" ".join(quotes))
+    lasting = [m.start() for m in re.finditer(r"\blast(?:s|ed|ing)?\b", cited)]
+    if lasting:
+        near = {w for at in lasting for w in _WORD.findall(cited[:at])[-8:]}
+        return None if near & heads else UNLASTED
     said = set(_WORD.findall(fold(" ".join([unmarked(answer), *quotes]))))
     # By any word for it: "the cessation of fire", a rewrite of "il cessate il fuoco", is the ceasefire (fresh61 q1367).
-    return None if said & with_same_meaning({head, head + "s", head.removesuffix("s")}) else UNLASTED
+    return None if said & heads else UNLASTED
 
 
 _ASKS_THREAT = re.compile(r"\bthreat(?:en|ens|ened|ening|s)?\b")
@@ -1354,6 +1363,12 @@ _ASKS_OUTCOME = re.compile(
     r"|\bwhat\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:agreed|decided|achieved|signed|concluded)\b"
     # "What did the negotiations … conclude?", the rewrite of Spanish "¿Qué se acordó …?" (fresh28 q719).
     r"|\bwhat\s+did\b[^?]*\b(?:conclude|achieve|produce|yield|result\s+in|lead\s+to|come\s+to)\b"
+    # Asked as yes or no whether a deal was signed: "… and did they sign a deal?" (fresh75 q1656).
+    r"|\b(?:did|do|does|has|have|had|will|would)\b[^?]*\b(?:sign|reach|strike|conclude)\s+(?:a|an|any)\s+(?:\w+\s+)?"
+    r"(?:deal|agreement|accord|treaty)\b"
+    r"|\b(?:deal|agreement|accord|treaty)\s+(?:was|were|been|get|got)\s+(?:\w+\s+)?(?:signed|reached|concluded)\b"
+    r"|\b(?:was|were|has|have|had)\s+(?:a|an|any|the)\s+(?:\w+\s+)?(?:deal|agreement|accord|treaty)\s+(?:\w+\s+)?"
+    r"(?:been\s+)?(?:signed|reached|concluded)\b"
     # The question as asked, when the rewrite loses it: "se acordó", "geeinigt", "чем закончились", "домовилися".
     r"|\bse\s+acordo\b|\bacordaron\b|\bvereinbart\b|\bgeeinigt\b|\bconvenu\b"
     r"|\bчем\b[^?]*\bзакончил|\bчим\b[^?]*\bзакінчил|\bдоговорил|\bдомовил|\bсошлись\b"

@@ -589,6 +589,10 @@ ZELENSKY_DECIDED = (
             True,
         ),
         ("Did the Istanbul talks end with a deal?", "The talks in Istanbul ended with a prisoner deal. [1]", False),
+        # Whether a deal was signed, asked as yes or no (fresh75 q1656).
+        ("How long did the meeting last, and did they sign a deal?", BEFORE_THE_TALKS, True),
+        ("Was an agreement finally signed in Istanbul?", BEFORE_THE_TALKS, True),
+        ("Did they sign a deal in Istanbul?", "The delegations signed a deal in Istanbul. [1]", False),
     ],
 )
 def test_an_outcome_asked_for_must_be_stated(question: str, answer: str, withheld: bool) -> None:
@@ -1693,6 +1697,16 @@ def test_a_question_whether_something_is_one_of_a_group(question: str, member: b
             "The statement called for a complete and unconditional ceasefire lasting at least 30 days [1].",
             ["The statement called for a complete and unconditional ceasefire lasting at least 30 days."],
             False,
+        ),
+        # Named in the answer and the sentence, but what the sentence says lasted is the ceasefire (fresh75 q1656).
+        (
+            "How long did the meeting last, and did they sign a deal?",
+            "The meeting lasted for 30 days, and they signed a deal. [1]",
+            [
+                "Following the meeting, President Volodymyr Zelenskyy published a joint statement, in which the "
+                "coalition called for a complete ceasefire in Ukraine lasting at least 30 days, starting on May 12."
+            ],
+            True,
         ),
     ],
 )
