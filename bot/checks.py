@@ -2185,7 +2185,8 @@ _ONLY_ASKED = re.compile(
     # "only meant to cover fighting on land" (fresh71 q1579); "only about ground combat", the rewrite of
     # Italian "riguardava solo i combattimenti a terra" (fresh72 q1588).
     r"(?:(?:meant|intended|supposed|designed|planned)\s+)?(?:to\s+)?"
-    r"(?:cover(?:ed|s|ing)?|include[ds]?|including|appl(?:y|ied|ies)\s+to|about|concern(?:ed|s|ing)?|involv(?:e|ed|es|ing))"
+    # "just meant for the ground fighting, right?" (fresh75 q1651).
+    r"(?:cover(?:ed|s|ing)?|include[ds]?|including|appl(?:y|ied|ies)\s+to|about|for|concern(?:ed|s|ing)?|involv(?:e|ed|es|ing))"
     # "meant to cover only air attacks" (fresh50 q1149)
     r"|(?:cover(?:ed|s|ing)?|include[ds]?|appl(?:y|ied|ies)\s+to)\s+(?:only|solely|exclusively|just))"
     r"\s+(?:the\s+)?([\w-]{3,})"

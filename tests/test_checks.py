@@ -2253,6 +2253,11 @@ COMPREHENSIVE = "The proposed truce is intended to be comprehensive, covering la
         # Meant to cover only, or only about (fresh71 q1579; fresh72 q1588, the rewrite of Italian).
         ("Was the 30-day truce proposed by the coalition only meant to cover fighting on land?", COMPREHENSIVE, True),
         ("Was the proposed ceasefire only about ground combat?", COMPREHENSIVE, True),
+        (
+            "So the 30-day truce the Europeans proposed was just meant for the ground fighting, right?",
+            COMPREHENSIVE,
+            True,
+        ),
         ("Was the proposed ceasefire only about ground combat?", "The truce covers the ground only.", False),
         ("Did the truce cover land?", COMPREHENSIVE, False),  # not asked whether it was all
         ("Was the ceasefire limited to 30 days?", COMPREHENSIVE, False),  # not one of the list
