@@ -208,6 +208,9 @@ _COMPARED = {
     "uk": ("Одна стаття:", "Інша:", "Про це йдеться лише в одній зі статей:", "Статті розходяться."),
 }
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Scripts whose writers translate names rather than spell them in Latin letters: Cyrillic, Greek,
+# Hebrew and Arabic ("الصين" is China).
+_TRANSLATED_NAMES = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff]")
 # A denial in an account ("does not appear to have been discussed", "не обсуждалось").
 _DENIAL = re.compile(r"\b(?:not|no|never|none|neither|nor|не|нет|ни|ні|немає)\b|n['’]t\b", re.IGNORECASE)
 # An account that says its article is silent ("does not say whether …") denies nothing the other states.
@@ -1890,12 +1893,14 @@ class Answerer:
         names, absent = unknown_names(query, vocabulary)
         invented: list[str] = []
         unknown_asked = asks_about_unknown(query, vocabulary)
-        if query != question and not hostile and not _CYRILLIC.search(question):
+        if query != question and not hostile and not _TRANSLATED_NAMES.search(question):
             # A name the rewrite added, which neither the question nor the conversation wrote, is the
             # rewrite's, not the asker's: "für welches Amt" came back as "for the position of Secretary
             # of State", and the question was refused for asking about one (fresh29 q731).  Not for a
             # question in Cyrillic, whose names are often translated, not transliterated ("Евросоюз"
-            # is the European Union, and a question about its sanctions is rightly refused: q218).
+            # is the European Union, and a question about its sanctions is rightly refused: q218); nor
+            # in Greek, Hebrew or Arabic ("ما هو موقف الصين …?", China's stance, was answered with the
+            # coalition's statement: fresh76 q1677).
             asked_text = " ".join([question, *(t.content for t in history)])
             invented = [n for n in absent if not written_in(n, asked_text)]
             absent = [n for n in absent if written_in(n, asked_text)]

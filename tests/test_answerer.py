@@ -153,6 +153,18 @@ def test_an_author_named_from_a_retrieved_byline_is_stated(answerer: Answerer, f
     assert answerer.ask(question).refused
 
 
+def test_a_name_an_arabic_question_translates_is_the_askers(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh76 q1677: "what is China's stance on the 30-day ceasefire?"; "China" is written "الصين".
+    question = "ما هو موقف الصين من مقترح وقف إطلاق النار لمدة 30 يومًا؟"
+    rewrite = "What is the Chinese government's stance on the proposal for a 30-day ceasefire?"
+    passages = answerer.retriever.retrieve(rewrite, answerer.top_k, original=question)
+    k = next(i for i, p in enumerate(passages, 1) if "lasting at least 30 days from Monday" in p.text)
+    answerer.second_look = False
+    fake_llm.enqueue(rewrite).enqueue_answer(f"The statement called for a ceasefire lasting at least 30 days [{k}].")
+    answer = answerer.ask(question)
+    assert answer.refused and "Chinese" not in answer.text
+
+
 def test_what_the_rewrite_says_of_a_name_it_invented_is_not_checked(answerer: Answerer, fake_llm: FakeLLM) -> None:
     # fresh52 q1194 (Finnish): the rewrite asked about "a new trade deal with China"; the draft was right.
     question = "Mitä tiedottaja Tammy Bruce sanoi Washingtonin tarvitsevan rauhanprosessin etenemiseksi?"
