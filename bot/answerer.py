@@ -69,6 +69,7 @@ from bot.checks import (
     heading_only,
     hesitant,
     hurried,
+    initiated_otherwise,
     lacking,
     named_speaker,
     names_in,
@@ -2995,7 +2996,16 @@ class Answerer:
             before = (k, sentence)
             if said or any(
                 check(asked, sentence, english)
-                for check in (denies, placed_elsewhere, lacking, wider, hurried, hesitant, stance_reversed)
+                for check in (
+                    denies,
+                    placed_elsewhere,
+                    lacking,
+                    wider,
+                    hurried,
+                    hesitant,
+                    stance_reversed,
+                    initiated_otherwise,
+                )
             ):
                 cited = self._quoted(sentence, k, passages, asked, subjects, passages)
                 return (f"No: {_in_quotes(sentence)} [1]", cited) if cited is not None else None

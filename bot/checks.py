@@ -2281,6 +2281,37 @@ def stance_reversed(question: str, sentence: str, english: str = "") -> bool:
     return len(matching_words(rest, content_words(sentence))) >= 2
 
 
+# Whose idea something was, as a question puts it: "ukraine's idea", "the initiative of Kyiv", "proposed by Zelensky".
+_ASKS_INITIATOR = re.compile(
+    r"\b([\w’'-]+)['’]s\s+(?:own\s+)?(?:idea|initiative|proposal|suggestion)\b"
+    r"|\b(?:idea|initiative|proposal|suggestion)\s+of\s+([\w’'-]+)"
+    r"|\b(?:initiated|proposed|suggested|launched|started)\s+by\s+([\w’'-]+)"
+)
+_INITIATED_BY = re.compile(r"\b(?:initiated|proposed|suggested|launched)\s+by\s+(?:the\s+)?([\w’'-]+)")
+
+
+def initiated_otherwise(question: str, sentence: str, english: str = "") -> bool:
+    """Whether ``sentence`` has another party start what a yes/no question says was one party's idea.
+
+    "so the istanbul talks were originally ukraine's idea, right?" is answered
+    no by "The talks in Istanbul were initiated by Russia on May 11." (fresh76
+    q1666; the model agreed).  The sentence must share another of the
+    question's words, so that it is about the same thing.
+    """
+    asked = english if asks_yes_no(english) else question
+    folded = fold(asked)
+    m = _ASKS_INITIATOR.search(folded)
+    if not asks_yes_no(asked) or m is None:
+        return False
+    who = next(g for g in m.groups() if g)
+    by = _INITIATED_BY.search(fold(sentence))
+    ours, theirs = _parties(who), _parties(by.group(1)) if by else set()
+    if not ours or not theirs or ours & theirs:
+        return False
+    rest = with_same_meaning(content_words(asked) - content_words(who))
+    return bool(matching_words(rest - {"idea", "originally", "initiative"}, content_words(sentence)))
+
+
 # Asked whether someone took something up: "did Peskov … accept …?", "… welcome …?".
 _ASKS_ACCEPTED = re.compile(
     r"\b(?:accept\w*|agree[sd]?|approv\w*|endors\w*|embrac\w*|welcom\w*|back(?:s|ed)?|support(?:s|ed)?)\b"

@@ -3069,6 +3069,21 @@ def test_a_yes_quoting_support_for_what_the_question_says_was_opposed_is_answere
     assert "full support" in answer.citations[0].quote
 
 
+def test_a_yes_no_question_whether_something_was_ones_idea_is_answered_no_by_who_started_it(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh76 q1666: the model agreed, and was withheld.
+    question = "so the istanbul talks were originally ukraine's idea, right?"
+    answer = _ask_with_reply(
+        answerer,
+        fake_llm,
+        question,
+        "initiated by Russia",
+        "Yes, the Istanbul talks were originally Ukraine's idea [{k}].",
+    )
+    assert answer.text == "No: “The talks in Istanbul were initiated by Russia on May 11.” [1]", answer.text
+
+
 def test_a_yes_no_question_about_a_thing_the_passages_say_was_lacking_is_answered_no(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:

@@ -55,6 +55,7 @@ from bot.checks import (
     heading_only,
     hesitant,
     hurried,
+    initiated_otherwise,
     lacking,
     lacks_date,
     lacks_figure,
@@ -2298,6 +2299,24 @@ def test_a_sentence_where_someone_asked_to_be_against_a_thing_supports_it(
     question: str, sentence: str, no: bool
 ) -> None:
     assert stance_reversed(question, sentence) is no
+
+
+INITIATED = "The talks in Istanbul were initiated by Russia on May 11."
+
+
+@pytest.mark.parametrize(
+    ("question", "no"),
+    [
+        ("so the istanbul talks were originally ukraine's idea, right?", True),  # fresh76 q1666
+        ("Were the Istanbul talks initiated by Ukraine?", True),
+        ("Was it Zelensky's idea to hold talks in Istanbul?", True),
+        ("Were the Istanbul talks Russia's idea?", False),  # the same party
+        ("Was the ceasefire Ukraine's idea?", False),  # another thing
+        ("Why were the talks Ukraine's idea?", False),  # not a yes/no question
+    ],
+)
+def test_a_sentence_where_another_party_started_what_was_asked_to_be_ones_idea(question: str, no: bool) -> None:
+    assert initiated_otherwise(question, INITIATED) is no
 
 
 THINK_ABOUT = (
