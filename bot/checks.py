@@ -1366,9 +1366,12 @@ _ASKS_OUTCOME = re.compile(
     # Asked as yes or no whether a deal was signed: "… and did they sign a deal?" (fresh75 q1656).
     r"|\b(?:did|do|does|has|have|had|will|would)\b[^?]*\b(?:sign|reach|strike|conclude)\s+(?:a|an|any)\s+(?:\w+\s+)?"
     r"(?:deal|agreement|accord|treaty)\b"
-    r"|\b(?:deal|agreement|accord|treaty)\s+(?:was|were|been|get|got)\s+(?:\w+\s+)?(?:signed|reached|concluded)\b"
-    r"|\b(?:was|were|has|have|had)\s+(?:a|an|any|the)\s+(?:\w+\s+)?(?:deal|agreement|accord|treaty)\s+(?:\w+\s+)?"
-    r"(?:been\s+)?(?:signed|reached|concluded)\b"
+    # Not "because the ceasefire agreement was not reached" (fresh75 q1653): a deal that was not made is no
+    # outcome asked for.
+    r"|\b(?:deal|agreement|accord|treaty)\s+(?:was|were|been|get|got)\s+(?:(?!not\b|never\b)\w+\s+)?"
+    r"(?:signed|reached|concluded)\b"
+    r"|\b(?:was|were|has|have|had)\s+(?:a|an|any|the)\s+(?:\w+\s+)?(?:deal|agreement|accord|treaty)\s+"
+    r"(?:(?!not\b|never\b)\w+\s+)?(?:been\s+)?(?:signed|reached|concluded)\b"
     # The question as asked, when the rewrite loses it: "se acordó", "geeinigt", "чем закончились", "домовилися".
     r"|\bse\s+acordo\b|\bacordaron\b|\bvereinbart\b|\bgeeinigt\b|\bconvenu\b"
     r"|\bчем\b[^?]*\bзакончил|\bчим\b[^?]*\bзакінчил|\bдоговорил|\bдомовил|\bсошлись\b"

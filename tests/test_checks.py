@@ -594,6 +594,12 @@ ZELENSKY_DECIDED = (
         ("How long did the meeting last, and did they sign a deal?", BEFORE_THE_TALKS, True),
         ("Was an agreement finally signed in Istanbul?", BEFORE_THE_TALKS, True),
         ("Did they sign a deal in Istanbul?", "The delegations signed a deal in Istanbul. [1]", False),
+        # A deal that was not made is no outcome asked for (fresh75 q1653, a Japanese question's rewrite).
+        (
+            "What happened on May 12th because the ceasefire agreement was not reached?",
+            "Several dozen Russian drones entered Ukrainian airspace. [1]",
+            False,
+        ),
     ],
 )
 def test_an_outcome_asked_for_must_be_stated(question: str, answer: str, withheld: bool) -> None:
