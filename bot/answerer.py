@@ -1554,7 +1554,8 @@ def _off_topic_quote(
     return None
 
 
-_PEOPLES_ADJECTIVE = re.compile(rf"[A-Z]\w*(?:{NATION_ENDINGS}|ean)")
+# "the Europeans" are a people too (fresh75 q1651): the passage names them by their countries, or not at all.
+_PEOPLES_ADJECTIVE = re.compile(rf"[A-Z]\w*(?:{NATION_ENDINGS}|ean)s?")
 
 
 def _off_subject(

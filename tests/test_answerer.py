@@ -3084,6 +3084,15 @@ def test_a_yes_no_question_whether_something_was_ones_idea_is_answered_no_by_who
     assert answer.text == "No: “The talks in Istanbul were initiated by Russia on May 11.” [1]", answer.text
 
 
+def test_a_people_named_in_the_plural_is_no_subject_a_quote_must_name(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh75 q1651: "the Europeans" are named by no passage; the land-air-sea sentence answers no.
+    question = "So the 30-day truce the Europeans proposed was just meant for the ground fighting, right?"
+    reply = "The 30-day truce the Europeans proposed was just meant for the ground fighting [{k}]."
+    answerer.top_k = 8  # the sentence is not among the first four passages retrieved for it here
+    answer = _ask_with_reply(answerer, fake_llm, question, "covering land, air, and sea", reply)
+    assert answer.text.startswith("No: “The proposed truce is intended to be comprehensive"), answer.text
+
+
 def test_a_yes_no_question_about_a_thing_the_passages_say_was_lacking_is_answered_no(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
