@@ -208,7 +208,6 @@ _COMPARED = {
     "ru": ("Одна статья:", "Другая:", "Об этом говорит только одна из статей:", "Статьи расходятся."),
     "uk": ("Одна стаття:", "Інша:", "Про це йдеться лише в одній зі статей:", "Статті розходяться."),
 }
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Scripts whose writers translate names rather than spell them in Latin letters: Cyrillic, Greek,
 # Hebrew and Arabic ("الصين" is China).
 _TRANSLATED_NAMES = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff]")
