@@ -842,6 +842,12 @@ def opens_yes(answer: str) -> bool:
 _OPENS_YES = re.compile(r"\s*yes\b", re.IGNORECASE)
 
 
+def _yes_no_read(question: str, english: str) -> str | None:
+    """The yes/no question to read: its English rewrite when that asks yes or no, else as asked; or None."""
+    asked = english if asks_yes_no(english) else question
+    return asked if asks_yes_no(asked) else None
+
+
 def asks_yes_no(question: str) -> bool:
     """A question to be answered yes or no: "Did Putin …?", "I read that …. Is that right?"."""
     sentences = [_CHAT_OPENING.sub("", _CREDIT_FIRST.sub("", s, count=1)) for s in _split_sentences(question.strip())]
@@ -2123,8 +2129,9 @@ def placed_elsewhere(question: str, sentence: str, english: str = "") -> bool:
     about must be missing from the sentence, and the sentence must name
     another, after "in" or "at".
     """
-    asked = english if asks_yes_no(english) else question
-    if not asks_yes_no(asked) or (deed := asked_deed(asked)) is None:
+    if (asked := _yes_no_read(question, english)) is None:
+        return False
+    if (deed := asked_deed(asked)) is None:
         return False
     # "in May" is a time, not a place.
     places = [fold(p) for p in _ASKED_PLACE.findall(asked) if p not in MONTHS]
@@ -2157,8 +2164,9 @@ def lacking(question: str, sentence: str, english: str = "") -> bool:
     question that itself speaks of the lack ("Did the lack of a ceasefire …?")
     is agreed with, not denied.
     """
-    asked = english if asks_yes_no(english) else question
-    if not asks_yes_no(asked) or re.search(_LACK_OF, asked, re.IGNORECASE):
+    if (asked := _yes_no_read(question, english)) is None:
+        return False
+    if re.search(_LACK_OF, asked, re.IGNORECASE):
         return False
     m = _ASKED_THING.match(asked)
     if m is None:
@@ -2209,8 +2217,9 @@ def wider(question: str, sentence: str, english: str = "") -> bool:
     sentence must share another of the question's words (a ceasefire is a
     truce), so that it is about the same thing.
     """
-    asked = english if asks_yes_no(english) else question
-    if not asks_yes_no(asked) or (m := _ONLY_ASKED.search(asked)) is None:
+    if (asked := _yes_no_read(question, english)) is None:
+        return False
+    if (m := _ONLY_ASKED.search(asked)) is None:
         return False
     item = r"[\w-]+"
     # "limited to the skies" asks about the air of "covering land, air, and sea" (fresh68 q1515).
@@ -2243,9 +2252,10 @@ def hurried(question: str, sentence: str, english: str = "") -> bool:
     Ukraine to immediately agree to talks" (fresh67 q1499); the model said
     yes.  The sentence must name what was to wait (the talks).
     """
-    asked = english if asks_yes_no(english) else question
+    if (asked := _yes_no_read(question, english)) is None:
+        return False
     wait = _ASKS_WAIT.search(fold(asked))
-    if not asks_yes_no(asked) or wait is None or (deed := asked_deed(asked)) is None:
+    if wait is None or (deed := asked_deed(asked)) is None:
         return False
     said = fold(sentence)
     if not _AT_ONCE.search(said) or not _did(_who(deed[0]), _URGING, said):
@@ -2271,9 +2281,10 @@ def stance_reversed(question: str, sentence: str, english: str = "") -> bool:
     (fresh74 q1626); the model said "Yes", quoting it.  The sentence must share
     two of the question's other words, so that it is about the same thing.
     """
-    asked = english if asks_yes_no(english) else question
+    if (asked := _yes_no_read(question, english)) is None:
+        return False
     m = _AGAINST_ASKED.search(fold(asked))
-    if not asks_yes_no(asked) or m is None:
+    if m is None:
         return False
     who, said = _who(m.group(1) or m.group(2)), fold(sentence)
     if not (_did(who, _SIDING_FOR, said) or re.search(_SUPPORT_FROM + re.escape(who), said)):
@@ -2301,10 +2312,11 @@ def initiated_otherwise(question: str, sentence: str, english: str = "") -> bool
     q1666; the model agreed).  The sentence must share another of the
     question's words, so that it is about the same thing.
     """
-    asked = english if asks_yes_no(english) else question
+    if (asked := _yes_no_read(question, english)) is None:
+        return False
     folded = fold(asked)
     m = _ASKS_INITIATOR.search(folded)
-    if not asks_yes_no(asked) or m is None:
+    if m is None:
         return False
     who = next(g for g in m.groups() if g)
     by = _INITIATED_BY.search(fold(sentence))
@@ -2336,10 +2348,11 @@ def hesitant(question: str, sentence: str, english: str = "") -> bool:
     demand …?" asks about another thing, which Moscow rejected.  Agreeing
     *on* something is two sides agreeing, not one taking up another's offer.
     """
-    asked = english if asks_yes_no(english) else question
+    if (asked := _yes_no_read(question, english)) is None:
+        return False
     folded = fold(asked)
     took = _ASKS_ACCEPTED.search(folded)
-    if not asks_yes_no(asked) or took is None or re.match(r"\s+(?:on|upon)\b", folded[took.end() :]):
+    if took is None or re.match(r"\s+(?:on|upon)\b", folded[took.end() :]):
         return False
     said = fold(sentence)
     if not _PUT_OFF.search(said):
