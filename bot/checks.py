@@ -1354,12 +1354,14 @@ def miscredits(question: str, answer: str, passages: list[str]) -> str | None:
 # from the results of X, what else …", nor what someone said or hoped might be agreed ("what
 # kind of truce did Putin say it might be possible to agree on": the answer is his words,
 # "a real truce"), nor what someone was called on, urged or reported to agree to ("which news
-# agency reported that Trump called on Ukraine to immediately agree to talks": fresh40 q945).
+# agency reported that Trump called on Ukraine to immediately agree to talks": fresh40 q945), nor what
+# someone "reportedly" agreed to on a call (fresh72 q1578: the call is no event with an outcome).
 _ASKS_OUTCOME = re.compile(
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:outcome|results?)(?:\s+of\b|\s*\?)"
     r"|\bcame\s+(?:out\s+)?of\b"
     r"|\b(?:what|which)\b(?:(?!\b(?:say|says|said|think|thinks|thought|hope|hoped|hopes|possible|might|could|"
-    r"would|want|wants|wanted|propose|proposed|proposes|reports?|reported|calls?|called|urges?|urged|asks?|asked|"
+    r"would|want|wants|wanted|propose|proposed|proposes|reports?|reported|reportedly|allegedly|supposedly|calls?|called|"
+    r"urges?|urged|asks?|asked|"
     # Nor an agreement under a condition: "What sanctions … if Russia does not agree to the ceasefire?" (fresh61 q1369).
     r"demands?|demanded|insists?|insisted|if|unless|whether)\b)[^?])*\b(?:agree|agreed|agreeing)\s+(?:on|upon|to)\b"
     r"|\bhow (?:did|will|would)\b[^?]*\b(?:end|conclude)\b"

@@ -594,6 +594,13 @@ ZELENSKY_DECIDED = (
         ("How long did the meeting last, and did they sign a deal?", BEFORE_THE_TALKS, True),
         ("Was an agreement finally signed in Istanbul?", BEFORE_THE_TALKS, True),
         ("Did they sign a deal in Istanbul?", "The delegations signed a deal in Istanbul. [1]", False),
+        # What someone "reportedly" agreed to on a call is a report, like "reported" (fresh72 q1578).
+        (
+            "What did Trump reportedly agree to on the call with Macron during the Kyiv meeting?",
+            "The European-led initiative. [1]",
+            False,
+        ),
+        ("What did Trump agree to on the call with Macron?", BEFORE_THE_TALKS, True),
         # A deal that was not made is no outcome asked for (fresh75 q1653, a Japanese question's rewrite).
         (
             "What happened on May 12th because the ceasefire agreement was not reached?",
