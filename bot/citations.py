@@ -586,6 +586,9 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # "прекращения огня" (of a ceasefire) came back as "the full extinguishment of the fire" (fresh20 q543).
     (re.compile(r"\bпрекращени\w*\s+огня\b|\bприпинен\w*\s+вогню\b", re.IGNORECASE), "ceasefire", True),
     (re.compile(r"\bкоалици\w*|\bкоаліці\w*", re.IGNORECASE), "coalition", True),
+    # Japanese "停戦" (ceasefire) came back as "the war did not occur", and the question was answered with a
+    # sentence on ending a war (fresh77 q1692).  The same in Chinese and Korean.
+    (re.compile(r"停戦|停火|休戦|휴전"), "ceasefire", True),
     # Ukrainian "відкинула вимогу" (rejected the demand) came back as "withdrew its … agreement" (fresh71
     # q1563, fresh24 q626), and the question was refused: no passage says Moscow withdrew anything.
     (re.compile(r"\bвідкину\w*|\bвідкида\w*|\bвідхил\w*", re.IGNORECASE), "rejected", True),

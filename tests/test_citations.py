@@ -366,6 +366,10 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("それって何の行事のあとだったの？", {"何の行事のあと": "after what event"}),
         ("是在什么活动之后宣布的？", {"什么活动之后": "after what event"}),
         ("무슨 행사 후였나요?", {"무슨 행사 후": "after what event"}),
+        # fresh77 q1692 (Japanese): "停戦" (ceasefire) came back as "the war did not occur"; so in Chinese, Korean.
+        ("停戦が実現しなかったことで、5月12日に何が起きましたか？", {"停戦": "ceasefire"}),
+        ("停火建议是什么？", {"停火": "ceasefire"}),
+        ("휴전 제안은?", {"휴전": "ceasefire"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
