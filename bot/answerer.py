@@ -82,6 +82,7 @@ from bot.checks import (
     points_only,
     premise_unstated,
     proposed_place,
+    reported_instead,
     role_unstated,
     said_otherwise,
     same_deed,
@@ -3294,6 +3295,7 @@ class Answerer:
             or undescribed(asked, text, quotes)
             or unlasted(asked, text, quotes)
             or unsaid(asked, [self._statement(c) for c in citations])
+            or reported_instead(asked, quotes)
             or echoed_yes(asked, text, quotes)
             or unthreatened(asked, text, quotes)
             or proposed_place(asked, text, quotes, held)

@@ -137,6 +137,7 @@ INEXACT = "an exact number was asked for and the answer gives an estimate"
 UNGIVEN_COUNT = "the answer gives a count that no passage gives"
 UNQUOTED = "the exact words were asked for and the answer quotes none"
 MISCREDITED = "the answer names another source than the sentence that states the report credits"
+REPORTED_INSTEAD = "what someone wrote or posted was asked for and the answer is an outlet's report of them"
 NO_OUTCOME = "the outcome of an event was asked for and the answer states none"
 ELSEWHERE = "what someone said about a topic was asked for and the answer is not that"
 UNSTATED_ROLE = "who held a role was asked for and no sentence it cites states that role"
@@ -1242,13 +1243,15 @@ def _quoted_by(text: str, passages: Sequence[str]) -> bool:
     return False
 
 
-# "Who reported …", "Which news agency …": not "What did Politico report?", whose answer is the report.
-_ASKS_SOURCE = re.compile(
-    r"\bwho\b[^?]*\breport(?:ed|s|ing)?\b"
-    r"|\b(?:which|what)\s+(?:\w+\s+)?(?:outlet|agency|newspaper|publication|media)s?\b"
+# "Which news agency …", "according to which …": a source asked for by its kind.
+_ASKS_SOURCE_BY_KIND = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:outlet|agency|newspaper|publication|media)s?\b"
     r"|\baccording to (?:which|what|whom)\b",
     re.IGNORECASE,
 )
+# "Who reported …", too: not "What did Politico report?", whose answer is the report.
+_ASKS_SOURCE = re.compile(rf"\bwho\b[^?]*\breport(?:ed|s|ing)?\b|{_ASKS_SOURCE_BY_KIND.pattern}", re.IGNORECASE)
+_ASKING = frozenset("who which what whom".split())  # "Who reported …" credits no one
 _SOURCE_WORDS = frozenset(
     "report reported reports reporting outlet agency news newspaper publication media according source".split()
 )
@@ -1319,6 +1322,40 @@ def uncredited(question: str, cited: Iterable[str], sources: Iterable[str]) -> s
     return None if any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text) for s in asked) else UNCREDITED
 
 
+# What someone wrote or posted somewhere: "What did Trump write on Truth Social?", "what did Zelensky post
+# on his Telegram channel?".  Their own words are asked for, not what an outlet reports of them.
+_ASKS_POSTED = re.compile(
+    r"(?i:\bwhat\b[^?]*?\b(?:did|does|has|had)\s+(?P<who>[^?]+?)\s+"
+    r"(?:write|wrote|written|post|posted|tweet|tweeted|publish|published|comment|commented)\b[^?]*?"
+    r"\b(?:on|in)\s+(?:his\s+|her\s+|their\s+|the\s+)?)"
+    # A platform by its name, or a channel, account or page of someone's.
+    r"(?:[A-Z][\w.]*(?:\s+[A-Z]\w*)*|(?i:(?:\w+\s+)?(?:channel|account|page)))\b"
+)
+
+
+def reported_instead(question: str, quotes: Sequence[str]) -> str | None:
+    """What someone wrote or posted was asked, and every sentence cited is an outlet's report of them.
+
+    The first article says Trump "commented on Truth Social:" and gives no
+    comment; asked what he wrote there, the model answered with the next
+    paragraph, "Trump has also purportedly supported the ceasefire plan …,
+    reports Politico" (fresh78 q1720, and in English): Politico's account,
+    not his words.  A sentence that credits the person asked about ("Zelensky
+    reported this on his Telegram channel") is theirs.
+    """
+    m = _ASKS_POSTED.search(question)
+    if not m or not quotes:
+        return None
+    who = {fold(w) for w in _NAME_RUN.findall(m.group("who"))} | content_words(m.group("who"))
+    if not who:
+        return None  # "what did he post …": whose report is theirs is not known
+    for quote in quotes:
+        named = {fold(w) for name in credits(quote) for w in name.split()}
+        if not named or named & who:
+            return None
+    return REPORTED_INSTEAD
+
+
 def miscredits(question: str, answer: str, passages: list[str]) -> str | None:
     """A *who reported* answer that names none of the sources credited with what was reported.
 
@@ -1327,6 +1364,10 @@ def miscredits(question: str, answer: str, passages: list[str]) -> str | None:
     ("According to the outlet, …"), there is nothing to compare.
     """
     if not _ASKS_SOURCE.search(question) or not _latin(answer):
+        return None
+    # "Who did Macron call on the phone after Politico reported on the Kyiv meeting?" names its source:
+    # whom he called is asked, not who reported it (fresh78 q1718, a French follow-up's rewrite).
+    if {n for n in credits(question) if fold(n) not in _ASKING} and not _ASKS_SOURCE_BY_KIND.search(question):
         return None
     # Of two questions asked as one, the one that asks for the source: "Which outlet reported that
     # call, and what did Trump reportedly agree to?" is not about Reuters's "… called on Ukraine to

@@ -23,7 +23,7 @@ from bot.answerer import (
     Turn,
     detect_language,
 )
-from bot.checks import UNCREDITED, titled_otherwise
+from bot.checks import REPORTED_INSTEAD, UNCREDITED, titled_otherwise
 from bot.dates import dates_in
 from bot.errors import QuestionError
 from index.types import Passage
@@ -3370,3 +3370,17 @@ def test_an_answer_withheld_for_a_later_sentence_on_someone_not_asked_about_keep
     assert not answer.refused, answer.withheld
     assert answer.text == "Dmitry Peskov spoke to CNN about the ceasefire initiative [1]."
     assert "Peskov" in answer.citations[0].quote
+
+
+def test_what_someone_posted_is_not_answered_with_an_outlets_report(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh78 q1720: the article gives no comment after "commented on Truth Social:", and the model answered
+    # with the next paragraph, Politico's report of Trump.
+    held = "Trump has also purportedly supported the ceasefire plan"
+    reply = f"{held} proposed during the May 10 talks, reports Politico. [{{k}}]"
+    answer = _ask_with_reply(answerer, fake_llm, "What did Trump write on Truth Social?", held, reply)
+    assert answer.refused and answer.withheld == REPORTED_INSTEAD
+    # Asked what Politico reported, the same reply stands.
+    answer = _ask_with_reply(
+        answerer, fake_llm, "What did Politico report about Trump and the ceasefire plan?", held, reply
+    )
+    assert not answer.refused, answer.withheld

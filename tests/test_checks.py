@@ -23,6 +23,7 @@ from bot.checks import (
     POINTS_ONLY,
     PROPOSED_PLACE,
     REPEATS,
+    REPORTED_INSTEAD,
     SET_ASIDE,
     UNCOUNTED_EVENT,
     UNDESCRIBED,
@@ -76,6 +77,7 @@ from bot.checks import (
     premise_unstated,
     proposed_place,
     refers_back,
+    reported_instead,
     role_unstated,
     said_otherwise,
     second_asked,
@@ -406,6 +408,14 @@ REPORTS = [
         ("Which media outlet was Peskov speaking to when he responded to the initiative?", "CNN [1]", False),
         # No sentence states the report (two of the question's words at least): nothing to compare.
         ("Who reported that Putin made the statement in the Kremlin?", "Reuters [1]", False),
+        # A question that names its source asks something else (fresh78 q1718, a French follow-up's rewrite).
+        (
+            "Who did Macron call on the phone after Politico reported on the Kyiv meeting?",
+            "Emmanuel Macron called President Trump on the phone during the meeting in Kyiv. [1]",
+            False,
+        ),
+        ("Who reported that Macron spoke to Trump on the phone?", "Emmanuel Macron called Trump. [1]", True),
+        ("Which outlet, like Politico reported, said Macron spoke to Trump on the phone?", "Orda.kz [1]", True),
     ],
 )
 def test_a_source_asked_for_must_be_the_one_credited(question: str, answer: str, withheld: bool) -> None:
@@ -430,6 +440,33 @@ def test_the_outlet_a_sentence_credits_is_the_one_named_just_before() -> None:
     # A sentence that credits no outlet, or the first sentence of a passage.
     assert credited_before(_OUTLET, 10) is None
     assert credited_before(_OUTLET[at:], 0) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "quotes", "withheld"),
+    [
+        # fresh78 q1720: the article gives no comment after "commented on Truth Social:", and the model
+        # answered with the next paragraph, Politico's report.
+        ("What exactly did Trump write on Truth Social?", [_OUTLET.split("\n")[0]], True),
+        ("What did Trump post on Truth Social about the talks?", [_OUTLET.split("\n")[0]], True),
+        # A sentence crediting the one asked about is theirs; one crediting no one is not a report.
+        (
+            "What did Zelensky write on his Telegram channel?",
+            ["Zelensky reported this on his Telegram channel, emphasizing that his visit demonstrates …"],
+            False,
+        ),
+        ("What did Trump write on Truth Social?", ["Trump wrote that a historic day was coming."], False),
+        (
+            "What did he write on his Telegram channel?",
+            ["Zelensky reported this on his Telegram channel, emphasizing that his visit demonstrates …"],
+            False,
+        ),
+        # Not what someone wrote somewhere.
+        ("What did Politico report about Trump?", [_OUTLET.split("\n")[0]], False),
+    ],
+)
+def test_what_someone_posted_is_not_an_outlets_report(question: str, quotes: list[str], withheld: bool) -> None:
+    assert (reported_instead(question, quotes) == REPORTED_INSTEAD) is withheld
 
 
 def test_credits_reads_a_source_before_or_after_the_report() -> None:
