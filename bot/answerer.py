@@ -792,6 +792,11 @@ def drop_added_years(asked: str, rewrite: str) -> str:
     return _YEAR_ADDED.sub(keep, rewrite)
 
 
+_REFUSED_REWRITE = re.compile(
+    r"\b(?:I'?m|I am) sorry\b|\bI (?:can'?t|cannot) (?:assist|help)\b|\bas an AI\b", re.IGNORECASE
+)
+
+
 def mend_rewrite(
     question: str,
     asked: str,
@@ -3195,6 +3200,12 @@ class Answerer:
             tokens = (tokens[0] + more[0], tokens[1] + more[1])
             logger.info("two questions asked, one rewritten: %r -> %r", out, again)
             out = again if again and _KEPT_TWO.search(again) else out
+        if not out and spellings:
+            # No rewrite came back: the question is searched as asked, with the documents' own words for
+            # what the hints name, which both the keyword index and the English embedder can match.
+            for written_as, english in sorted(spellings.items(), key=lambda kv: -len(kv[0])):
+                question = question.replace(written_as, english)
+            return question, tokens
         out = self._whose_occasion(question, out, history)
         asked = " ".join([question, *lines])
         # Read only for a rewrite to mend: the credited sources walk every document once.
@@ -3227,6 +3238,11 @@ class Answerer:
         gen = self.llm.generate([{"role": "user", "content": prompt}], max_tokens=64, stop=["\n"])
         out = _read_all(gen)
         out = re.sub(r"^(?:standalone question[^:]*:)\s*", "", out.strip(), flags=re.IGNORECASE).strip(" \"'`")
+        # "트럼프가 트루스 소셜에 정확히 뭐라고 썼는지 알려줘" (tell me exactly what Trump wrote on Truth Social),
+        # hinted, came back as 'Who said "I'm sorry, but I can't assist with that.' (fresh78 q1720): a refusal
+        # to rewrite is no question, and searched for, finds nothing the asker meant.
+        if _REFUSED_REWRITE.search(out):
+            out = ""
         return out, (gen.prompt_tokens, gen.completion_tokens)
 
     def _judge(

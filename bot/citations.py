@@ -589,6 +589,8 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # Japanese "停戦" (ceasefire) came back as "the war did not occur", and the question was answered with a
     # sentence on ending a war (fresh77 q1692).  The same in Chinese and Korean.
     (re.compile(r"停戦|停火|休戦|휴전"), "ceasefire", True),
+    # Korean "트루스 소셜" (Truth Social) came back as "Twitter" (fresh78 q1720); so in Japanese and Chinese.
+    (re.compile(r"트루스\s*소셜|トゥルース・?ソーシャル|真实社交|真相社交"), "Truth Social", False),
     # Ukrainian "відкинула вимогу" (rejected the demand) came back as "withdrew its … agreement" (fresh71
     # q1563, fresh24 q626), and the question was refused: no passage says Moscow withdrew anything.
     (re.compile(r"\bвідкину\w*|\bвідкида\w*|\bвідхил\w*", re.IGNORECASE), "rejected", True),

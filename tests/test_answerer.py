@@ -105,6 +105,15 @@ def test_russian_question_is_translated_for_retrieval_and_refused_in_russian(
     assert "(Кит Келлог = Keith Kellogg)" in fake_llm.calls[0]["messages"][0]["content"]
 
 
+def test_a_rewrite_the_model_refused_is_no_question(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh78 q1720 (Korean): the rewrite came back as 'Who said "I'm sorry, but I can't assist with that.'
+    fake_llm.enqueue("Who said \"I'm sorry, but I can't assist with that.").enqueue_answer("", found=False)
+    answer = answerer.ask("트럼프가 켈로그에 대해 뭐라고 했어?")
+    # Searched as asked, with the documents' spelling of the names the hints gave.
+    assert answer.search_query == "Trump가 Kellogg에 대해 뭐라고 했어?"
+    assert answer.refused and len(fake_llm.calls) == 2
+
+
 def test_a_rewrite_is_told_only_the_names_the_documents_hold(answerer: Answerer, fake_llm: FakeLLM) -> None:
     fake_llm.enqueue("On which channel did Zelenskyy publish the statement?").enqueue_answer("", found=False)
     answerer.ask("На каком канале Зеленского опубликовали заявление, по словам Навального?")
