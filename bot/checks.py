@@ -354,7 +354,8 @@ def miscounts(question: str, answer: str, passages: list[str]) -> str | None:
 # Only these: "how many days were proposed" is answered by "called for … 30 days", and a
 # verb of reporting or planning has too many ways of being said.
 _FATES: tuple[tuple[str, ...], ...] = (
-    ("destroy", "shot", "shoot", "downed", "intercept", "neutrali"),
+    # "How many drones did Ukraine lose" asks how many were destroyed (fresh78 q1706's rewrite).
+    ("destroy", "shot", "shoot", "downed", "intercept", "neutrali", "lose", "lost"),
     ("kill", "dead", "death", "died", "die"),
     ("injur", "wound", "hurt"),
     ("captur", "taken prisoner", "seiz"),

@@ -589,6 +589,17 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # Japanese "停戦" (ceasefire) came back as "the war did not occur", and the question was answered with a
     # sentence on ending a war (fresh77 q1692).  The same in Chinese and Korean.
     (re.compile(r"停戦|停火|休戦|휴전"), "ceasefire", True),
+    # Spanish "derribó" (shot down) came back as "lose" (fresh78 q1706), and the count of drones that entered
+    # was given as the count shot down; so in our users' other languages.
+    (
+        re.compile(
+            r"\bderrib\w*|\bderrub\w*|\bсби(?:л|т|ва)\w*|\bзби(?:л|т|ва)\w*|\babgeschossen\b|\babschie\w*"
+            r"|\babatt(?:u|re|ait)\w*|\babbatt\w*|\bzestrzel\w*|\bsest[řr]el\w*|\bdüşür\w*|撃墜|击落|격추",
+            re.IGNORECASE,
+        ),
+        "shot down",
+        False,
+    ),
     # Korean "트루스 소셜" (Truth Social) came back as "Twitter" (fresh78 q1720); so in Japanese and Chinese.
     (re.compile(r"트루스\s*소셜|トゥルース・?ソーシャル|真实社交|真相社交"), "Truth Social", False),
     # Ukrainian "відкинула вимогу" (rejected the demand) came back as "withdrew its … agreement" (fresh71

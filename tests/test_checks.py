@@ -1536,6 +1536,9 @@ DRONES_ENTERED = "On May 12, several dozen Russian drones entered Ukrainian airs
         ),
         ("How many Russian drones were shot down on May 12?", "Several dozen [1]", [DRONES_ENTERED], True),
         ("How many people died in the attacks?", "Several dozen drones [1]", [DRONES_ENTERED], True),
+        # Spanish "derribó" came back as "lose" (fresh78 q1706): drones lost are drones destroyed.
+        ("How many Russian drones did Ukraine lose on May 12?", "Several dozen [1]", [DRONES_ENTERED], True),
+        ("How many drones did Ukraine lose?", "Dozens [1]", ["Ukraine lost dozens of drones."], False),
         # The fate the clause ends on, far after "how many" (fresh38 q908).
         (
             "How many of the Russian drones that entered Ukrainian airspace on May 12 were shot down?",

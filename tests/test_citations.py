@@ -370,10 +370,12 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("停戦が実現しなかったことで、5月12日に何が起きましたか？", {"停戦": "ceasefire"}),
         ("停火建议是什么？", {"停火": "ceasefire"}),
         ("휴전 제안은?", {"휴전": "ceasefire"}),
-        (
-            "트럼프가 트루스 소셜에 뭐라고 썼어?",
-            {"트럼프": "Trump", "트루스 소셜": "Truth Social"},
-        ),  # fresh78 q1720: "Twitter"
+        # fresh78 q1720: "트루스 소셜" (Truth Social) came back as "Twitter".
+        ("트럼프가 트루스 소셜에 뭐라고 썼어?", {"트럼프": "Trump", "트루스 소셜": "Truth Social"}),
+        # fresh78 q1706: Spanish "derribó" (shot down) came back as "lose"; so in Russian and German.
+        ("¿cuántos drones rusos derribó Ucrania?", {"derribó": "shot down"}),
+        ("Сколько дронов сбили?", {"сбили": "shot down"}),
+        ("Wie viele Drohnen wurden abgeschossen?", {"abgeschossen": "shot down"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
