@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from bot.checks import (
     CREDIT_PHRASE,
+    ELSEWHERE,
     HALF_ANSWERED,
     INEXACT,
     MISCREDITED,
@@ -87,6 +88,7 @@ from bot.checks import (
     said_otherwise,
     same_deed,
     second_asked,
+    spoken_on,
     stance_reversed,
     states_no_outcome,
     swapped_party,
@@ -2248,6 +2250,15 @@ class Answerer:
                 and (cited := self._quoted(copied, k, context, asked_all, subjects, passages)) is not None
             ):
                 text, citations, reason = f"{copied} [1]", cited, ""
+                first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
+        # "What does Yuri Ushakov consider should be taken into account in the dialogue?" was answered, twice,
+        # with Zakharova's "Russia considers … a priority" (fresh77 q1690).  The one sentence that names him
+        # and says the topic is the answer, quoted.
+        spoken = spoken_on(asked_all, shown) if reason.split(";")[0] == ELSEWHERE and not articles else None
+        if spoken is not None and gen is not None and self.second_look:
+            k, sentence = spoken
+            if (cited := self._quoted(sentence, k, context, asked_all, subjects, passages)) is not None:
+                text, citations, reason = f"{sentence} [1]", cited, ""
                 first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
         # "Who at the State Department spoke about the peace process, and what did she say Washington
         # needs to see?" was answered "Tammy Bruce" (fresh45 q1042, in Russian): the sentence that names

@@ -1614,6 +1614,36 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
     return None
 
 
+def spoken_on(question: str, shown: Sequence[str]) -> tuple[int, str] | None:
+    """The one sentence of the passages ``shown`` that names the speaker asked about and says the topic.
+
+    Asked what Yuri Ushakov considers "should be taken into account in the
+    dialogue", the model answered twice with Zakharova's "Russia considers …
+    a priority" (fresh77 q1690; fresh68 q1516 too): it took the verb for the
+    topic.  The sentence "… Yuri Ushakov announced his readiness for dialogue,
+    taking into account the results of the 2022 meetings …" names him and
+    writes most of the topic's words.  Returned with its passage's label
+    (from 1); ``None`` when no sentence, or more than one, does.
+    """
+    m = _ASKS_ABOUT.search(question) or _ASKS_CALLED.search(question)
+    who = (_appositive(m.group("who")) or m.group("who")) if m and m.group("who") else ""
+    if not m or not who or not _NAME_RUN.fullmatch(who.strip()):
+        return None
+    about = _WHEN_SAID.split(m.group("topic"), maxsplit=1)[0]
+    topic = {w for w in content_words(about) if w not in _MONTHS and not w.isdigit()}
+    if len(topic) < 2:
+        return None
+    speaker = _who(who)
+    found = [
+        (k, sentence)
+        for k, text in enumerate(shown, start=1)
+        for span in sentence_spans(text)
+        if speaker in fold(sentence := text[span.start : span.end].strip())
+        and 2 * sum(_like(w, content_words(sentence)) for w in topic) > len(topic)
+    ]
+    return found[0] if len({s for _, s in found}) == 1 else None
+
+
 # Roles a *who* question asks about, each with the words that state it.  "Leaders" is left
 # out: "received support from … other world leaders" names a group, not who led.
 _ROLES = (

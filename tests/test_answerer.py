@@ -3393,3 +3393,21 @@ def test_what_someone_posted_is_not_answered_with_an_outlets_report(answerer: An
         answerer, fake_llm, "What did Politico report about Trump and the ceasefire plan?", held, reply
     )
     assert not answer.refused, answer.withheld
+
+
+def test_what_someone_said_withheld_twice_is_the_one_sentence_naming_them_and_the_topic(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh77 q1690 (a Portuguese follow-up): twice Zakharova's "Russia considers … a priority".
+    question = "What does Yuri Ushakov consider should be taken into account in the dialogue?"
+    passages = answerer.retriever.retrieve(question, answerer.top_k)
+    k = next(i for i, p in enumerate(passages, 1) if "root causes" in p.text)
+    zakharova = "Russia considers discussing the root causes of the conflict a priority."
+    fake_llm.enqueue_answer(f"{zakharova} [{k}]").enqueue_answer(f"{zakharova} [1]")
+    answer = answerer.ask(question)
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("Later, Russian presidential aide Yuri Ushakov announced his readiness for dialogue")
+    assert "2022 meetings" in answer.citations[0].quote
+    # Asked of someone no sentence names with the topic, the answer stays withheld.
+    fake_llm.enqueue_answer(f"{zakharova} [{k}]").enqueue_answer(f"{zakharova} [1]")
+    assert answerer.ask("What does Keith Kellogg consider should be taken into account in the dialogue?").refused

@@ -81,6 +81,7 @@ from bot.checks import (
     role_unstated,
     said_otherwise,
     second_asked,
+    spoken_on,
     stance_reversed,
     states_no_outcome,
     swapped_party,
@@ -2532,3 +2533,25 @@ def test_a_sentence_where_the_speaker_says_the_deed_was_not_done_answers_no(
     question: str, before: str, said: bool
 ) -> None:
     assert said_otherwise(question, NOT_PRECEDED, before) is said
+
+
+USHAKOV = (
+    "The talks in Istanbul were initiated by Russia on May 11. Later, Russian presidential aide Yuri Ushakov "
+    "announced his readiness for dialogue, taking into account the results of the 2022 meetings and the current "
+    "situation on the front. Zelensky insists on a 30-day ceasefire from May 12 as a mandatory condition, but this "
+    "demand was rejected by Moscow: Russian Foreign Ministry spokesperson Maria Zakharova said that Russia "
+    "considers discussing the root causes of the conflict a priority."
+)
+
+
+def test_the_sentence_naming_a_speaker_and_the_topic_is_found_when_it_is_the_only_one() -> None:
+    # fresh77 q1690: what Ushakov considers should be taken into account.
+    question = "What does Yuri Ushakov consider should be taken into account in the dialogue?"
+    k, sentence = spoken_on(question, ["Putin spoke in the Kremlin.", USHAKOV]) or (0, "")
+    assert k == 2 and sentence.startswith("Later, Russian presidential aide Yuri Ushakov")
+    # The speaker named in no sentence with the topic; the topic in too few of its words; no speaker.
+    assert spoken_on(question.replace("Yuri Ushakov", "Maria Zakharova"), [USHAKOV]) is None
+    assert spoken_on("What did Ushakov say about the weather in Moscow?", [USHAKOV]) is None
+    assert spoken_on("What was said about the dialogue and the account?", [USHAKOV]) is None
+    # Two sentences that would do: none is the one.
+    assert spoken_on(question, [USHAKOV, USHAKOV.replace("Later, ", "")]) is None
