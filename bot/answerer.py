@@ -711,6 +711,25 @@ def keep_hinted_what(spellings: dict[str, str], rewrite: str) -> str:
     return f"What {rewrite[0].lower()}{rewrite[1:]}"
 
 
+# Hinted asks that a rewrite drops, each with the forms that keep it.
+_HINTED_ASKS = {
+    "for how many days": re.compile(r"\bhow\s+(?:many\s+days|long)\b", re.IGNORECASE),
+    "from what date": re.compile(r"\b(?:what|which)\s+(?:date|day)\b|\bwhen\b|\bstart", re.IGNORECASE),
+}
+
+
+def keep_hinted_asks(spellings: dict[str, str], rewrite: str) -> str:
+    """The rewrite, with what a hint asks and the rewrite dropped put back at its end.
+
+    "Какое перемирие предложили лидеры «коалиции желающих»: на сколько дней и с
+    какого числа?" (which ceasefire …: for how many days, and from what date?)
+    came back, hinted, as "What was the ceasefire proposed by the leaders of the
+    coalition?", and the answer gave neither (fresh78 q1702).
+    """
+    lost = [v for v in dict.fromkeys(spellings.values()) if v in _HINTED_ASKS and not _HINTED_ASKS[v].search(rewrite)]
+    return f"{rewrite.rstrip(' ?.')}, {' and '.join(lost)}?" if lost else rewrite
+
+
 def keep_and_what(question: str, rewrite: str) -> str:
     """The rewrite, with the "what" of the question's second question put back when it was lost.
 
@@ -814,7 +833,8 @@ def mend_rewrite(
     (``drop_added_years``), places in English (``english_places``), the
     question word (``keep_question_word``), a "was it X who" turned into
     *who* (``keep_cleft``), the *what* of what someone was urged to do or of
-    a hinted *what did …* (``keep_hinted_what``), the person or source the
+    a hinted *what did …* (``keep_hinted_what``), a hinted "for how many
+    days" or "from what date" (``keep_hinted_asks``), the person or source the
     question credits (``keep_credit``), a closing "and who?"
     (``keep_and_who``), and the "what" of a second question
     (``keep_and_what``).  The question word goes in before the
@@ -825,7 +845,7 @@ def mend_rewrite(
     if not rewrite:
         return question
     out = keep_cleft(question, keep_question_word(question, english_places(drop_added_years(asked, rewrite))))
-    out = keep_hinted_what(spellings, out)
+    out = keep_hinted_asks(spellings, keep_hinted_what(spellings, out))
     return keep_and_what(question, keep_and_who(question, keep_credit(question, out, spellings, people, sources)))
 
 

@@ -609,6 +609,10 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # "Stambule", a place of no document.
     (re.compile(r"\bstambu\w*", re.IGNORECASE), "Istanbul", False),
     (re.compile(r"\bдень\s+(?:недели|тижня)\b", re.IGNORECASE), "day of the week", False),
+    # "на сколько дней и с какого числа?" (for how many days, and from what date?) was dropped from the
+    # rewrite, and the answer gave neither (fresh78 q1702).
+    (re.compile(r"\bна\s+(?:сколько|скільки)\s+дн\w*", re.IGNORECASE), "for how many days", False),
+    (re.compile(r"\b(?:с|з)\s+(?:какого|якого)\s+(?:числа|дня)\b", re.IGNORECASE), "from what date", False),
     # The same in the Latin-script languages of our users: "An welchem Wochentag … getroffen?"
     # came back as "What day did … meet?", and "¿Qué portavoces …?" kept "portavoces".
     (

@@ -1137,6 +1137,32 @@ def test_a_rewrite_keeps_a_hinted_what(question: str, rewrite: str, mended: str 
 
 
 @pytest.mark.parametrize(
+    ("question", "rewrite", "mended"),
+    [
+        # fresh78 q1702: "на сколько дней и с какого числа?" was dropped from the rewrite.
+        (
+            "Какое перемирие предложили лидеры: на сколько дней и с какого числа?",
+            "What was the ceasefire proposed by the leaders?",
+            "What was the ceasefire proposed by the leaders, for how many days and from what date?",
+        ),
+        (
+            "На сколько дней и с какого числа?",
+            "How long was the ceasefire?",
+            "How long was the ceasefire, from what date?",
+        ),
+        # Kept in the rewrite's own words, or not asked.
+        ("На сколько дней и с какого числа?", "How long did it last and when did it start?", None),
+        ("Какое перемирие предложили лидеры?", "What ceasefire did the leaders propose?", None),
+    ],
+)
+def test_a_rewrite_keeps_what_a_hint_asks(question: str, rewrite: str, mended: str | None) -> None:
+    from bot.answerer import keep_hinted_asks
+    from bot.citations import document_spellings
+
+    assert keep_hinted_asks(document_spellings(question, frozenset()), rewrite) == (mended or rewrite)
+
+
+@pytest.mark.parametrize(
     ("rewrite", "english"),
     [
         # fresh63 q1415: "Cremlino", from an Italian conversation, was taken for an unknown name.

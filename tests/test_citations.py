@@ -372,6 +372,11 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("휴전 제안은?", {"휴전": "ceasefire"}),
         # fresh78 q1720: "트루스 소셜" (Truth Social) came back as "Twitter".
         ("트럼프가 트루스 소셜에 뭐라고 썼어?", {"트럼프": "Trump", "트루스 소셜": "Truth Social"}),
+        # fresh78 q1702: "for how many days, and from what date" was dropped.
+        (
+            "на сколько дней и с какого числа?",
+            {"на сколько дней": "for how many days", "с какого числа": "from what date"},
+        ),
         # fresh78 q1706: Spanish "derribó" (shot down) came back as "lose"; so in Russian and German.
         ("¿cuántos drones rusos derribó Ucrania?", {"derribó": "shot down"}),
         ("Сколько дронов сбили?", {"сбили": "shot down"}),
