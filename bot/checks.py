@@ -1431,7 +1431,8 @@ _ASKS_OUTCOME = re.compile(
 # comes before "end with"; what it was to end with is the outcome asked about, not the event.
 _ENDED_WITH = re.compile(
     r"\b(?:did|do|does|will|would|has|have|had)\b(?P<event>[^?]*?)\b(?:end|ended|conclude|concluded)\s+"
-    r"(?:up\s+)?(?:with|in)\b"
+    # "did the istanbul talks end up producing a prisoner exchange agreement?" (fresh79 q1729).
+    r"(?:up\s+)?(?:with|in|producing|yielding|reaching)\b"
 )
 # What came of something: "agreed", "ended", and also "expressed his willingness" or
 # "rejected" (what a phone call or a demand came to).  Not "announced" or "proposed",
@@ -1603,7 +1604,7 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
     }
     if not (all(_like(n, said) for n in names) if names else matching_words(topic, said)):
         return ELSEWHERE
-    who = m.group("who") or ""
+    who = _speaker(m)
     speaker = content_words(_appositive(who) or who)
     if speaker & _DOCUMENT_WORDS:
         return None  # "what does the second article say about …": the speaker is the documents
@@ -1612,6 +1613,20 @@ def about_elsewhere(question: str, answer: str, quotes: list[str], around: list[
     if speaker and not any(_like(w, content_words(" ".join(around))) for w in speaker):
         return ELSEWHERE
     return None
+
+
+# "What did he propose to consider …": the verb before "to" is what the speaker did, not who.
+_VERB_TO = re.compile(r"\s+\w+\s+to$")
+
+
+def _speaker(m: re.Match[str]) -> str:
+    """Who a *what did X say about* question asks about, without a verb the match took for them.
+
+    "Who is Yuri Ushakov and what did he propose to consider in the
+    dialogue?" took "he propose to" for the speaker, and the right answer was
+    withheld: no passage names "propose" (fresh79 q1730, Russian).
+    """
+    return _VERB_TO.sub("", m.group("who") or "")
 
 
 def spoken_on(question: str, shown: Sequence[str]) -> tuple[int, str] | None:
@@ -1626,7 +1641,8 @@ def spoken_on(question: str, shown: Sequence[str]) -> tuple[int, str] | None:
     (from 1); ``None`` when no sentence, or more than one, does.
     """
     m = _ASKS_ABOUT.search(question) or _ASKS_CALLED.search(question)
-    who = (_appositive(m.group("who")) or m.group("who")) if m and m.group("who") else ""
+    who = _speaker(m) if m else ""
+    who = _appositive(who) or who
     if not m or not who or not _NAME_RUN.fullmatch(who.strip()):
         return None
     about = _WHEN_SAID.split(m.group("topic"), maxsplit=1)[0]

@@ -639,6 +639,13 @@ ZELENSKY_DECIDED = (
             False,
         ),
         ("What did Trump agree to on the call with Macron?", BEFORE_THE_TALKS, True),
+        # "end up producing" as "end with" (fresh79 q1729).
+        (
+            "did the istanbul talks end up producing a prisoner exchange agreement?",
+            "The talks in Istanbul were initiated by Russia on May 11. [1]",
+            True,
+        ),
+        ("Did the talks end up producing a deal?", "The talks ended with a prisoner deal. [1]", False),
         # A deal that was not made is no outcome asked for (fresh75 q1653, a Japanese question's rewrite).
         (
             "What happened on May 12th because the ceasefire agreement was not reached?",
@@ -848,6 +855,16 @@ def test_a_clause_of_time_is_not_the_topic() -> None:
     asked = "What did Macron say about an unconditional ceasefire after Putin's announcment?"
     assert about_elsewhere(asked, answer, [quote], around) is None
     assert about_elsewhere(asked.replace("an unconditional ceasefire", "NATO"), answer, [quote], around) == ELSEWHERE
+
+
+def test_a_verb_before_to_is_not_the_speaker() -> None:
+    # fresh79 q1730 (Russian): "he propose to" was taken for the speaker, and no passage names "propose".
+    asked = "Who is Yuri Ushakov and what did he propose to consider in the dialogue?"
+    answer = "Yuri Ushakov is a Russian presidential aide who announced his readiness for dialogue. [1]"
+    assert about_elsewhere(asked, answer, [USHAKOV], [USHAKOV]) is None
+    # A speaker no passage names is still set apart.
+    asked = "What did Kellogg want to consider in the dialogue?"
+    assert about_elsewhere(asked, answer, [USHAKOV], [USHAKOV]) == ELSEWHERE
 
 
 def test_the_speaker_may_be_named_in_the_passage_around_the_quote() -> None:
