@@ -906,6 +906,13 @@ def _verb_in(verb: str, words: set[str]) -> bool:
     )
 
 
+def _opens_with_deed(sentence: str, who: str, verb: str) -> bool:
+    """Whether ``sentence`` opens with ``who`` (within its first four words) and then does ``verb``."""
+    words = fold(sentence).split()
+    at = next((i for i, w in enumerate(words[:4]) if w.startswith(_who(who))), None)
+    return at is not None and _verb_in(verb, content_words(" ".join(words[at + 1 : at + 4])))
+
+
 def echoed_yes(question: str, answer: str, quotes: Sequence[str]) -> str | None:
     """A yes to a yes/no question, said in the question's own words, that the cited sentences do not state.
 
@@ -918,8 +925,21 @@ def echoed_yes(question: str, answer: str, quotes: Sequence[str]) -> str | None:
     """
     text = unmarked(answer)
     yes = re.match(r"\s*yes\b[,.:;!]?\s*", text, re.IGNORECASE)
-    if not yes or not asks_yes_no(question):
+    if not asks_yes_no(question):
         return None
+    if not yes:
+        # "Did Zelensky reject Putin's offer …?" was answered "Zelensky rejected Putin's offer …: …
+        # Zakharova said …", citing "… this demand was rejected by Moscow" (fresh80 q1748): a yes without
+        # the word, opening with the one asked about doing what was asked.
+        deed = asked_deed(question)
+        first = _split_sentences(text.strip())[0] if text.strip() else ""
+        if not deed or not _opens_with_deed(first, *deed):
+            return None
+        # Only a verb the quotes hold, done by someone else: "decided" may be stated as "his decision".
+        who, verb = deed
+        if not _verb_in(verb, content_words(" ".join(quotes))):
+            return None
+        return None if any(_done_by(_who(who), _stems(verb), fold(q)) for q in quotes) else ECHOED_YES
     rest = text[yes.end() :]
     # "Did Moscow accept Zelensky's demand …, and what did Zakharova say …?" was answered "Yes, Moscow
     # accepted …. Zakharova said …", citing "this demand was rejected by Moscow" (fresh28 q715): the

@@ -1892,6 +1892,16 @@ REJECTED = (
             "Yes, Putin's proposal to hold direct talks in Istanbul was rejected by Moscow. [1]",
             True,
         ),
+        # A yes without the word, opening with the one asked about (fresh80 q1748).
+        (
+            "Did Zelensky reject Putin's offer of direct talks in Istanbul?",
+            "Zelensky rejected Putin's offer of direct talks in Istanbul: Russian Foreign Ministry spokesperson "
+            "Maria Zakharova said that Russia considers discussing the root causes of the conflict a priority. [1]",
+            True,
+        ),
+        ("Did Moscow reject Zelensky's demand?", "Moscow rejected the demand, as Zakharova said. [1]", False),
+        # A verb the quote does not hold at all is left to the other checks ("decided": "his decision", q1613).
+        ("Did Zelensky decide to go?", "Zelensky decided to go to Istanbul. [1]", False),
         # A yes in words of its own is not the question's verb ("plan" answered "participated", q126).
         ("Did Zelensky plan to demand a ceasefire?", "Yes, Zelensky insists on a 30-day ceasefire. [1]", False),
         # No simple named subject: no verb to hold the answer to.
