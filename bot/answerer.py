@@ -3167,7 +3167,8 @@ class Answerer:
         lines = [f"{t.role.capitalize()}: {t.content}" for t in history[-6:]]
         # Told how the documents spell the question's Cyrillic names, the model keeps them
         # (unhinted, "Зеленский" once came back as "Putin", "Кіт Келлог" as "the cat named Kellogg").
-        spellings = document_spellings(question, self.retriever.vocabulary(), self.retriever.names())
+        people = frozenset(fold(n) for n in self._titled_surnames())
+        spellings = document_spellings(question, self.retriever.vocabulary(), self.retriever.names(), people)
         if about := asked_about(question, history):
             word, person = about
             known = document_spellings(person, self.retriever.vocabulary(), self.retriever.names())

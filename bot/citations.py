@@ -863,6 +863,8 @@ _CJK_NAMES: dict[str, tuple[str, ...]] = {
     "Zakharova": ("ザハロワ", "扎哈罗娃", "자하로바"),
     "Kellogg": ("ケロッグ", "凯洛格", "켈로그"),
 }
+# A lower-case Cyrillic word of five letters or more, with the lower-case word before it if any.
+_CYRILLIC_LOWER = re.compile(r"(?<!\w)(?:([а-яёєіїґ'’]+)\s+)?([а-яёєіїґ'’]{5,})(?!\w)")
 _CYRILLIC_RUN = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:[ \t]+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 
 
@@ -950,7 +952,7 @@ _OTHER_DATE = re.compile(r"\b(\d{1,2})\.?\s+(\w+)")
 
 
 def document_spellings(
-    question: str, vocabulary: frozenset[str], names: frozenset[str] = frozenset()
+    question: str, vocabulary: frozenset[str], names: frozenset[str] = frozenset(), people: frozenset[str] = frozenset()
 ) -> dict[str, str]:
     """The question's Cyrillic names, each with the documents' spelling of it ("Зеленский": "Zelensky").
 
@@ -995,6 +997,24 @@ def document_spellings(
                 found[word] = v[:1].upper() + v[1:]
         if surname is not None:
             found[words[-1]] = surname[:1].upper() + surname[1:]
+    # Written in lower case, a name is no capitalised run: "хто такий кіт келлог …?" came back as "Who is
+    # this cat named Kelog …?" (fresh79 q1731).  A lower-case word is matched to the documents' surnames
+    # alone, with the word before it as the given name when its first letter is that of one.  Only
+    # people's surnames (``people``): "відповідь" (answer) is near "Video", "атаки" (attacks) "Attack".
+    last_names = {
+        last: n.split()
+        for n in sorted(names)
+        if len(n.split()) >= 2 and (last := fold(n.split()[-1]).strip(".’'")) in people
+    }
+    for m in _CYRILLIC_LOWER.finditer(question):
+        before, word = m.group(1), m.group(2)
+        if any(word in k.split() for k in found) or (v := _spelled(word, frozenset(last_names))) is None:
+            continue
+        whole = last_names[v]
+        if before and _transliterate(before)[:1] == fold(whole[-2])[:1] and len(before) <= len(whole[-2]) + 2:
+            found[f"{before} {word}"] = f"{whole[-2]} {whole[-1]}"
+        else:
+            found[word] = whole[-1]
     # Polish and Czech write the documents' Russian names in their own letters: "Uszakowa" (of Ushakov)
     # came back as a person "Uszakowa Rosja", and the question was withheld for a name in none of the
     # documents (fresh71 q1571).  Respelled, such a word is matched to the documents' surnames alone.

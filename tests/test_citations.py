@@ -431,6 +431,27 @@ def test_document_spellings_give_whole_names_as_written(question: str, expected:
     assert document_spellings(question, vocabulary, names) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # fresh79 q1731: "кіт келлог" in lower case came back as "this cat named Kelog".
+        ("хто такий кіт келлог?", {"кіт келлог": "Keith Kellogg"}),
+        ("кто такой ушаков", {"ушаков": "Ushakov"}),
+        ("что сказала захарова?", {"захарова": "Zakharova"}),
+        # Words near a name that is no person's ("Kremlin Video", "Foreign Ministry"), or no name at all.
+        ("Що сказала у відповідь міністра?", {}),
+        ("Скільки людей загинуло внаслідок атаки?", {}),
+    ],
+)
+def test_document_spellings_know_peoples_names_in_lower_case(question: str, expected: dict[str, str]) -> None:
+    from bot.citations import document_spellings
+
+    vocabulary = frozenset("keith kellogg yuri ushakov maria zakharova kremlin video foreign ministry attack".split())
+    names = frozenset({"Keith Kellogg", "Yuri Ushakov", "Maria Zakharova", "Kremlin Video", "Foreign Ministry"})
+    people = frozenset({"kellogg", "ushakov", "zakharova"})
+    assert document_spellings(question, vocabulary, names, people) == expected
+
+
 def test_document_spellings_know_names_russian_takes_from_elsewhere() -> None:
     from bot.citations import document_spellings
 
