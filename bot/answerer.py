@@ -894,7 +894,8 @@ UNAFFILIATED = "someone of a body was asked for and the answer names no one the 
 # "Recep Tayyip Erdogan", Turkish President, for the Turkish foreign minister's name (fresh36 q876).
 UNTITLED = "someone was asked for by a title that no one in the documents holds"
 # A count asked for, and the model's answer gives none that a passage gives.
-_MISCOUNTED = frozenset({UNGIVEN_COUNT, WRONG_COUNT, NO_COUNT, GROUNDLESS})
+# A figure no passage states is one too: "1 Russian drone entered …" for "several dozen" (fresh80 q1751).
+_MISCOUNTED = frozenset({UNGIVEN_COUNT, WRONG_COUNT, NO_COUNT, GROUNDLESS, UNSTATED_FIGURE})
 # Reasons that say the answer missed the question, not that it invented: over
 # only the few sentences nearest the question, the model often finds the one it
 # passed over.  Not for a *who* answer that names nobody new: on a second look
@@ -2312,7 +2313,7 @@ class Answerer:
                     text, citations, reason = f"{quoted} [1]", cited, ""
                     first = time.perf_counter() - t0  # what was streamed is replaced: the answer starts now
         # "12 dozen Russian drones" for "several dozen … on May 12" (a count made of a date and a
-        # count), or "2": the model answered a *how many* question with a count no passage gives.
+        # count), "1 Russian drone", or "2": the model answered a *how many* question with a count no passage gives.
         # When one sentence of the passages counts what was asked, that sentence is the answer,
         # judged as the model's would be.
         if reason.split(";")[0] in _MISCOUNTED and gen is not None and self.second_look:

@@ -1615,6 +1615,10 @@ def test_a_count_no_passage_gives_is_replaced_by_the_sentence_that_counts_it(
     assert not answer.refused and "several dozen Russian drones entered Ukrainian airspace" in answer.text
     assert [c.quote for c in answer.citations] == [answer.text.removesuffix(" [1]")]
     assert len(fake_llm.calls) == 1
+    # "1" no passage states (fresh80 q1751): withheld as a made-up figure, replaced the same way.
+    fake_llm.enqueue_answer("1 Russian drone entered Ukrainian airspace on May 12. [1]")
+    answer = answerer.ask("how many russian drones came into ukrainian airspace on may 12?")
+    assert not answer.refused and "several dozen Russian drones entered Ukrainian airspace" in answer.text
     # No sentence counts the dead: the made-up count stays withheld.
     fake_llm.enqueue_answer("12 people were killed [1].").enqueue_answer("12 people were killed [1].")
     assert answerer.ask("How many people were killed by the drones on May 12?").refused
