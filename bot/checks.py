@@ -274,11 +274,20 @@ def refers_back(question: str, answer: str) -> str | None:
     # on May 11 (fresh43 q1012): which statement, the sentence before says, and the question does not.
     if _MADE_THE_STATEMENT.search(first) and not _SAYING.search(question):
         return DANGLING
+    # Asked what was said, "According to Hurriyet, he made the statement during a phone call with …
+    # Macron" tells where, not what (fresh80 q1750, fresh79 q1737, Turkish).
+    if (
+        _MADE_THE_STATEMENT.search(first)
+        and _ASKS_WHAT_SAID.search(question)
+        and len(_split_sentences(unmarked(answer).strip())) == 1
+    ):
+        return DANGLING
     if not _OBJECT_THIS.search(first) or _POINTING.search(question):
         return None
     return DANGLING
 
 
+_ASKS_WHAT_SAID = re.compile(r"\bwhat\b[^?]*?\b(?:say|said|state|stated|tell|told)\b", re.IGNORECASE)
 _MADE_THE_STATEMENT = re.compile(r"\b(?:made|gave|issued|delivered)\s+the\s+(?:statement|announcement|remarks)\b")
 # A question that names what was said itself: "When did Putin express …", "during which call did Erdoğan confirm …".
 _SAYING = re.compile(
@@ -745,6 +754,10 @@ _ASKS_PLACE = re.compile(
     r"(?:location|venue|site)\s+(?:of|for)\b"
 )
 # The same asked in Japanese, Chinese and Korean (where, venue, place, building, hotel), folded as the question is.
+_ASKS_ORIGIN = re.compile(
+    r"\bwhere\s+(?:did|does|do|has)\s+(?:the\s+|this\s+|that\s+)?(?:information|info|news|report|story|claim|"
+    r"quote|data|it|this|that)\s+come\s+from\b"
+)
 _ASKS_PLACE_CJK = re.compile(
     "|".join(
         fold(w)
@@ -777,7 +790,8 @@ def lacks_place(question: str, answer: str) -> str | None:
     answer ("Kyiv [1]", "Istanbul, Turkey") may be the place alone.
     """
     text = unmarked(answer)
-    folded = fold(question)
+    # "… and where did the information come from?" asks for a source, not a place (fresh80 q1750, Turkish).
+    folded = _ASKS_ORIGIN.sub(" ", fold(question))
     if not (_ASKS_PLACE.search(folded) or _ASKS_PLACE_CJK.search(folded)) or not _latin(text):
         return None
     asked = set(_WORD.findall(folded))

@@ -941,6 +941,19 @@ COPIED = "Zelensky reported this on his Telegram channel, emphasizing that his v
             "Putin made the statement during a late-night meeting with journalists in the Kremlin on May 11. [1]",
             False,
         ),
+        # Asked what was said, where it was said is not it (fresh80 q1750, Turkish).
+        (
+            "What did Erdoğan say to Macron on the phone, and where did the information come from?",
+            "According to Hurriyet, he made the statement during a phone call with French President Emmanuel "
+            "Macron. [1]",
+            True,
+        ),
+        (
+            "What did Erdoğan say to Macron on the phone?",
+            "According to Hurriyet, he made the statement during a phone call with Macron. He said that a "
+            "historic turning point has been reached. [1]",
+            False,
+        ),
     ],
 )
 def test_an_answer_that_opens_by_pointing_back_to_nothing(question: str, answer: str, withheld: bool) -> None:
@@ -1700,6 +1713,13 @@ def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
         # Asked where something came from, a source after "by" answers (fresh49 q1123, in Ukrainian).
         ("Where did the photo come from?", "The photo was taken by Screenshot Kremlin Video. [1]", False),
         ("Where did Zelensky announce his decision?", "It was announced by Zelenskyy. [1]", True),
+        # Where the information came from is its source (fresh80 q1750, Turkish).
+        (
+            "What did Erdoğan say on the phone, and where did the information come from?",
+            "Erdoğan stated that a historic turning point has been reached. [1]",
+            False,
+        ),
+        ("Where did Erdoğan say it, and where did the information come from?", "He said it. [1]", True),
     ],
 )
 def test_a_where_question_needs_a_place(question: str, answer: str, withheld: bool) -> None:
