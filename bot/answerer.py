@@ -150,6 +150,7 @@ from bot.roles import (
     holders,
     holders_asked,
     offices_of,
+    role_words,
     roles_asked,
     titled,
     unaffiliated,
@@ -1469,6 +1470,44 @@ _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "This", "That"})
 _REPORTING = re.compile(r"\b(?:say|says|said|stated|according|noted|announced|told|declared)\b", re.IGNORECASE)
 
 
+# "Who is Yuri Ushakov …?", "who's tammy bruce": what the person is, asked by name.
+_WHO_IS_NAMED = re.compile(r"\b(?i:who(?:['’]s|\s+is|\s+was))\s+(?P<name>[A-Za-z][\w’'-]+(?:\s+[A-Za-z][\w’'-]+)?)")
+
+
+def _title_given(asked: str, text: str, citations: Sequence[Citation]) -> str:
+    """``text`` with the title a cited sentence gives the person a *who is X* question asks about, when it has none.
+
+    "хто такий Юрій Ушаков і з урахуванням чого він готовий до діалогу?" (who is
+    Yuri Ushakov, and with what in view is he ready for dialogue?) was answered
+    "Yuri Ushakov announced his readiness for dialogue, taking into account …",
+    citing "Later, Russian presidential aide Yuri Ushakov announced …" (fresh80
+    q1753): what he is, the sentence the answer cites says, and the answer
+    dropped.  The title goes before the answer's first mention of him.
+    """
+    m = _WHO_IS_NAMED.search(asked)
+    if m is None or not citations:
+        return text
+    surname = fold(m.group("name").split()[-1])
+    for c in citations:
+        for h in holders([[c.passage]]):
+            if fold(_surname(h.name)) != surname or not (h.sentence.strip() in c.quote or c.quote in h.sentence):
+                continue
+            if any(w in fold(unmarked(text)) for w in role_words(h.role)):
+                return text  # the answer says what they are
+            at = re.search(rf"(?:\b[A-Z][\w’'-]+\s+)*\b{re.escape(_surname(h.name))}\b", text)
+            cut = h.title.rfind(h.name)
+            if at is None or cut <= 0:
+                return text
+            before = h.title[:cut]
+            title = before.rstrip(" ,")
+            title = title[:1].upper() + title[1:] if at.start() == 0 else title
+            # "Trump’s special representative for Ukraine, Keith Kellogg, voiced support …": an apposition closes.
+            sep, name = before[len(title) :], text[at.start() : at.end()]
+            close = "," if "," in sep and not re.match(r"\s*[,.;:)]", text[at.end() :]) else ""
+            return f"{text[: at.start()]}{title}{sep}{name}{close}{text[at.end() :]}"
+    return text
+
+
 def _speaker_kept(text: str, citations: Sequence[Citation]) -> str:
     """``text`` with the speaker put back before a sentence that copies what a cited sentence reports they said.
 
@@ -2393,6 +2432,7 @@ class Answerer:
             text, citations = _outlets_named(text, citations)
             text = _credit_given(asked_all, text, citations)
             text, citations = _byline_cited(asked_all, text, citations, passages)
+            text = _title_given(asked_all, text, citations)
             if not articles:
                 text = _speaker_kept(text, citations)
             text, citations = _yes_shown(asked_all, text, citations)

@@ -74,6 +74,13 @@ _ALIASES: dict[str, frozenset[str]] = {
 }
 # A role is qualified by a word or two ("Russian", "US", "State Department"); more ask something else.
 _MOST_QUALIFIERS = 2
+
+
+def role_words(role: str) -> tuple[str, ...]:
+    """The words that name ``role`` ("spokesperson": "spokesman", "spokeswoman" too)."""
+    return _ROLES.get(role, (role,))
+
+
 _ROLE_WORD = "|".join(w for words in _ROLES.values() for w in words)
 # The role, what it is of ("for Ukraine,"), and the name after it: capitalised words up to the
 # first that is not ("… Dmitry Peskov, in an interview", "… Emmanuel Macron phoned Trump").

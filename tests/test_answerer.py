@@ -3441,3 +3441,25 @@ def test_what_someone_said_withheld_twice_is_the_one_sentence_naming_them_and_th
     # Asked of someone no sentence names with the topic, the answer stays withheld.
     fake_llm.enqueue_answer(f"{zakharova} [{k}]").enqueue_answer(f"{zakharova} [1]")
     assert answerer.ask("What does Keith Kellogg consider should be taken into account in the dialogue?").refused
+
+
+def test_a_who_is_answer_gets_the_title_its_cited_sentence_gives(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh80 q1753 (Ukrainian): the answer dropped "Russian presidential aide" from the sentence it cites.
+    held = "Yuri Ushakov announced his readiness for dialogue"
+    reply = f"{held}, taking into account the results of the 2022 meetings. [{{k}}]"
+    question = "Who is Yuri Ushakov, and with what in view is he ready for dialogue?"
+    answer = _ask_with_reply(answerer, fake_llm, question, held, reply)
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("Russian presidential aide Yuri Ushakov announced his readiness"), answer.text
+    # Not asked who he is, or the role already said: the answer stays as written.
+    answer = _ask_with_reply(answerer, fake_llm, "With what in view is Yuri Ushakov ready for dialogue?", held, reply)
+    assert answer.text.startswith("Yuri Ushakov announced"), answer.text
+    # An apposition closes: "Trump’s special representative for Ukraine, Keith Kellogg, voiced …".
+    held = "Kellogg, voiced support"
+    reply = "Keith Kellogg voiced support for Zelenskyy’s position. [{k}]"
+    answer = _ask_with_reply(answerer, fake_llm, "Who is Keith Kellogg and what did he support?", held, reply)
+    assert answer.text.startswith("Trump’s special representative for Ukraine, Keith Kellogg, voiced support")
+    held = "Yuri Ushakov announced his readiness for dialogue"
+    said = f"Yuri Ushakov, a presidential aide, announced his readiness for dialogue. [{{k}}]"
+    answer = _ask_with_reply(answerer, fake_llm, question, held, said)
+    assert answer.text.startswith("Yuri Ushakov, a presidential aide"), answer.text
