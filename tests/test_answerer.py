@@ -3460,6 +3460,6 @@ def test_a_who_is_answer_gets_the_title_its_cited_sentence_gives(answerer: Answe
     answer = _ask_with_reply(answerer, fake_llm, "Who is Keith Kellogg and what did he support?", held, reply)
     assert answer.text.startswith("Trump’s special representative for Ukraine, Keith Kellogg, voiced support")
     held = "Yuri Ushakov announced his readiness for dialogue"
-    said = f"Yuri Ushakov, a presidential aide, announced his readiness for dialogue. [{{k}}]"
+    said = "Yuri Ushakov, a presidential aide, announced his readiness for dialogue. [{k}]"
     answer = _ask_with_reply(answerer, fake_llm, question, held, said)
     assert answer.text.startswith("Yuri Ushakov, a presidential aide"), answer.text
