@@ -1439,7 +1439,10 @@ _ASKS_OUTCOME = re.compile(
     r"would|want|wants|wanted|propose|proposed|proposes|reports?|reported|reportedly|allegedly|supposedly|calls?|called|"
     r"urges?|urged|asks?|asked|"
     # Nor an agreement under a condition: "What sanctions … if Russia does not agree to the ceasefire?" (fresh61 q1369).
-    r"demands?|demanded|insists?|insisted|if|unless|whether)\b)[^?])*\b(?:agree|agreed|agreeing)\s+(?:on|upon|to)\b"
+    # Nor what was not agreed: "What happened on May 12th because the ceasefire was not agreed upon?" (fresh75
+    # q1653, rewritten so once the ceasefire was hinted).
+    r"demands?|demanded|insists?|insisted|if|unless|whether)\b)[^?])*(?<!\bnot\s)(?<!\bnever\s)"
+    r"\b(?:agree|agreed|agreeing)\s+(?:on|upon|to)\b"
     r"|\bhow (?:did|will|would)\b[^?]*\b(?:end|conclude)\b"
     # What is still to come: "what will the talks end up agreeing" (fresh17 q487).
     r"|\b(?:what|which)\b[^?]*\bend(?:s|ed)?\s+up\s+(?:agree\w*|decid\w*|sign\w*|with)\b"

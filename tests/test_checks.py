@@ -632,6 +632,13 @@ ZELENSKY_DECIDED = (
         ("How long did the meeting last, and did they sign a deal?", BEFORE_THE_TALKS, True),
         ("Was an agreement finally signed in Istanbul?", BEFORE_THE_TALKS, True),
         ("Did they sign a deal in Istanbul?", "The delegations signed a deal in Istanbul. [1]", False),
+        # Nor what was not agreed upon (fresh75 q1653, rewritten so once 停戦 was hinted "ceasefire").
+        (
+            "What happened on May 12th because the ceasefire was not agreed upon?",
+            "Several dozen Russian drones entered Ukrainian airspace. [1]",
+            False,
+        ),
+        ("What was agreed upon on May 12?", "Several dozen Russian drones entered Ukrainian airspace. [1]", True),
         # What someone "reportedly" agreed to on a call is a report, like "reported" (fresh72 q1578).
         (
             "What did Trump reportedly agree to on the call with Macron during the Kyiv meeting?",
