@@ -1719,6 +1719,9 @@ _REPORTED = re.compile(
     r"\b(?:say|says|said|confirm(?:s|ed)?|announce[sd]?|state[sd]?|claim(?:s|ed)?|report(?:s|ed)?|"
     r"believe[sd]?|think|thought|warn(?:s|ed)?|insist(?:s|ed)?|suggest(?:s|ed)?|note[sd]?)\s+(?:that|whether)\b"
 )
+# A role after a preposition ("… with the host"), or after "about" ("Who did Erdoğan talk to on the phone
+# about hosting negotiations?", fresh74 q1633 in Turkish): whom or what the one asked about dealt with.
+_ROLE_AS_OBJECT = re.compile(r"\b(?:(?:with|to|for|from|by|at)\s+(?:the|a|an)|about)\s+\w+")
 _WHICH_HOLDER = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}(?:{PERSON_KINDS})s?\b")
 
 
@@ -1743,6 +1746,9 @@ def role_unstated(question: str, quotes: list[str]) -> str | None:
     # is whoever did it, not one who led something (fresh34 q838).
     # Nor are "the heads of state and government" whose countries were asked for (fresh44 q1024, in German).
     asked = [_HEADS_OF_STATE.sub(" ", _LEADER_WHO.sub(" ", a)) for a in asked]
+    # "who did Erdoğan make a phone call to during the negotiations with the host?" asks whom he called:
+    # a role named after a preposition is whom the asked one dealt with, not what they were (fresh81 q1774).
+    asked = [_ROLE_AS_OBJECT.sub(" ", a) for a in asked]
     quoted = fold(" ".join(quotes))
     for role in _ROLES:
         if any(role.search(a) for a in asked) and not role.search(quoted):

@@ -1072,6 +1072,18 @@ ZELENSKY = (
             False,
         ),
         ("Who was the head of the Russian delegation?", ["Putin proposed talks."], True),
+        # A role after a preposition is whom the one asked about dealt with (fresh81 q1774, in Turkish).
+        (
+            "According to Hurriyet, who did Erdoğan make a phone call to during the negotiations with the host?",
+            ["According to Hurriyet, he made the statement during a phone call with French President Macron."],
+            False,
+        ),
+        ("Who spoke with the leader of the delegation?", ["Zelensky decided to participate in negotiations."], False),
+        (
+            "Who did Erdoğan talk to on the phone about hosting negotiations?",
+            ["According to Hurriyet, he made the statement during a phone call with French President Macron."],
+            False,
+        ),
         # Without the reported clause the role is asked, and must be stated.
         (
             "Who did Erdoğan choose to host the talks?",
