@@ -1472,9 +1472,14 @@ _REPORTING = re.compile(r"\b(?:say|says|said|stated|according|noted|announced|to
 
 # "Who is Yuri Ushakov …?", "who's tammy bruce": what the person is, asked by name.
 _WHO_IS_NAMED = re.compile(r"\b(?i:who(?:['’]s|\s+is|\s+was))\s+(?P<name>[A-Za-z][\w’'-]+(?:\s+[A-Za-z][\w’'-]+)?)")
+# "What role does Keith Kellogg have …?", "what is the position of Yuri Ushakov": the same, asked of the role.
+_ROLE_OF_NAMED = re.compile(
+    r"\b(?i:what(?:\s+is|['’]s)?\s+(?:the\s+)?(?:role|position|title|job|post)\s+(?:does\s+|did\s+|of\s+)?)"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+)
 
 
-def _title_given(asked: str, text: str, citations: Sequence[Citation]) -> str:
+def _title_given(asked: str, text: str, citations: Sequence[Citation]) -> tuple[str, list[Citation]]:
     """``text`` with the title a cited sentence gives the person a *who is X* question asks about, when it has none.
 
     "хто такий Юрій Ушаков і з урахуванням чого він готовий до діалогу?" (who is
@@ -1483,10 +1488,40 @@ def _title_given(asked: str, text: str, citations: Sequence[Citation]) -> str:
     citing "Later, Russian presidential aide Yuri Ushakov announced …" (fresh80
     q1753): what he is, the sentence the answer cites says, and the answer
     dropped.  The title goes before the answer's first mention of him.
+    "What role does Keith Kellogg have, and what did he urge Moscow to do …?" was
+    answered from "Kellogg urged Moscow …" (fresh81 q1779): the sentence just
+    before it titles him, and the citation is widened to hold it.
     """
-    m = _WHO_IS_NAMED.search(asked)
+    cited = list(citations)
+    m = _WHO_IS_NAMED.search(asked) or _ROLE_OF_NAMED.search(asked)
     if m is None or not citations:
-        return text
+        return text, cited
+    surname = fold(m.group("name").split()[-1])
+    for i, c in enumerate(citations):
+        for h in holders([[c.passage]]):
+            if fold(_surname(h.name)) != surname:
+                continue
+            quoted = h.sentence.strip() in c.quote or c.quote in h.sentence
+            gap = c.passage.text[h.end - c.passage.start : c.start - c.passage.start]
+            if not quoted and not (h.end <= c.start and h.start >= c.passage.start and not gap.strip()):
+                continue
+            if any(w in fold(unmarked(text)) for w in role_words(h.role)):
+                return text, cited  # the answer says what they are
+            at = re.search(rf"(?:\b[A-Z][\w’'-]+\s+)*\b{re.escape(_surname(h.name))}\b", text)
+            cut = h.title.rfind(h.name)
+            if at is None or cut <= 0:
+                return text, cited
+            if not quoted:
+                start = h.start - c.passage.start
+                cited[i] = replace(c, start=h.start, quote=c.passage.text[start : c.end - c.passage.start])
+            before = h.title[:cut]
+            title = before.rstrip(" ,")
+            title = title[:1].upper() + title[1:] if at.start() == 0 else title
+            # "Trump’s special representative for Ukraine, Keith Kellogg, voiced support …": an apposition closes.
+            sep, name = before[len(title) :], text[at.start() : at.end()]
+            close = "," if "," in sep and not re.match(r"\s*[,.;:)]", text[at.end() :]) else ""
+            return f"{text[: at.start()]}{title}{sep}{name}{close}{text[at.end() :]}", cited
+    return text, cited
     surname = fold(m.group("name").split()[-1])
     for c in citations:
         for h in holders([[c.passage]]):
@@ -2432,7 +2467,7 @@ class Answerer:
             text, citations = _outlets_named(text, citations)
             text = _credit_given(asked_all, text, citations)
             text, citations = _byline_cited(asked_all, text, citations, passages)
-            text = _title_given(asked_all, text, citations)
+            text, citations = _title_given(asked_all, text, citations)
             if not articles:
                 text = _speaker_kept(text, citations)
             text, citations = _yes_shown(asked_all, text, citations)

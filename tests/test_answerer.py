@@ -21,6 +21,7 @@ from bot.answerer import (
     Citation,
     Conversation,
     Turn,
+    _title_given,
     detect_language,
 )
 from bot.checks import REPORTED_INSTEAD, UNCREDITED, titled_otherwise
@@ -3463,3 +3464,23 @@ def test_a_who_is_answer_gets_the_title_its_cited_sentence_gives(answerer: Answe
     said = "Yuri Ushakov, a presidential aide, announced his readiness for dialogue. [{k}]"
     answer = _ask_with_reply(answerer, fake_llm, question, held, said)
     assert answer.text.startswith("Yuri Ushakov, a presidential aide"), answer.text
+
+
+def test_a_title_in_the_sentence_before_the_cited_one_is_given_and_cited(answerer: Answerer) -> None:
+    # fresh81 q1779: "What role does Keith Kellogg have, …?" answered from the sentence after his title.
+    cited = _citing(answerer, "Kellogg urged Moscow to commit to a prolonged ceasefire")
+    asked = "What role does Keith Kellogg have, and what did he urge Moscow to do before the talks?"
+    text, (widened,) = _title_given(asked, "Kellogg urged Moscow to commit to a prolonged ceasefire [1].", [cited])
+    assert text == (
+        "Trump’s special representative for Ukraine, Kellogg, urged Moscow to commit to a prolonged ceasefire [1]."
+    )
+    assert widened.quote.startswith("Trump’s special representative for Ukraine, Keith Kellogg, voiced support")
+    assert widened.quote.endswith(cited.quote) and widened.end == cited.end
+    whole = (SEEDS / cited.source).read_text(encoding="utf-8")
+    assert whole[widened.start : widened.end] == widened.quote
+    # Asked something else of him, the answer is left as it is.
+    other = "What did Keith Kellogg urge Moscow to do?"
+    assert _title_given(other, "Kellogg urged Moscow to commit [1].", [cited]) == (
+        "Kellogg urged Moscow to commit [1].",
+        [cited],
+    )
