@@ -41,6 +41,7 @@ from bot.checks import (
     answers_one_of_two,
     as_written,
     asked_deed,
+    asks_a_name,
     asks_about_unknown,
     asks_for_headline,
     asks_for_someone,
@@ -65,6 +66,7 @@ from bot.checks import (
     miscounts,
     miscredits,
     named_speaker,
+    names_a_person,
     names_in,
     names_nobody,
     names_set_aside,
@@ -73,6 +75,7 @@ from bot.checks import (
     object_as_doer,
     off_target,
     placed_elsewhere,
+    points_back,
     points_only,
     premise_unstated,
     proposed_place,
@@ -81,6 +84,7 @@ from bot.checks import (
     role_unstated,
     said_otherwise,
     second_asked,
+    split_two,
     spoken_on,
     stance_reversed,
     states_no_outcome,
@@ -2279,6 +2283,34 @@ def test_the_second_of_two_questions_asked_as_one() -> None:
     assert second_asked("Who wrote the piece?") == ""
 
 
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "how much did KTZ spend on new workwear, and who got appointed head of the domestic policy department?",
+            ("how much did KTZ spend on new workwear?", "Who got appointed head of the domestic policy department?"),
+        ),
+        # Asked one after the other, the second pointing back: it is asked as a follow-up.
+        (
+            "Who was the US State Department spokesperson? What did she say about it?",
+            ("Who was the US State Department spokesperson?", "What did she say about it?"),
+        ),
+        # The preposition stays with the question it starts.
+        ("Whose concert was it, and in which country?", ("Whose concert was it?", "In which country?")),
+        # One verb for two question words, a part of two words, and a comparison: one question each.
+        ("When and where did Putin propose to start the direct talks?", None),
+        ("Who is Peskov and who is Ushakov?", ("Who is Peskov?", "Who is Ushakov?")),
+        ("Who said it and when?", None),
+        # A second part that points back by "this" is not asked alone: the rewrite leaves "this" as it is.
+        ("Who did Erdoğan talk to on the phone, and which outlet reported this?", None),
+        ("What is the difference between what Peskov said and what Ushakov said?", None),
+        ("Who wrote the piece?", None),
+    ],
+)
+def test_a_question_that_asks_two_things_splits_in_two(question: str, parts: tuple[str, str] | None) -> None:
+    assert split_two(question) == parts
+
+
 KREMLIN = (
     "Putin made the statement during a late-night meeting with journalists in the Kremlin on May 11, following"
     " events marking the 80th anniversary of Victory."
@@ -2621,3 +2653,32 @@ def test_the_sentence_naming_a_speaker_and_the_topic_is_found_when_it_is_the_onl
     assert spoken_on("What was said about the dialogue and the account?", [USHAKOV]) is None
     # Two sentences that would do: none is the one.
     assert spoken_on(question, [USHAKOV, USHAKOV.replace("Later, ", "")]) is None
+
+
+def test_a_name_asked_for_is_a_name_not_a_headline_in_title_case() -> None:
+    # fresh45 q1060: the teenager the headline is about is not named in it.
+    question = "One of the 'Latest news' headlines is about a Russian teenager facing deportation. What is his name?"
+    assert asks_a_name(question) and asks_a_name("and what's her full name?")
+    assert not asks_a_name("What is the name of the article?") and not asks_a_name("Who is he?")
+    lower_case = frozenset("to war escape".split())
+    headline = "Russian Teen Who Fled to Kazakhstan to Escape War Faces Deportation [1]"
+    assert not names_a_person(question, headline, lower_case, frozenset())
+    assert names_a_person(question, "Aibek Smadiyarov [1]", lower_case, frozenset())
+    # A surname alone, of someone the documents title.
+    assert names_a_person(question, "He is Kellogg [1].", lower_case, frozenset({"Kellogg"}))
+    assert not names_a_person(question, "He is a teenager from Russia [1].", lower_case, frozenset({"Kellogg"}))
+
+
+@pytest.mark.parametrize(
+    ("question", "back"),
+    [
+        ("What did she say about it?", True),
+        ("Which outlet reported this?", True),
+        ("Who said that?", True),
+        ("What did the two sides agree on there?", True),
+        ("Which outlet reported that Erdoğan would host the talks?", False),
+        ("Who got appointed head of the domestic policy department?", False),
+    ],
+)
+def test_a_question_that_points_back_at_an_earlier_one(question: str, back: bool) -> None:
+    assert points_back(question) is back
