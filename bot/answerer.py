@@ -2544,6 +2544,9 @@ class Answerer:
             and opens_yes(text)
             and any(
                 placed_elsewhere(asked_all, c.quote, asked_en)
+                # "Did Moscow accept Zelensky's demand …?" answered "Yes, Moscow considered …", citing
+                # "… this demand was rejected by Moscow: …" (fresh83 q1809).
+                or denies(asked_all, c.quote, asked_en)
                 or hurried(asked_all, c.quote, asked_en)
                 or hesitant(asked_all, c.quote, asked_en)
                 or stance_reversed(asked_all, c.quote, asked_en)

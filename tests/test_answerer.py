@@ -3585,3 +3585,16 @@ def test_a_headline_that_does_not_give_the_name_asked_for_is_no_answer(answerer:
         answerer, fake_llm, question.replace("What is his name?", "What does it say?"), held, held + " [{k}]"
     )
     assert not answer.refused and held in answer.text
+
+
+def test_a_yes_whose_cited_sentence_has_the_subject_do_the_opposite_is_answered_no(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh83 q1809: "Yes, Moscow considered …", citing "… this demand was rejected by Moscow: …".
+    question = "Did Moscow accept Zelensky's demand for a 30-day ceasefire as a condition for the talks?"
+    held = "this demand was rejected by Moscow"
+    reply = "Yes, Moscow considered discussing the root causes of the conflict a priority [{k}]."
+    answer = _ask_with_reply(answerer, fake_llm, question, held, reply)
+    assert not answer.refused
+    assert answer.text.startswith("No: ") and held in answer.text
+    assert held in answer.citations[0].quote
