@@ -1016,7 +1016,11 @@ def _someone_new(last: str, asked: set[str]) -> bool:
 
 # A *who* that opens a question or a clause, with the rest of its question.  After a full
 # stop or question mark too: checks see the question as asked, then its English rewrite.
-_WHO_REST = re.compile(r"(?:^|[,;:.?!]\s*)(?:and\s+|but\s+|so\s+)?who\b([^?]*)")
+# Or asked within a request: "Could you please tell me who headed Moscow's negotiating team …?" (fresh83 q1819).
+_WHO_REST = re.compile(
+    r"(?:^|[,;:.?!]\s*|\b(?:tell|show)\s+(?:me|us)\s+|\b(?:know|wonder(?:ing)?|asking)\s+)(?:and\s+|but\s+|so\s+)?"
+    r"who\b([^?]*)"
+)
 
 
 # "…, according to the Foreign Ministry spokesperson, and who is she?": a person the question

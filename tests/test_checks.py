@@ -1076,6 +1076,15 @@ ZELENSKY = (
             False,
         ),
         ("Who was the head of the Russian delegation?", ["Putin proposed talks."], True),
+        # Asked within a request (fresh83 q1819): the role must be stated all the same.
+        (
+            "Hello! Could you please tell me who headed Moscow's negotiating team at the earlier 2022 talks?",
+            [
+                "Later, Russian presidential aide Yuri Ushakov announced his readiness for dialogue, taking into"
+                " account the results of the 2022 meetings."
+            ],
+            True,
+        ),
         # A role after a preposition is whom the one asked about dealt with (fresh81 q1774, in Turkish).
         (
             "According to Hurriyet, who did Erdoğan make a phone call to during the negotiations with the host?",
