@@ -589,6 +589,18 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # Japanese "停戦" (ceasefire) came back as "the war did not occur", and the question was answered with a
     # sentence on ending a war (fresh77 q1692).  The same in Chinese and Korean.
     (re.compile(r"停戦|停火|休戦|휴전"), "ceasefire", True),
+    # Turkish "yıl dönümü" (anniversary) was dropped: "after which anniversary's events did Putin make his
+    # offer?" came back as "When did Putin announce the negotiations?" (fresh83 q1813); so in our users' other
+    # languages.
+    (
+        re.compile(
+            r"\byıl\s*dönüm\w*|\bгодовщин\w*|\bрічниц\w*|\bJahrestag\w*|\banniversaire\w*|\baniversario\w*"
+            r"|\banniversario\w*|\baniversário\w*|\brocznic\w*|\bvýročí\b|周年|記念日|주년",
+            re.IGNORECASE,
+        ),
+        "anniversary",
+        True,
+    ),
     # Chinese "意愿联盟" (coalition of the willing) was kept as written in the rewrite, and the question
     # was answered with a sentence on the truce's scope (fresh81 q1776); so in Japanese and Korean.
     (re.compile(r"意愿联盟|意願聯盟|有志連合|의지의\s*연합"), "coalition of the willing", False),
