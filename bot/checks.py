@@ -439,7 +439,11 @@ def unlasted(question: str, answer: str, quotes: list[str]) -> str | None:
     return None if said & heads else UNLASTED
 
 
-_ASKS_THREAT = re.compile(r"\bthreat(?:en|ens|ened|ening|s)?\b")
+# Or asked what follows a refusal: "And what happens if Russia refuses?" after the joint statement's demand was
+# answered with Zakharova's words and the drones of May 12 (fresh82 q1800), not the sanctions that would follow.
+_ASKS_THREAT = re.compile(
+    r"\bthreat(?:en|ens|ened|ening|s)?\b|\bwhat\s+(?:happens|will\s+happen|would\s+happen|is\s+going\s+to\s+happen)\s+if\b"
+)
 # What a threat states: a consequence, or the condition it hangs on.
 _CONSEQUENCE = re.compile(
     r"\b(?:if|unless|otherwise|or else|threat\w*|sanction\w*|consequences?|penalt\w*|punish\w*|"

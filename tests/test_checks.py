@@ -2004,6 +2004,22 @@ COALITION_THREAT = (
         ),
         ("What threat did the coalition make?", "Sanctions on banks and energy. [1]", [COALITION_THREAT], False),
         ("What did the coalition demand?", "A complete ceasefire. [1]", [COALITION_CALL], False),
+        # What happens if Russia refuses is what would follow (fresh82 q1800).
+        (
+            "What happens if Russia refuses to comply with the ceasefire agreement?",
+            "Maria Zakharova said that Russia considers discussing the root causes of the conflict a priority. [1]",
+            [
+                "Russian Foreign Ministry spokesperson Maria Zakharova said that Russia considers discussing the root"
+                " causes of the conflict a priority."
+            ],
+            True,
+        ),
+        (
+            "What happens if Russia refuses to comply with the ceasefire agreement?",
+            "Tougher sanctions targeting its banking and energy sectors will follow. [1]",
+            [COALITION_THREAT],
+            False,
+        ),
         # The question's own "threats … if" echoed back is no consequence stated (fresh22 q609).
         (
             "What threats did Russia face in the joint statement if it did not agree to a full ceasefire?",
