@@ -26,6 +26,7 @@ from typing import Any, Literal
 from bot.checks import (
     CREDIT_PHRASE,
     ELSEWHERE,
+    GLUED_NAMES,
     HALF_ANSWERED,
     INEXACT,
     MISCREDITED,
@@ -69,6 +70,7 @@ from bot.checks import (
     does,
     echoed_yes,
     false_premise,
+    glued_names,
     heading_only,
     hesitant,
     hurried,
@@ -3512,6 +3514,9 @@ class Answerer:
         if detect_language(text) == "en" and (unknown := names_unknown(text, self.retriever.vocabulary(), asked)):
             logger.info("%s: %s", UNKNOWN_NAME, unknown)
             return [], UNKNOWN_NAME
+        if glued := glued_names(text, self._titled_surnames()):
+            logger.info("%s: %s", GLUED_NAMES, glued)
+            return [], GLUED_NAMES
         if self._echoes_hidden(text, passages, shown, asked):
             return [], "it uses words of an instruction hidden in the documents"
         if not order:

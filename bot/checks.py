@@ -1214,6 +1214,25 @@ def names_a_person(question: str, answer: str, lower_case: frozenset[str], peopl
     return False
 
 
+GLUED_NAMES = "it runs two people's names together as one"
+
+
+def glued_names(answer: str, surnames: frozenset[str]) -> str | None:
+    """Two people's surnames side by side as one name ("Erdoğan Macron"), or None.
+
+    The Turkish "Erdoğan Macron'la telefonda ne dedi?" (what did Erdoğan say on
+    the phone with Macron?) came back as "What did Erdoğan Macron say on the
+    phone?", and was answered "Erdoğan Macron spoke to Trump on the phone …",
+    Macron's call with Trump given to one person of two (fresh80 q1750).
+    ``surnames`` are those of the people the documents title.
+    """
+    words = re.findall(r"[\w’'-]+", unmarked(answer))
+    for first, second in itertools.pairwise(words):
+        if first in surnames and second in surnames and fold(first)[:5] != fold(second)[:5]:
+            return f"{first} {second}"
+    return None
+
+
 def names_nobody(question: str, answer: str) -> str | None:
     """A *who did it* (or *which leader*) question whose answer names no one the question did not.
 

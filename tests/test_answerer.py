@@ -24,7 +24,7 @@ from bot.answerer import (
     _title_given,
     detect_language,
 )
-from bot.checks import NO_NAME_GIVEN, REPORTED_INSTEAD, UNCREDITED, titled_otherwise
+from bot.checks import GLUED_NAMES, NO_NAME_GIVEN, REPORTED_INSTEAD, UNCREDITED, titled_otherwise
 from bot.dates import dates_in
 from bot.errors import QuestionError
 from index.types import Passage
@@ -3598,3 +3598,12 @@ def test_a_yes_whose_cited_sentence_has_the_subject_do_the_opposite_is_answered_
     assert not answer.refused
     assert answer.text.startswith("No: ") and held in answer.text
     assert held in answer.citations[0].quote
+
+
+def test_an_answer_that_makes_one_person_of_two_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh80 q1750 (Turkish), asked a part at a time: Macron's call with Trump given to "Erdoğan Macron".
+    question = "What did Erdoğan Macron say to Trump on the phone during the visit to Kyiv?"
+    held = "Emmanuel Macron spoke to Trump on the phone"
+    reply = "Erdoğan Macron spoke to Trump on the phone during a visit to Kyiv [{k}]."
+    answer = _ask_with_reply(answerer, fake_llm, question, held, reply)
+    assert answer.refused and answer.withheld == GLUED_NAMES

@@ -54,6 +54,7 @@ from bot.checks import (
     echoed_yes,
     estimates,
     false_premise,
+    glued_names,
     heading_only,
     hesitant,
     hurried,
@@ -2707,3 +2708,13 @@ def test_a_name_asked_for_is_a_name_not_a_headline_in_title_case() -> None:
 )
 def test_a_question_that_points_back_at_an_earlier_one(question: str, back: bool) -> None:
     assert points_back(question) is back
+
+
+def test_two_peoples_surnames_side_by_side_are_no_one_name() -> None:
+    # fresh80 q1750: "Erdoğan Macron'la" (with Macron) came back as "Erdoğan Macron".
+    titled = frozenset({"Erdoğan", "Erdogan", "Macron", "Trump", "Zelensky", "Zelenskyy"})
+    assert glued_names("Erdoğan Macron spoke to Trump on the phone [1].", titled) == "Erdoğan Macron"
+    assert glued_names("Erdoğan told Macron on the phone [1].", titled) is None
+    assert glued_names("French President Emmanuel Macron phoned Trump [1].", titled) is None
+    # Two spellings of one name are one person.
+    assert glued_names("Zelensky Zelenskyy", titled) is None
