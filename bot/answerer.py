@@ -2063,6 +2063,7 @@ class Answerer:
         )
 
     def _run_quietly(self, question: str, history: list[Turn]) -> Answer:
+        """One run's answer to ``question``, nothing of it streamed, never split again."""
         holder = AnswerStream(iter(()))
         holder._pieces = self._run(question, history, holder)
         return holder.result()
