@@ -873,7 +873,10 @@ _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "»")
 _LIST_WORDS = frozenset(
     "headline headlines list lists latest news item items entry entries mention mentions mentioned mentioning "
     "two three four five six each both say says said anything something under bottom top end article piece "
-    "story document page section them they it its these those one ones there any".split()
+    "story document page section them they it its these those one ones there any"
+    # "The first article ends with a 'Latest news' list. What does the headline there about the Kremlin
+    # spokesperson say?" (fresh85 q1853): where the list is, not what its item is about.
+    " first second last ends ending".split()
 )
 _LIST_WORD_ITEMS = 4
 

@@ -3607,3 +3607,16 @@ def test_an_answer_that_makes_one_person_of_two_is_withheld(answerer: Answerer, 
     reply = "Erdoğan Macron spoke to Trump on the phone during a visit to Kyiv [{k}]."
     answer = _ask_with_reply(answerer, fake_llm, question, held, reply)
     assert answer.refused and answer.withheld == GLUED_NAMES
+
+
+def test_where_the_list_is_does_not_count_against_the_item_asked_about(answerer: Answerer) -> None:
+    # fresh85 q1853: "first" and "ends" said where the list is, and were counted among the words an item must hold.
+    question = (
+        "The first article ends with a 'Latest news' list."
+        " What does the headline there about the Kremlin spokesperson say?"
+    )
+    answer = answerer.ask(question)
+    assert answer.text == "“Kremlin Spokesperson Says Ukraine’s Non-NATO Status Is Central to Peace Talks” [1]."
+    assert answer.citations[0].quote.endswith(
+        "Kremlin Spokesperson Says Ukraine’s Non-NATO Status Is Central to Peace Talks"
+    )
