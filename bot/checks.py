@@ -1769,6 +1769,9 @@ _ROLES = (
     re.compile(r"\bhost(?:s|ed|ing)?\b"),  # not "hostilities" or "hostages"
     re.compile(r"\borgani[sz]\w*"),
     re.compile(r"\b(?:author\w*|wrote|written|writer)\b"),
+    # Asked who represented Russia at the Istanbul meeting, the model named Ushakov from his
+    # "readiness for dialogue" (fresh88 q1914, Korean: who led Russia's delegation).
+    re.compile(r"\b(?:represent\w*|delegat\w*)"),
 )
 
 
@@ -1785,7 +1788,8 @@ _REPORTED = re.compile(
 )
 # A role after a preposition ("… with the host"), or after "about" ("Who did Erdoğan talk to on the phone
 # about hosting negotiations?", fresh74 q1633 in Turkish): whom or what the one asked about dealt with.
-_ROLE_AS_OBJECT = re.compile(r"\b(?:(?:with|to|for|from|by|at)\s+(?:the|a|an)|about)\s+\w+")
+# So is what that role is of ("with the leader of the delegation").
+_ROLE_AS_OBJECT = re.compile(r"\b(?:(?:with|to|for|from|by|at)\s+(?:the|a|an)|about)\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?")
 _WHICH_HOLDER = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}(?:{PERSON_KINDS})s?\b")
 
 

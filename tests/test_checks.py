@@ -1098,6 +1098,21 @@ ZELENSKY = (
             ["According to Hurriyet, he made the statement during a phone call with French President Macron."],
             False,
         ),
+        # Whoever represented someone, or was in a delegation, must be said to (fresh88 q1914, in Korean).
+        (
+            "Who was the representative of Russia at the Istanbul meeting?",
+            [
+                "Later, Russian presidential aide Yuri Ushakov announced his readiness for dialogue, taking into"
+                " account the results of the 2022 meetings."
+            ],
+            True,
+        ),
+        (
+            "Who is Trump's special representative for Ukraine?",
+            ["Trump's special representative for Ukraine, Keith Kellogg, voiced support for Zelenskyy's position."],
+            False,
+        ),
+        ("Who was in the Ukrainian delegation?", ["Zelensky decided to participate in negotiations."], True),
         # Without the reported clause the role is asked, and must be stated.
         (
             "Who did Erdoğan choose to host the talks?",
