@@ -46,6 +46,7 @@ from bot.checks import (
     UNSTATED_PREMISE,
     UNSTATED_ROLE,
     UNSTATED_YEAR,
+    WITH_ONESELF,
     WRONG_COUNT,
     about_elsewhere,
     adds_nothing,
@@ -111,6 +112,7 @@ from bot.checks import (
     unthreatened,
     which_kind,
     wider,
+    with_oneself,
     year_unstated,
 )
 from bot.citations import (
@@ -3521,6 +3523,9 @@ class Answerer:
         if glued := glued_names(text, self._titled_surnames()):
             logger.info("%s: %s", GLUED_NAMES, glued)
             return [], GLUED_NAMES
+        if alone := with_oneself(text, self._titled_surnames()):
+            logger.info("%s: %s", WITH_ONESELF, alone)
+            return [], WITH_ONESELF
         if self._echoes_hidden(text, passages, shown, asked):
             return [], "it uses words of an instruction hidden in the documents"
         if not order:

@@ -1233,6 +1233,31 @@ def glued_names(answer: str, surnames: frozenset[str]) -> str | None:
     return None
 
 
+WITH_ONESELF = "it has someone call, meet or talk with themselves"
+# "… to Turkish President Recep Tayyip Erdoğan": whom someone dealt with, titled and named.
+_DEALT_WITH = re.compile(r"\b(?:with|to)\s+(?:[A-Z][\w.’'-]*\s+){0,5}([A-Z][\w’'-]+)(?!\s+[A-Z])")
+
+
+def with_oneself(answer: str, surnames: frozenset[str]) -> str | None:
+    """A person said to deal with himself in one clause ("Erdoğan made a phone call to … Erdoğan"), or None.
+
+    Asked (in Turkish) with which leader Erdoğan spoke on the phone, the model
+    wrote "Erdoğan made a phone call to Turkish President Recep Tayyip Erdoğan
+    during a phone call with Russian President Vladimir Putin" (fresh87
+    q1893): the one asked about put where the answer should be.  ``surnames``
+    are those of the people the documents title.
+    """
+    for sentence in re.split(r"(?<=[.!?;])\s+", unmarked(answer)):
+        for m in _DEALT_WITH.finditer(sentence):
+            name = re.sub(r"[’']s$", "", m.group(1))
+            if name not in surnames:
+                continue
+            clause = re.split(r",|\band\b|\bbut\b|\bwho\b|\bwhich\b", sentence[: m.start()])[-1]
+            if re.search(rf"(?<!\w){re.escape(name)}(?![\w-])", clause):
+                return name
+    return None
+
+
 def names_nobody(question: str, answer: str) -> str | None:
     """A *who did it* (or *which leader*) question whose answer names no one the question did not.
 

@@ -24,7 +24,14 @@ from bot.answerer import (
     _title_given,
     detect_language,
 )
-from bot.checks import GLUED_NAMES, NO_NAME_GIVEN, REPORTED_INSTEAD, UNCREDITED, titled_otherwise
+from bot.checks import (
+    GLUED_NAMES,
+    NO_NAME_GIVEN,
+    REPORTED_INSTEAD,
+    UNCREDITED,
+    WITH_ONESELF,
+    titled_otherwise,
+)
 from bot.dates import dates_in
 from bot.errors import QuestionError
 from index.types import Passage
@@ -3607,6 +3614,15 @@ def test_an_answer_that_makes_one_person_of_two_is_withheld(answerer: Answerer, 
     reply = "Erdoğan Macron spoke to Trump on the phone during a visit to Kyiv [{k}]."
     answer = _ask_with_reply(answerer, fake_llm, question, held, reply)
     assert answer.refused and answer.withheld == GLUED_NAMES
+
+
+def test_an_answer_that_has_someone_phone_himself_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh87 q1893 (Turkish): the one asked about put at the other end of the call.
+    question = "Which leader did Erdoğan make a phone call to about hosting negotiations?"
+    held = "he made the statement during a phone call with French President Emmanuel Macron"
+    reply = "Erdoğan made a phone call to Turkish President Recep Tayyip Erdoğan [{k}]."
+    answer = _ask_with_reply(answerer, fake_llm, question, held, reply)
+    assert answer.refused and answer.withheld == WITH_ONESELF
 
 
 def test_where_the_list_is_does_not_count_against_the_item_asked_about(answerer: Answerer) -> None:

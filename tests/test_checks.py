@@ -101,6 +101,7 @@ from bot.checks import (
     unthreatened,
     which_kind,
     wider,
+    with_oneself,
     year_unstated,
 )
 
@@ -2723,6 +2724,22 @@ def test_a_name_asked_for_is_a_name_not_a_headline_in_title_case() -> None:
 )
 def test_a_question_that_points_back_at_an_earlier_one(question: str, back: bool) -> None:
     assert points_back(question) is back
+
+
+def test_someone_dealing_with_himself_is_no_answer() -> None:
+    # fresh87 q1893 (Turkish): asked whom Erdoğan phoned, the model put Erdoğan at the other end.
+    titled = frozenset({"Erdoğan", "Macron", "Trump", "Putin", "Zelenskyy", "Kellogg"})
+    answer = (
+        "Erdoğan made a phone call to Turkish President Recep Tayyip Erdoğan during a phone call with"
+        " Russian President Vladimir Putin [1]."
+    )
+    assert with_oneself(answer, titled) == "Erdoğan"
+    assert with_oneself("Erdoğan made the statement during a phone call with President Macron [1].", titled) is None
+    # Another clause may name him again, and one may speak to another's team.
+    assert with_oneself("Erdoğan held a phone call with Putin, and Putin spoke to Erdoğan’s aides.", titled) is None
+    answer = "Kellogg voiced support for Zelenskyy’s position, and Zelenskyy spoke to Trump."
+    assert with_oneself(answer, titled) is None
+    assert with_oneself("Macron spoke to Trump. Trump spoke to Macron.", titled) is None
 
 
 def test_two_peoples_surnames_side_by_side_are_no_one_name() -> None:
