@@ -130,6 +130,7 @@ from bot.citations import (
     matching_words,
     mentions,
     overlap,
+    respelled_names,
     unknown_names,
     unsupported_words,
     with_same_meaning,
@@ -3448,7 +3449,9 @@ class Answerer:
         asked = " ".join([question, *lines])
         # Read only for a rewrite to mend: the credited sources walk every document once.
         people, sources = (self.retriever.names(), self._credited_sources()) if out else (frozenset(), frozenset())
-        return mend_rewrite(question, asked, out, spellings, people, sources), tokens
+        mended = mend_rewrite(question, asked, out, spellings, people, sources)
+        surnames = [_surname(h.name) for h in self._titled_people()]
+        return respelled_names(mended, surnames, self.retriever.vocabulary()), tokens
 
     def _whose_occasion(self, question: str, rewrite: str, history: Sequence[Turn]) -> str:
         """The rewrite, with "the interview" made the one person's of the last answer when it names no one.

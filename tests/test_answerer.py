@@ -113,6 +113,18 @@ def test_russian_question_is_translated_for_retrieval_and_refused_in_russian(
     assert "(Кит Келлог = Keith Kellogg)" in fake_llm.calls[0]["messages"][0]["content"]
 
 
+def test_a_rewrite_spells_a_name_as_the_documents_do(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh85 q1845 (German): "Selenskyj", kept by the rewrite, found the joint statement he published.
+    fake_llm.enqueue("How did Selenskyj react to Putin's proposal?").enqueue_answer("", found=False)
+    history = [
+        Turn("user", "Was hat Putin am 11. Mai vorgeschlagen?"),
+        Turn("assistant", "Er schlug direkte Verhandlungen mit der Ukraine vor, beginnend am 15. Mai in Istanbul."),
+    ]
+    answer = answerer.ask("Und wie hat Selenskyj darauf reagiert?", history)
+    assert answer.search_query == "How did Zelenskyy react to Putin's proposal?"
+    assert "Zelenskyy welcomed Vladimir Putin" in answer.retrieved[0].text
+
+
 def test_a_rewrite_the_model_refused_is_no_question(answerer: Answerer, fake_llm: FakeLLM) -> None:
     # fresh78 q1720 (Korean): the rewrite came back as 'Who said "I'm sorry, but I can't assist with that.'
     fake_llm.enqueue("Who said \"I'm sorry, but I can't assist with that.").enqueue_answer("", found=False)

@@ -481,6 +481,20 @@ def test_document_spellings_know_names_russian_takes_from_elsewhere() -> None:
     }
 
 
+def test_names_the_documents_spell_otherwise_are_respelled_as_they_do() -> None:
+    # fresh85 q1845: the rewrite kept German "Selenskyj", and the passage on his reaction was not found.
+    from bot.citations import respelled_names
+
+    vocabulary = frozenset("zelenskyy zelensky putin peskov welcomed proposal".split())
+    surnames = ["Zelenskyy", "Zelenskyy", "Zelensky", "Putin", "Peskov"]
+    got = respelled_names("What did Selenskyj respond to Putin's proposal?", surnames, vocabulary)
+    assert got == "What did Zelenskyy respond to Putin's proposal?"  # the spelling titled most often
+    assert respelled_names("Did Pieskow say so?", surnames, vocabulary) == "Did Peskov say so?"
+    # The documents' own words, and words near no one's name, are left as written.
+    assert respelled_names("Zelensky met Trump in Istanbul.", surnames, vocabulary) == "Zelensky met Trump in Istanbul."
+    assert respelled_names("What did Macron propose?", surnames, vocabulary) == "What did Macron propose?"
+
+
 def test_document_spellings_give_dates_in_english() -> None:
     from bot.citations import document_spellings
 
