@@ -63,6 +63,7 @@ from bot.checks import (
     asks_membership,
     asks_which,
     asks_yes_no,
+    asks_yes_no_as_written,
     counts_asked,
     credited_before,
     credits,
@@ -3439,6 +3440,18 @@ class Answerer:
             tokens = (tokens[0] + more[0], tokens[1] + more[1])
             logger.info("two questions asked, one rewritten: %r -> %r", out, again)
             out = again if again and _KEPT_TWO.search(again) else out
+        # "Mi scusi, l'Italia era tra i paesi i cui leader hanno firmato …?" (was Italy among the countries whose
+        # leaders signed …?) came back as "Who signed …?", and was answered with the signers and no "no"
+        # (fresh85 q1850).  Told once that it asks yes or no, the model keeps it so.
+        yes_no = detect_language(question) != "en" and asks_yes_no_as_written(question)
+        if out and yes_no and not asks_yes_no(out):
+            told = f"{hint}\n(The last question asks yes or no: open the standalone question with Is, Was, Did or Has.)"
+            again, more = self._condensed(
+                self.prompts.condense.render(history="\n".join(lines) or "(none)", question=question + told)
+            )
+            tokens = (tokens[0] + more[0], tokens[1] + more[1])
+            logger.info("a yes/no question rewritten as another: %r -> %r", out, again)
+            out = again if again and asks_yes_no(again) else out
         if not out and spellings:
             # No rewrite came back: the question is searched as asked, with the documents' own words for
             # what the hints name, which both the keyword index and the English embedder can match.

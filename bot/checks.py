@@ -870,6 +870,60 @@ def _yes_no_read(question: str, english: str) -> str | None:
     return asked if asks_yes_no(asked) else None
 
 
+# The question words of languages whose yes/no questions open with no word of their own (German
+# and Dutch open with the verb, the Romance languages with the subject); those that also join a
+# clause ("che", "que", "was", "który") count only among the first words of one.
+_WH_WORDS = {
+    "de": ("wer wen wem wessen wann woher wohin warum weshalb wieso wieviel wieviele womit wozu worüber wofür "
+           "welche welcher welches welchen welchem", "was wie wo"),
+    "nl": ("wanneer waarom hoeveel waarover waarmee welke welk", "wie wat waar hoe"),
+    "it": ("chi cosa quando dove perché perche quanto quanti quante quanta quale quali qual", "che come cos"),
+    "es": ("quién quiénes qué cuándo dónde adónde cómo cuánto cuántos cuántas cuánta cuál cuáles",
+           "quien quienes que cuando donde como cuanto cuantos cuantas cual cuales"),
+    "fr": ("quoi où pourquoi comment combien quel quelle quels quelles lequel laquelle lesquels", "qui que qu quand"),
+    "pt": ("quem quando onde porquê quê quanto quantos quantas quanta qual quais", "que como porque"),
+    "pl": ("kto kogo komu kim czego kiedy gdzie dlaczego czemu ile ilu czyj czyja jakich jakim jakiej jakiego",
+           "co jak który która które którego której którym jaki jaka jakie"),
+    # Asked in these, a question is none of the above; their question words tell it so.
+    "en": ("who whom whose whos what whats which when where why how", ""),
+    "tr": ("kim kimdi kimin kime kimi kiminle kimle neyi neye neyin neler neden niye niçin nasıl nerede nereye nereden "
+           "hangi hangisi kaç kaçta ne", ""),
+    "cs": ("kdo koho komu kým kolik kdy kde proč jaký jaká jaké", "co jak který která které"),
+    "sv": ("vem vad när varför hur vilken vilket vilka", "var"),
+    "ro": ("cine când unde cum cât câte câți", "ce care"),
+    "hu": ("ki kit kinek kivel mit mikor hol miért hogyan hány mennyi melyik", ""),
+    "fi": ("kuka kenen kenelle mikä mitä milloin missä mistä miksi miten kuinka montako paljonko", ""),
+}  # fmt: skip
+_FIRST_WORDS = 4
+# Which language a question is in is not known here: a word is a question word in any of them.
+_WH_ANYWHERE = frozenset(w for anywhere, _ in _WH_WORDS.values() for w in anywhere.split())
+_WH_FIRST = frozenset(fold(w) for _, first in _WH_WORDS.values() for w in first.split())
+
+
+def asks_yes_no_as_written(question: str) -> bool:
+    """A question in German, Dutch, Italian, Spanish, French, Portuguese or Polish that asks yes or no.
+
+    None of its questions asks with a question word of those languages, or of
+    a few others written in Latin letters.  The
+    rewrite of the Italian "l'Italia era tra i paesi i cui leader hanno
+    firmato …?" (was Italy among the countries whose leaders signed …?) came
+    back as "Who signed …?", and was answered without a "no" (fresh85 q1850).
+    A question in another script is none of these; one in English may seem
+    one ("Apart from Trump, did he …?"), and is the caller's to tell.
+    """
+    asked = [s for s in re.split(r"(?<=[?？])", question.strip()) if s.rstrip().endswith(("?", "？"))]
+    if not asked or not _latin(question) or _YES_NO.match(question.strip()):
+        return False
+    for one in asked:
+        # As written: Spanish "qué" asks, "que" joins; Portuguese "o quê" asks.
+        if _WH_ANYWHERE & set(re.findall(r"\w+", one.lower())):
+            return False
+        folded = fold(one).replace("est-ce qu", " ")
+        if any(_WH_FIRST & set(re.findall(r"\w+", clause)[:_FIRST_WORDS]) for clause in re.split(r"[,:;]", folded)):
+            return False
+    return True
+
+
 def asks_yes_no(question: str) -> bool:
     """A question to be answered yes or no: "Did Putin …?", "I read that …. Is that right?"."""
     sentences = [_CHAT_OPENING.sub("", _CREDIT_FIRST.sub("", s, count=1)) for s in _split_sentences(question.strip())]

@@ -125,6 +125,22 @@ def test_a_rewrite_spells_a_name_as_the_documents_do(answerer: Answerer, fake_ll
     assert "Zelenskyy welcomed Vladimir Putin" in answer.retrieved[0].text
 
 
+def test_a_yes_no_question_rewritten_as_another_is_rewritten_again(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh86 q1804 (German): "Fand das Treffen … in Paris statt?" came back as "When did … meet in Paris?".
+    asked = "Did the coalition of the willing meet in Kyiv on May 10?"
+    fake_llm.enqueue("When did the coalition of the willing meet in Kyiv?").enqueue(asked)
+    fake_llm.enqueue_answer("", found=False)
+    answer = answerer.ask("Fand das Treffen der Koalition der Willigen am 10. Mai in Kyjiw statt?")
+    assert answer.search_query == asked
+    assert "asks yes or no" in fake_llm.calls[1]["messages"][0]["content"]
+    # A rewrite that asks yes or no, or a question that asks something else, is rewritten once.
+    fake_llm.enqueue(asked).enqueue_answer("", found=False)
+    assert answerer.ask("Fand das Treffen der Koalition der Willigen am 10. Mai in Kyjiw statt?").search_query == asked
+    fake_llm.enqueue("Where did the coalition of the willing meet?").enqueue_answer("", found=False)
+    assert answerer.ask("Wo fand das Treffen der Koalition der Willigen statt?").search_query.startswith("Where")
+    assert len(fake_llm.calls) == 7
+
+
 def test_a_rewrite_the_model_refused_is_no_question(answerer: Answerer, fake_llm: FakeLLM) -> None:
     # fresh78 q1720 (Korean): the rewrite came back as 'Who said "I'm sorry, but I can't assist with that.'
     fake_llm.enqueue("Who said \"I'm sorry, but I can't assist with that.").enqueue_answer("", found=False)

@@ -48,6 +48,7 @@ from bot.checks import (
     asks_membership,
     asks_which,
     asks_yes_no,
+    asks_yes_no_as_written,
     credited_before,
     credits,
     denies,
@@ -2724,6 +2725,34 @@ def test_a_name_asked_for_is_a_name_not_a_headline_in_title_case() -> None:
 )
 def test_a_question_that_points_back_at_an_earlier_one(question: str, back: bool) -> None:
     assert points_back(question) is back
+
+
+@pytest.mark.parametrize(
+    ("question", "yes_no"),
+    [
+        # fresh85 q1850 and fresh86 q1804: asked with no question word of the language.
+        ("Mi scusi, l'Italia era tra i paesi i cui leader hanno firmato la dichiarazione?", True),
+        ("Fand das Treffen der „Koalition der Willigen“ am 10. Mai in Paris statt?", True),
+        ("¿Aceptó Moscú la exigencia de Zelenski de un alto el fuego de 30 días?", True),
+        ("Est-ce que Moscou a accepté la demande de Zelensky ?", True),
+        ("Czy Moskwa zgodziła się na żądanie Zełenskiego?", True),
+        ("Heeft Trump volgens Reuters Rusland opgeroepen om in te stemmen met gesprekken?", True),
+        # A question word, anywhere; one that also joins a clause, among a clause's first words.
+        ("wie viele Menschen sind am 12. Mai ums Leben gekommen?", False),
+        ("Die Staats- und Regierungschefs welcher Länder standen hinter der Erklärung?", False),
+        ("Segundo a Reuters, o que Trump pediu à Ucrânia?", False),
+        ("que paso el 12 de mayo?", False),
+        ("a trégua abrangeria o quê exatamente? só terra?", False),
+        ("Quel a été le résultat ? Un cessez-le-feu a-t-il été signé ?", False),
+        # English, another script, and a statement ask no such question.
+        ("so the istanbul talks were originally ukraine's idea, right? and who said so?", False),
+        ("Did Putin attend the talks?", False),
+        ("Путин приехал в Стамбул?", False),
+        ("Das Treffen fand in Kyjiw statt.", False),
+    ],
+)
+def test_a_yes_no_question_is_known_as_written(question: str, yes_no: bool) -> None:
+    assert asks_yes_no_as_written(question) is yes_no
 
 
 def test_someone_dealing_with_himself_is_no_answer() -> None:
