@@ -1676,11 +1676,16 @@ def _off_topic_quote(
 _PEOPLES_ADJECTIVE = re.compile(rf"[A-Z]\w*(?:{NATION_ENDINGS}|ean)s?")
 
 
+# A passage that opens by referring back: "The statement called for …", "This demand …".
+_OPENS_BACK = re.compile(r"\s*(?:The|This|These|That|Those|Its|Their)\s+[a-z]")
+
+
 def _off_subject(
     citations: Sequence[Citation],
     subjects: Sequence[str],
     around: Sequence[Passage],
     offices: Callable[[str], frozenset[str]] = lambda source: frozenset(),
+    before: Callable[[Passage], str] = lambda passage: "",
 ) -> int | None:
     """The first citation whose passage names none of ``subjects`` (the question's names), if any.
 
@@ -1693,7 +1698,10 @@ def _off_subject(
     names it (``offices`` of a source: "russian presidential").  A people's
     adjective alone ("the European leaders") is no subject: the passage names
     them by their countries ("France, Germany, Poland, and the United Kingdom"),
-    or not at all (fresh40 q942).
+    or not at all (fresh40 q942).  A passage that opens by referring back ("The
+    statement called for …") is read with the sentence ``before`` it, which
+    says what it refers to ("… a joint statement by the leaders of France,
+    Germany, Poland, and the United Kingdom", fresh88 q1911).
     """
     subjects = [s for s in subjects if not _PEOPLES_ADJECTIVE.fullmatch(s)]
     if not subjects:
@@ -1701,7 +1709,9 @@ def _off_subject(
     for c in citations:
         if label_of(c.quote):
             continue
-        held = _around(c, around)
+        holding = [p for p in around if p.source == c.source and p.start <= c.start and c.end <= p.end]
+        held = [p.text for p in holding] or [c.passage.text]
+        held += [before(p) for p in holding or [c.passage] if _OPENS_BACK.match(p.text)]
         if any(mentions(t, s) for t in held for s in subjects):
             continue
         named = offices(c.source)
@@ -2771,6 +2781,16 @@ class Answerer:
         p = self._holding(citation, citation.start, citation.start)
         return p.text[: max(citation.start - p.start, 0)]
 
+    def _sentence_before(self, passage: Passage) -> str:
+        """The sentence of its document just before ``passage`` begins ("" at the document's start)."""
+        ending = [p for p in self._document(passage.source, first=0) if p.start < passage.start <= p.end]
+        if not ending:
+            return ""
+        p = min(ending, key=lambda p: p.start)
+        head = p.text[: passage.start - p.start]
+        spans = sentence_spans(head)
+        return head[spans[-1].start :] if spans else head
+
     def _with_sentence_before(self, citation: Citation) -> str:
         """The whole sentences a citation quotes from, with the one before them (either may credit a source).
 
@@ -3580,7 +3600,7 @@ class Answerer:
             or heading_only(asked, text, quotes)
         ):
             return [], why
-        if _off_subject(citations, subjects, around, self._offices(subjects)) is not None:
+        if _off_subject(citations, subjects, around, self._offices(subjects), self._sentence_before) is not None:
             return [], OFF_SUBJECT
         if self._someone_else(text, citations, subjects):
             return [], OTHER_PERSON

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -1328,6 +1329,13 @@ def test_a_peoples_adjective_is_no_subject_a_passage_must_name() -> None:
     assert _off_subject([cited], ["European"], [passage]) is None
     assert _off_subject([cited], ["Peskov"], [passage]) == 1
     assert _off_subject([cited], ["European", "Peskov"], [passage]) == 1
+    # Opening with "The statement", it is read with the sentence before it, which may name the subject.
+    before = "Zelenskyy published a joint statement by the leaders of France, Germany, Poland, and the UK."
+    assert _off_subject([cited], ["Germany"], [passage], before=lambda p: before) is None
+    assert _off_subject([cited], ["Peskov"], [passage], before=lambda p: before) == 1
+    # A passage that does not refer back is read alone.
+    own = Passage("a.txt", 0, len(text), "Russia rejected it.")
+    assert _off_subject([replace(cited, passage=own)], ["Germany"], [own], before=lambda p: before) == 1
 
 
 def test_an_answer_from_a_passage_about_someone_else_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
@@ -2953,6 +2961,20 @@ def _ask_with_reply(answerer: Answerer, fake_llm: FakeLLM, question: str, held: 
     answerer.second_look = False
     fake_llm.enqueue_answer(reply.format(k=k))
     return answerer.ask(question)
+
+
+def test_a_passage_that_refers_back_is_read_with_the_sentence_it_refers_to(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh88 q1911: "The statement called for …" opens the passage; the sentence before names its signers.
+    question = (
+        "Did the joint statement by France, Germany, Poland and the UK propose a ceasefire limited to the ground war"
+        " on land only?"
+    )
+    held = "The proposed truce is intended to be comprehensive, covering land, air, and sea."
+    answer = _ask_with_reply(answerer, fake_llm, question, held, held[:-1] + " [{k}].")
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith("No: ") and "land, air, and sea" in answer.text
 
 
 def test_a_question_whether_someone_said_what_their_words_deny_is_answered_no(
