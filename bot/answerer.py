@@ -1764,6 +1764,12 @@ def _names_labelled(line: str, answer: str) -> bool:
     return bool(value) and re.search(rf"\b{re.escape(value[-1])}\b", unmarked(answer)) is not None
 
 
+def _as_sentence(text: str) -> str:
+    """``text`` as a closed sentence: "Emmanuel Macron [1]" ends "Emmanuel Macron [1]." beside another part."""
+    words = re.sub(r"(?:\s*\[\d+\])+\s*$", "", text.rstrip())
+    return text if words[-1:] in '.!?"”' else f"{text.rstrip()}."
+
+
 def _around(citation: Citation, around: Sequence[Passage]) -> list[str]:
     """The retrieved passages that hold a citation (its own passage when none does)."""
     c = citation
@@ -2051,9 +2057,7 @@ class Answerer:
             offset = len(citations)
             texts.append(_shifted(answer.text, offset))
             citations += [replace(c, n=c.n + offset) for c in answer.citations]
-        text, citations = merge_citations(
-            " ".join(t if t.rstrip()[-1:] in '.!?]"' else f"{t}." for t in texts), citations
-        )
+        text, citations = merge_citations(" ".join(_as_sentence(t) for t in texts), citations)
         spans = {(p.source, p.start, p.end) for p in whole.retrieved}
         retrieved = list(whole.retrieved) + [
             p for a in (first, second) for p in a.retrieved if (p.source, p.start, p.end) not in spans

@@ -3582,6 +3582,13 @@ def test_a_withheld_answer_to_two_questions_is_answered_a_part_at_a_time(answere
     assert answer.timings.first_token_s == answer.timings.total_s
 
 
+def test_a_part_answered_with_a_bare_name_is_closed_before_the_next(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh87 q1893 (Turkish), asked a part at a time, read "Emmanuel Macron [1] Hurriyet [1]".
+    second = 'He said Russia needs to "think about" it [{k}].'
+    answer = _asked_in_parts(answerer, fake_llm, "Kremlin spokesperson [{k}]", second)
+    assert answer.text == 'Kremlin spokesperson [1]. He said Russia needs to "think about" it [1].'
+
+
 def test_a_part_the_documents_do_not_answer_is_said_so_beside_the_other(answerer: Answerer, fake_llm: FakeLLM) -> None:
     answer = _asked_in_parts(answerer, fake_llm, "Dmitry Peskov is the Kremlin spokesperson [{k}].", "")
     assert not answer.refused
