@@ -1868,7 +1868,9 @@ _REPORTED = re.compile(
 # A role after a preposition ("… with the host"), or after "about" ("Who did Erdoğan talk to on the phone
 # about hosting negotiations?", fresh74 q1633 in Turkish): whom or what the one asked about dealt with.
 # So is what that role is of ("with the leader of the delegation").
-_ROLE_AS_OBJECT = re.compile(r"\b(?:(?:with|to|for|from|by|at)\s+(?:the|a|an)|about)\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?")
+_ROLE_AS_OBJECT = re.compile(
+    r"\b(?:(?:with|to|for|from|by|at)\s+(?:the|a|an|which|what)|about)\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?"
+)
 _WHICH_HOLDER = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}(?:{PERSON_KINDS})s?\b")
 
 

@@ -616,6 +616,10 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "shot down",
         False,
     ),
+    # Turkish "hangi liderle yaptığı telefon görüşmesinde" (in a phone call with which leader) came back as
+    # "Who invited Erdoğan …?" (fresh88 q1909), and as a call "to Turkish President … Erdoğan" (fresh87 q1893).
+    (re.compile(r"\bhangi\s+lider\w*", re.IGNORECASE), "with which leader", False),
+    (re.compile(r"\btelefon\s+g[öo]r[üu][şs]me\w*", re.IGNORECASE), "phone call", False),
     # Korean "트루스 소셜" (Truth Social) came back as "Twitter" (fresh78 q1720); so in Japanese and Chinese.
     (re.compile(r"트루스\s*소셜|トゥルース・?ソーシャル|真实社交|真相社交"), "Truth Social", False),
     # Ukrainian "відкинула вимогу" (rejected the demand) came back as "withdrew its … agreement" (fresh71

@@ -1095,6 +1095,12 @@ ZELENSKY = (
             False,
         ),
         ("Who spoke with the leader of the delegation?", ["Zelensky decided to participate in negotiations."], False),
+        # The hint for Turkish "hangi liderle" (fresh87 q1893): whom he called, not who led.
+        (
+            "Who did Erdoğan make a phone call to with which leader?",
+            ["According to Hurriyet, he made the statement during a phone call with French President Macron."],
+            False,
+        ),
         (
             "Who did Erdoğan talk to on the phone about hosting negotiations?",
             ["According to Hurriyet, he made the statement during a phone call with French President Macron."],

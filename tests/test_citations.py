@@ -385,6 +385,11 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ("Putin teklifini hangi yıl dönümü etkinliklerinin ardından açıkladı?", {"yıl dönümü": "anniversary"}),
         ("Путин выступил в годовщину?", {"Путин": "Putin", "годовщину": "anniversary"}),
         ("Nach welchem Jahrestag?", {"Nach welchem": "after what", "Jahrestag": "anniversary"}),
+        # fresh88 q1909: Turkish "hangi liderle … telefon görüşmesinde" came back as "Who invited Erdoğan …?".
+        (
+            "Erdoğan bunu hangi liderle yaptığı telefon görüşmesinde söyledi?",
+            {"hangi liderle": "with which leader", "telefon görüşmesinde": "phone call"},
+        ),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
