@@ -733,10 +733,17 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # "Чи погодилася Москва на вимогу …?" (did Moscow agree to the demand) came back as "Did Moscow receive a
     # ceasefire request …?", and was answered yes (fresh61 q1363): the documents say the demand was rejected.
     (
-        re.compile(r"\bпогод(?:ил|ил[аои]с|ж|ит|я)\w*|\bсоглас(?!но\b)(?:ил|ит|ят|ен|ны|на)\w*", re.IGNORECASE),
+        re.compile(
+            r"\bпогод(?:ил|ил[аои]с|ж|ит|я)\w*|\bсоглас(?!но\b)(?:ил|ит|ят|ен|ны|на)\w*"
+            # Dutch "in te stemmen met gesprekken" (to agree to talks) came back as "to vote … in a meeting"
+            # (fresh88 q1912).
+            r"|\binstemm\w*|\bin\s+te\s+stemmen\b|\bingestemd\b|\bstem(?:de|den|t)\s+in\b",
+            re.IGNORECASE,
+        ),
         "agree",
         False,
     ),
+    (re.compile(r"\bgesprekk?en\b", re.IGNORECASE), "talks", False),
     # "Ukrayna'nın girişimiyle mi başladı?" (did they start on Ukraine's initiative?) came back as "… begin with
     # Ukraine's entry?" (fresh63 q1418): the documents say the talks "were initiated by Russia".
     (re.compile(r"\bgiri[sş]im\w*|\bz\s+iniciativy\b|\bz\s+inicjatywy\b", re.IGNORECASE), "initiative", False),

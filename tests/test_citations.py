@@ -390,6 +390,8 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
             "Erdoğan bunu hangi liderle yaptığı telefon görüşmesinde söyledi?",
             {"hangi liderle": "with which leader", "telefon görüşmesinde": "phone call"},
         ),
+        # fresh88 q1912: Dutch "in te stemmen met gesprekken" (to agree to talks) came back as "to vote in a meeting".
+        ("Heeft Trump opgeroepen om in te stemmen met gesprekken?", {"in te stemmen": "agree", "gesprekken": "talks"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
