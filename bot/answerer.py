@@ -1764,6 +1764,19 @@ def _names_labelled(line: str, answer: str) -> bool:
     return bool(value) and re.search(rf"\b{re.escape(value[-1])}\b", unmarked(answer)) is not None
 
 
+def _photo_line(asked: str, passages: Sequence[Passage]) -> Passage | None:
+    """The best-ranked labelled line of a photo ("Photo: Screenshot Kremlin Video"), when a photo is asked about.
+
+    Not for a yes/no question ("Is there a photo of Zelensky?"): the line
+    says whose the photo is, not whether one was taken.  Nor for one that asks
+    something else besides ("Who is credited as the author, and what is the
+    source of its photo?", fresh36 q862): each part is asked on its own.
+    """
+    if asks_yes_no(asked) or split_two(asked) or not set(re.findall(r"\w+", fold(asked))) & label_words("Photo"):
+        return None
+    return next((p for p in passages if p.label and "photo" in label_words(p.label)), None)
+
+
 def _as_sentence(text: str) -> str:
     """``text`` as a closed sentence: "Emmanuel Macron [1]" ends "Emmanuel Macron [1]." beside another part."""
     words = re.sub(r"(?:\s*\[\d+\])+\s*$", "", text.rstrip())
@@ -2297,6 +2310,11 @@ class Answerer:
             # An article without a headline is refused before the model runs, as an unstated premise is.
             written, premise = self._headline(passages)
             answerable = not premise
+        if answerable and not articles and not written and (photo := _photo_line(query, passages)):
+            # "D'où provient la photo qui illustre l'article d'Orda.kz ?" (where is its photo from?): the
+            # model answered "Orda.kz", and the line that says was not cited (fresh86 q1866, fresh21 q578).
+            text = photo.text.strip()
+            written = (f"{text} [1]", [Citation(1, photo.source, photo.title, photo.start, photo.end, text, photo)])
         if answerable and not articles and not written and out_lang == "en" and asks_days_between(asked_all):
             written, count_tokens = self._count_days(context, prompt_q, asked_all, years_text)
         if answerable and not articles and not written and asks_weekday(asked_all):

@@ -289,10 +289,12 @@ def test_a_follow_up_about_that_piece_searches_the_article_the_conversation_name
         Turn("user", "Which outlet reported Putin's readiness for direct talks with Ukraine?"),
         Turn("assistant", "The article says Orda.kz reported that Putin announced his readiness for direct talks."),
     ]
-    fake_llm.enqueue("What is the credit for the photo in the article?").enqueue_answer("Screenshot Kremlin Video [2]")
+    # Asked about its photo, the article's photo line is the answer; the model only rewrites the question.
+    fake_llm.enqueue("What is the credit for the photo in the article?")
     answer = answerer.ask("ok and what's the photo credit on that piece?", history)
     assert {p.source for p in answer.retrieved} == {CEASEFIRE_ARTICLE}
     assert not answer.refused and answer.citations[0].quote == "Photo: Screenshot Kremlin Video"
+    assert len(fake_llm.calls) == 1
     # Without "that piece", the question is searched everywhere: Zakharova is only in the other article.
     fake_llm.enqueue("Who is Maria Zakharova?").enqueue_answer("", found=False)
     other = answerer.ask("and who is maria zakharova?", history)
@@ -2975,6 +2977,19 @@ def test_a_passage_that_refers_back_is_read_with_the_sentence_it_refers_to(
     answer = _ask_with_reply(answerer, fake_llm, question, held, held[:-1] + " [{k}].")
     assert not answer.refused, answer.withheld
     assert answer.text.startswith("No: ") and "land, air, and sea" in answer.text
+
+
+def test_where_a_photo_is_from_is_answered_with_its_labelled_line(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh86 q1866 (French): the model answered "Orda.kz", and the photo's line went uncited.
+    answer = answerer.ask("Where is the photo of the Orda.kz article from?")
+    assert answer.text == "Photo: Screenshot Kremlin Video [1]" and not fake_llm.calls
+    assert answer.citations[0].quote == "Photo: Screenshot Kremlin Video"
+    # Asked whether there is one, or asked with something else, the model answers.
+    fake_llm.enqueue_answer("", found=False)
+    assert answerer.ask("Is there a photo of Zelensky in the Orda.kz article?").refused
+    fake_llm.enqueue_answer("", found=False)
+    assert answerer.ask("Who wrote the Orda.kz article, and where is its photo from?").refused
+    assert len(fake_llm.calls) == 2
 
 
 def test_a_question_whether_someone_said_what_their_words_deny_is_answered_no(
