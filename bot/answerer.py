@@ -1043,6 +1043,27 @@ def _durations(text: str) -> set[tuple[str, str]]:
     return {(n, unit.lower()) for n, unit in _DURATION.findall(text)}
 
 
+# An amount of money: its figure, its scale, and its currency ("79 Million Tenge", "€5 billion").
+_CURRENCY = r"euros?|eur|€|dollars?|usd|\$|tenge|kzt|roubles?|rubles?|rub|hryvnias?|hryvnia|uah|pounds?|£|lira|liras"
+_SCALE = r"thousand|million|billion|trillion|bn|mln|m"
+_MONEY = re.compile(
+    rf"(?:(?P<pre>{_CURRENCY})\s*)?(?P<n>\d+(?:[.,]\d+)?)\s*(?P<scale>{_SCALE})?\b\s*(?P<post>{_CURRENCY})?(?!\w)",
+    re.IGNORECASE,
+)
+_CURRENCY_OF = {"eur": "euro", "€": "euro", "usd": "dollar", "$": "dollar", "kzt": "tenge", "rub": "rouble",
+                "ruble": "rouble", "uah": "hryvnia", "£": "pound", "liras": "lira"}  # fmt: skip
+
+
+def _amounts(text: str) -> set[tuple[str, str]]:
+    """The amounts of money ``text`` writes, as (figure, currency): ("79", "tenge") for "79 Million Tenge"."""
+    found = set()
+    for m in _MONEY.finditer(text):
+        if currency := (m.group("pre") or m.group("post") or "").lower():
+            currency = currency.rstrip("s") if currency not in ("usd", "uah", "kzt", "rub", "eur") else currency
+            found.add((m.group("n"), _CURRENCY_OF.get(currency, currency)))
+    return found
+
+
 def _stating(text: str, shown: list[str]) -> int | None:
     """The label of the passage that clearly states an uncited answer (most of its words), if one does."""
     if not shown:
@@ -3573,6 +3594,10 @@ class Answerer:
         # A length of time is its number with its unit: "10 years" in her job is not the "10" of "May 10"
         # (fresh20 q558).  Counts of days between two dates are ours, and never judged here.
         if _durations(text) - _durations(" ".join(shown)):
+            return [], UNSTATED_FIGURE
+        # So is an amount with its currency: "79 million euros" for sanctions is not the "79 Million Tenge"
+        # a headline says a railway spent on workwear (fresh89 q1934, an unanswerable one).
+        if _amounts(unmarked(text)) - _amounts(" ".join(shown)):
             return [], UNSTATED_FIGURE
         # Checked in English only: another language capitalises other words (German nouns).
         if detect_language(text) == "en" and (unknown := names_unknown(text, self.retriever.vocabulary(), asked)):

@@ -2979,6 +2979,22 @@ def test_a_passage_that_refers_back_is_read_with_the_sentence_it_refers_to(
     assert answer.text.startswith("No: ") and "land, air, and sea" in answer.text
 
 
+def test_an_amount_in_another_currency_than_the_passage_writes_is_withheld(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh89 q1934 (Polish, unanswerable): the railway's "79 Million Tenge" became sanctions of "79 million euros";
+    # so would it as what the railway spent.
+    from bot.answerer import UNSTATED_FIGURE, _amounts
+
+    question = "How many million euros did KTZ spend on new workwear?"
+    held = "KTZ Spends 79 Million Tenge on New Workwear"
+    answer = _ask_with_reply(answerer, fake_llm, question, held, "79 million euros [{k}].")
+    assert answer.refused and answer.withheld == UNSTATED_FIGURE
+    assert _amounts("KTZ Spends 79 Million Tenge") == _amounts("79 million tenge [1]") == {("79", "tenge")}
+    assert _amounts("€5 billion, or 5 EUR, and $20") == {("5", "euro"), ("20", "dollar")}
+    assert _amounts("30 days from May 12, at 10:00") == set()
+
+
 def test_where_a_photo_is_from_is_answered_with_its_labelled_line(answerer: Answerer, fake_llm: FakeLLM) -> None:
     # fresh86 q1866 (French): the model answered "Orda.kz", and the photo's line went uncited.
     answer = answerer.ask("Where is the photo of the Orda.kz article from?")
