@@ -114,6 +114,7 @@ from bot.checks import (
     which_kind,
     wider,
     with_oneself,
+    with_question_mark,
     year_unstated,
 )
 from bot.citations import (
@@ -2127,6 +2128,8 @@ class Answerer:
     def _run(self, question: str, history: list[Turn], holder: AnswerStream) -> Iterator[str]:
         t0 = time.perf_counter()
         lang = detect_language(question)
+        if lang == "en":
+            question = with_question_mark(question)
         # A question that tells the bot to drop its rules, or asks for its prompt,
         # configuration or secrets, is refused before the model sees it.
         hostile = hostile_question(question)

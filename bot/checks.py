@@ -924,6 +924,29 @@ def asks_yes_no_as_written(question: str) -> bool:
     return True
 
 
+# What an English question opens with: its auxiliary, or its question word.
+_OPENS_QUESTION = re.compile(
+    r"(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|"
+    r"who|whom|whose|what|which|when|where|why|how)\b",
+    re.IGNORECASE,
+)
+
+
+def with_question_mark(question: str) -> str:
+    """An English question typed without its question mark, with it: "is kellogg trumps envoy" ends "?".
+
+    The checks know a yes/no question by its mark: "is keith kellogg trumps
+    special envoy for russia" was answered with a sentence on Kellogg, and
+    not told no (fresh90 q1952).  A text that ends in a stop, or runs over
+    lines, is left as written; so is one whose last sentence asks nothing.
+    """
+    text = question.rstrip()
+    if not text or text[-1] in ".?!…:;\"'”)]" or "\n" in text:
+        return question
+    last = _CHAT_OPENING.sub("", _CREDIT_FIRST.sub("", _split_sentences(text)[-1], count=1))
+    return f"{text}?" if _OPENS_QUESTION.match(last) else question
+
+
 def asks_yes_no(question: str) -> bool:
     """A question to be answered yes or no: "Did Putin …?", "I read that …. Is that right?"."""
     sentences = [_CHAT_OPENING.sub("", _CREDIT_FIRST.sub("", s, count=1)) for s in _split_sentences(question.strip())]
@@ -2658,16 +2681,42 @@ def titled_otherwise(question: str, found: Sequence[Holder]) -> Holder | None:
     """
     if not asks_yes_no(question):
         return None
-    named = {fold(h.name.split()[-1]) for h in found if mentions(question, h.name.split()[-1])}
+    # Whose envoy he is asked to be names no one asked about ("trumps special envoy", fresh90 q1952).
+    owned = _TITLE_OWNER.sub(" ", question)
+    named = {fold(h.name.split()[-1]) for h in found if mentions(owned, h.name.split()[-1])}
     if len(named) != 1:
         return None
     who = named.pop()
+    if other := _titled_for_another(question, who, found):
+        return other
     known = bodies(found)
     asked = [b for b in known if b <= content_words(question)]
     his = [b for b, members in known.items() if who in members]
     if not asked or not his or any(who in known[b] or any(b | h <= KREMLIN for h in his) for b in asked):
         return None
     return next((h for h in found if fold(h.name.split()[-1]) == who and h.qualifiers & set().union(*his)), None)
+
+
+_TITLE_OWNER = re.compile(r"\b[\w’']+\s+(?=(?:special\s+)?(?:representative|envoy|ambassador)\b)", re.IGNORECASE)
+
+
+def _titled_for_another(question: str, who: str, found: Sequence[Holder]) -> Holder | None:
+    """A mention that titles ``who`` an envoy or a representative for another party than the question asks.
+
+    "is keith kellogg trumps special envoy for russia" (fresh90 q1952): the
+    documents title him "Trump's special representative for Ukraine", and the
+    answer quoted him without a "no".
+    """
+    asked = _TITLE_FOR.search(question)
+    wanted = _parties(asked.group()) if asked else set()
+    if not wanted:
+        return None
+    for h in found:
+        if fold(h.name.split()[-1]) == who:
+            given = {p for m in _TITLE_FOR.finditer(h.sentence) for p in _parties(m.group())}
+            if given and not given & wanted:
+                return h
+    return None
 
 
 # The parties of the documents' events, by any word that names them: a country, its capital or

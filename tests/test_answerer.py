@@ -3269,6 +3269,13 @@ def test_a_yes_no_question_whether_it_was_limited_to_one_of_a_list_is_answered_n
         ("Is Putin the Russian president?", None),  # a country is no body
         ("Is Peskov or Zakharova the Foreign Ministry spokesperson?", None),  # two people
         ("Who is the Foreign Ministry spokesperson, Peskov?", None),  # not a yes/no question
+        # fresh90 q1952: an envoy for another party; whose envoy names no one asked about.
+        (
+            "is keith kellogg trumps special envoy for russia?",
+            "Trump’s special representative for Ukraine, Keith Kellogg",
+        ),
+        ("Is Kellogg Trump's special representative for Ukraine?", None),
+        ("Is Kellogg Trump's special envoy?", None),  # for no party
     ],
 )
 def test_the_mention_that_titles_someone_by_another_body_than_asked(
@@ -3276,6 +3283,17 @@ def test_the_mention_that_titles_someone_by_another_body_than_asked(
 ) -> None:
     found = titled_otherwise(question, answerer._titled_people())
     assert (found.title if found else None) == title
+
+
+def test_a_yes_no_question_typed_without_its_mark_is_answered_no(answerer: Answerer, fake_llm: FakeLLM) -> None:
+    # fresh90 q1952: answered with a sentence on Kellogg, and not told no.
+    question = "is keith kellogg trumps special envoy for russia"
+    held = "Kellogg, voiced support for Zelenskyy"
+    answer = _ask_with_reply(
+        answerer, fake_llm, question, held, "Kellogg voiced support for Zelenskyy's position [{k}]."
+    )
+    assert answer.question == question + "?"
+    assert answer.text.startswith("No: “Trump’s special representative for Ukraine, Keith Kellogg")
 
 
 def test_a_yes_no_question_that_titles_someone_wrongly_is_answered_no_with_their_title(

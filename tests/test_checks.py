@@ -103,6 +103,7 @@ from bot.checks import (
     which_kind,
     wider,
     with_oneself,
+    with_question_mark,
     year_unstated,
 )
 
@@ -2759,6 +2760,18 @@ def test_a_question_that_points_back_at_an_earlier_one(question: str, back: bool
 )
 def test_a_yes_no_question_is_known_as_written(question: str, yes_no: bool) -> None:
     assert asks_yes_no_as_written(question) is yes_no
+
+
+def test_an_english_question_typed_without_its_mark_gets_one() -> None:
+    # fresh90 q1952: a yes/no question is known by its mark.
+    assert with_question_mark("is keith kellogg trumps special envoy for russia") == (
+        "is keith kellogg trumps special envoy for russia?"
+    )
+    assert with_question_mark("ok so who is tammy bruce  ") == "ok so who is tammy bruce?"
+    assert with_question_mark("Thanks. did putin go") == "Thanks. did putin go?"
+    # A statement, a request, and a question already marked or ended are left as written.
+    for text in ("tell me about putin", "Who is he?", "What did he say.", "hi", "who is\nhe"):
+        assert with_question_mark(text) == text
 
 
 def test_someone_dealing_with_himself_is_no_answer() -> None:
