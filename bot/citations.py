@@ -620,6 +620,13 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     # "Who invited Erdoğan …?" (fresh88 q1909), and as a call "to Turkish President … Erdoğan" (fresh87 q1893).
     (re.compile(r"\bhangi\s+lider\w*", re.IGNORECASE), "with which leader", False),
     (re.compile(r"\btelefon\s+g[öo]r[üu][şs]me\w*", re.IGNORECASE), "phone call", False),
+    # Chinese "在哪座建筑或宫殿举行" (in which building or palace) came back as "What is the specific location …?",
+    # and an unanswerable question was answered with a paragraph on the talks "in Istanbul" (fresh90 q1949,
+    # fresh89 q1938); so in Japanese and Korean.
+    (re.compile(r"酒店|饭店|宾馆|飯店|ホテル|호텔"), "hotel", False),
+    (re.compile(r"宫殿|宮殿|궁전"), "palace", False),
+    (re.compile(r"建筑|建築|建物|大楼|건물"), "building", False),
+    (re.compile(r"会場|會場|场馆|場館"), "venue", False),
     # Korean "트루스 소셜" (Truth Social) came back as "Twitter" (fresh78 q1720); so in Japanese and Chinese.
     (re.compile(r"트루스\s*소셜|トゥルース・?ソーシャル|真实社交|真相社交"), "Truth Social", False),
     # Ukrainian "відкинула вимогу" (rejected the demand) came back as "withdrew its … agreement" (fresh71

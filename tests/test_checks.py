@@ -1777,6 +1777,12 @@ def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
             False,
         ),
         ("Where did Erdoğan say it, and where did the information come from?", "He said it. [1]", True),
+        # The source of "according to Hurriyet" is no place (fresh89 q1938, Chinese, which hotel or palace).
+        (
+            "Where will the negotiations in Istanbul take place?",
+            "Erdoğan confirmed Türkiye's readiness to host the negotiations. According to Hurriyet, he said it. [1]",
+            True,
+        ),
     ],
 )
 def test_a_where_question_needs_a_place(question: str, answer: str, withheld: bool) -> None:

@@ -392,6 +392,9 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ),
         # fresh88 q1912: Dutch "in te stemmen met gesprekken" (to agree to talks) came back as "to vote in a meeting".
         ("Heeft Trump opgeroepen om in te stemmen met gesprekken?", {"in te stemmen": "agree", "gesprekken": "talks"}),
+        # fresh90 q1949, fresh89 q1938: which building, palace or hotel, lost by the rewrite.
+        ("伊斯坦布尔的谈判将在哪家酒店或哪座宫殿举行？", {"酒店": "hotel", "宫殿": "palace"}),
+        ("会談はどの建物で行われましたか？", {"建物": "building"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
