@@ -775,7 +775,7 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
             # After "according to" the words are that entry's, below: "Selon quel média …".
             r"|\bhangi\s+(?:gazete|yay[ıi]n|medya|haber\s+ajans)\w*|(?<!según\s)\bqu[eé]\s+(?:medio|peri[oó]dico)s?\b"
             r"|(?<!selon\s)\bquel(?:le)?s?\s+(?:m[ée]dias?|journal|journaux)\b|(?<!secondo\s)\bquale\s+(?:testata|giornale)\b"
-            r"|(?<!laut\s)\bwelche[smr]?\s+(?:medium|medien|zeitung)\b"
+            r"|(?<!laut\s)\bwelche[smr]?\s+(?:medium|medien|zeitung)\b|\bqual\s+(?:ve[ií]culo|jornal|m[ií]dia)\w*"
             r"|(?<!według\s)\b(?:któr|jaki)\w*\s+(?:portal|dziennik|gazet|medi)\w*",
             re.IGNORECASE,
         ),
@@ -844,7 +844,10 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (
         re.compile(
             r"\bselon\s+quel(?:le)?s?\b|\bseg[uú]n\s+(?:qu[eé]|cu[aá]l)\b|\bsecondo\s+qual[ei]\b"
-            r"|\blaut\s+welche[mrn]?\b|\bwedług\s+któr\w+",
+            r"|\blaut\s+welche[mrn]?\b|\bwedług\s+któr\w+"
+            # Portuguese "Segundo qual veículo de imprensa Macron telefonou a Trump …?" came back as "Who did
+            # Macron call …?" (fresh90 q1951).
+            r"|\bsegundo\s+(?:qual|quais|que)\b|\bde\s+acordo\s+com\s+(?:qual|quais|que)\b",
             re.IGNORECASE,
         ),
         "according to which",

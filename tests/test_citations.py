@@ -395,6 +395,11 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         # fresh90 q1949, fresh89 q1938: which building, palace or hotel, lost by the rewrite.
         ("伊斯坦布尔的谈判将在哪家酒店或哪座宫殿举行？", {"酒店": "hotel", "宫殿": "palace"}),
         ("会談はどの建物で行われましたか？", {"建物": "building"}),
+        # fresh90 q1951: "Segundo qual veículo de imprensa …" (according to which outlet) was dropped.
+        (
+            "Segundo qual veículo de imprensa Macron telefonou a Trump?",
+            {"Segundo qual": "according to which", "qual veículo": "which outlet"},
+        ),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
