@@ -2877,6 +2877,9 @@ _STATED_BY: dict[str, tuple[str, ...]] = {
     "post": ("publish", "tweet", "wrote", "writt"),
     "tweet": ("post", "publish", "wrote", "writt"),
     "publish": ("post", "tweet"),
+    # What someone wanted is stated by what they proposed or planned: "When did Putin want to start direct
+    # negotiations?" by "We propose to begin without delay – next Thursday, May 15" (fresh90 q1942, German).
+    "want": ("propos", "plan", "intend", "wish", "offer", "ready", "readiness", "seek"),
 }
 
 # A post quoted in an article is signed "— Volodymyr Zelenskyy (@ZelenskyyUa) May 11, 2025":

@@ -627,6 +627,17 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"宫殿|宮殿|궁전"), "palace", False),
     (re.compile(r"建筑|建築|建物|大楼|건물"), "building", False),
     (re.compile(r"会場|會場|场馆|場館"), "venue", False),
+    # German "An welchem Datum wollte Putin die direkten Verhandlungen beginnen lassen …?" (on which date did
+    # Putin want the talks to begin) came back as "When did Putin start direct negotiations …?", and was refused:
+    # no passage says he started them (fresh90 q1942).  So in our users' other languages.
+    (
+        re.compile(
+            r"\bwollten?\b|\bchcia[lł]\w*|\bхотел\w*|\bхотів\w*|\bquer[ií]a\w*|\bvoulai(?:t|ent)\b|\bvolev[ao]\w*",
+            re.IGNORECASE,
+        ),
+        "wanted",
+        False,
+    ),
     # Korean "트루스 소셜" (Truth Social) came back as "Twitter" (fresh78 q1720); so in Japanese and Chinese.
     (re.compile(r"트루스\s*소셜|トゥルース・?ソーシャル|真实社交|真相社交"), "Truth Social", False),
     # Ukrainian "відкинула вимогу" (rejected the demand) came back as "withdrew its … agreement" (fresh71

@@ -1332,6 +1332,13 @@ PROPOSE = "We propose to begin without delay – next Thursday, May 15, in Istan
             ["Zelensky reported this on his Telegram channel, emphasizing that his visit to Turkey demonstrates …"],
             False,
         ),
+        # What someone wanted is stated by what they proposed (fresh90 q1942, German "wollte").
+        (
+            "When did Putin want to start direct negotiations, and in which city?",
+            ["Russian President Vladimir Putin has proposed to resume direct negotiations with Ukraine."],
+            False,
+        ),
+        ("When did Putin want to resign?", ["Putin said he likes talks."], True),
         # Not a *why / when did <name>* question.
         ("Why were the 2022 negotiations broken off?", [ERDOGAN], False),
         ("What did Erdoğan refuse?", [ERDOGAN], False),

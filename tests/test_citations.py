@@ -346,7 +346,7 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         # fresh71 q1563: "відкинула вимогу" (rejected the demand) came back as "withdrew its agreement".
         ("а чому москва відкинула вимогу?", {"відкинула": "rejected"}),
         # fresh72 q1589: Polish "w Stambule" (in Istanbul) came back as "in St. Petersburg".
-        ("czego chciał przed rozmowami w Stambule?", {"Stambule": "Istanbul"}),
+        ("czego chciał przed rozmowami w Stambule?", {"chciał": "wanted", "Stambule": "Istanbul"}),
         # fresh71 q1571: the imperfective "brać pod uwagę" (to take into account), as "wziąć".
         ("Co Rosja miała brać pod uwagę?", {"brać pod uwagę": "taking into account"}),
         ("Co Rosja miała wziąć pod uwagę?", {"wziąć pod uwagę": "taking into account"}),
@@ -400,6 +400,8 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
             "Segundo qual veículo de imprensa Macron telefonou a Trump?",
             {"Segundo qual": "according to which", "qual veículo": "which outlet"},
         ),
+        # fresh90 q1942: "wollte … beginnen lassen" (wanted to begin) came back as "started".
+        ("An welchem Datum wollte Putin beginnen?", {"wollte": "wanted"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
