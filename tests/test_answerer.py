@@ -3713,22 +3713,30 @@ def test_a_yes_whose_cited_sentence_has_the_subject_do_the_opposite_is_answered_
     assert held in answer.citations[0].quote
 
 
-def test_an_answer_that_makes_one_person_of_two_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
-    # fresh80 q1750 (Turkish), asked a part at a time: Macron's call with Trump given to "Erdoğan Macron".
-    question = "What did Erdoğan Macron say to Trump on the phone during the visit to Kyiv?"
-    held = "Emmanuel Macron spoke to Trump on the phone"
-    reply = "Erdoğan Macron spoke to Trump on the phone during a visit to Kyiv [{k}]."
+@pytest.mark.parametrize(
+    ("question", "held", "reply", "reason"),
+    [
+        # fresh80 q1750 (Turkish), asked a part at a time: Macron's call with Trump given to "Erdoğan Macron".
+        (
+            "What did Erdoğan Macron say to Trump on the phone during the visit to Kyiv?",
+            "Emmanuel Macron spoke to Trump on the phone",
+            "Erdoğan Macron spoke to Trump on the phone during a visit to Kyiv [{k}].",
+            GLUED_NAMES,
+        ),
+        # fresh87 q1893 (Turkish): the one asked about put at the other end of the call.
+        (
+            "Which leader did Erdoğan make a phone call to about hosting negotiations?",
+            "he made the statement during a phone call with French President Emmanuel Macron",
+            "Erdoğan made a phone call to Turkish President Recep Tayyip Erdoğan [{k}].",
+            WITH_ONESELF,
+        ),
+    ],
+)
+def test_an_answer_that_mixes_up_who_is_who_is_withheld(
+    answerer: Answerer, fake_llm: FakeLLM, question: str, held: str, reply: str, reason: str
+) -> None:
     answer = _ask_with_reply(answerer, fake_llm, question, held, reply)
-    assert answer.refused and answer.withheld == GLUED_NAMES
-
-
-def test_an_answer_that_has_someone_phone_himself_is_withheld(answerer: Answerer, fake_llm: FakeLLM) -> None:
-    # fresh87 q1893 (Turkish): the one asked about put at the other end of the call.
-    question = "Which leader did Erdoğan make a phone call to about hosting negotiations?"
-    held = "he made the statement during a phone call with French President Emmanuel Macron"
-    reply = "Erdoğan made a phone call to Turkish President Recep Tayyip Erdoğan [{k}]."
-    answer = _ask_with_reply(answerer, fake_llm, question, held, reply)
-    assert answer.refused and answer.withheld == WITH_ONESELF
+    assert answer.refused and answer.withheld == reason
 
 
 def test_where_the_list_is_does_not_count_against_the_item_asked_about(answerer: Answerer) -> None:
