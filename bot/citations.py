@@ -532,13 +532,16 @@ def _as_english(word: str) -> str:
     return "z" + word[1:] if word.startswith("s") else word
 
 
+def _romanised_alike(a: str, b: str) -> bool:
+    """Two folded words that are one name romanised two ways ("selenskyj", "zelenskyy"), not merely near."""
+    return len(a) > 3 and (_as_english(a) == _as_english(b) or b in _romanised(a) or a in _romanised(b))
+
+
 def _near_spelling(a: str, b: str) -> bool:
     """Two folded words that differ by a letter or two ("zaharova", "zakharova"), or by how they are romanised."""
     if a[:1] == b[:1] and abs(len(a) - len(b)) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8:
         return True
-    if len(a) <= 3:
-        return False
-    return _as_english(a) == _as_english(b) or b in _romanised(a) or a in _romanised(b)
+    return _romanised_alike(a, b)
 
 
 _CYRILLIC_LATIN = dict(
@@ -1006,9 +1009,11 @@ def respelled_names(text: str, surnames: Iterable[str], vocabulary: frozenset[st
     keyword index nor the English embedder found "Zelenskyy welcomed
     Vladimir Putin's proposal …"; the joint statement he published was
     answered instead (fresh85 q1845).  A capitalised word is respelled when
-    it is a near spelling (``_near_spelling``, or a Polish one: "Pieskow") of one of ``surnames``, the
-    surname of each mention of a person the documents title, and is not
-    itself a word of theirs.  Of two spellings of one name ("Zelensky",
+    it is the same name romanised another way (German "Selenskyj", Polish
+    "Pieskow", French "Ouchakov") as one of ``surnames``, the surname of each
+    mention of a person the documents title, and is not itself a word of
+    theirs.  A spelling that is merely near is left: "Zelenska" is someone
+    else, whom the documents do not name.  Of two spellings of one name ("Zelensky",
     "Zelenskyy") the one the documents title most often is taken: the
     passages about him are likelier to write it.
     """
@@ -1020,7 +1025,7 @@ def respelled_names(text: str, surnames: Iterable[str], vocabulary: frozenset[st
         if len(folded) < 4 or folded in vocabulary:
             return word
         polish = _respelled(word) if _WEST_SLAVIC.search(word) else ""
-        near = [s for s in counts if _near_spelling(folded, fold(s)) or polish == fold(s)]
+        near = [s for s in counts if _romanised_alike(folded, fold(s)) or polish == fold(s)]
         return max(near, key=lambda s: (counts[s], s)) if near else word
 
     return _LATIN_CAPITALISED.sub(one, text)
