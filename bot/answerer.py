@@ -1234,7 +1234,8 @@ def _asked_instead(question: str, words: Sequence[str], before: str, asking: str
         return ""
     rest = question[opening.end() :]
     for word in words:
-        rest, n = re.subn(rf"\s+{before}\s+(?:a\s+|the\s+)?{re.escape(word)}\b", "", rest)
+        # A title or a given name may come first: "with German Chancellor Olaf Scholz".
+        rest, n = re.subn(rf"\s+{before}\s+(?:a\s+|the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,4}}?{re.escape(word)}\b", "", rest)
         if not n:
             return ""
     return f"{asking} {opening.group(1).lower()} {rest.strip(' ?')}?"
@@ -1259,6 +1260,17 @@ def _when_instead(question: str, days: Sequence[str]) -> str:
     yes/no question.
     """
     return _asked_instead(question, days, "on", "When") if set(days) <= set(WEEKDAYS) else ""
+
+
+def _with_instead(question: str, names: Sequence[str]) -> str:
+    """A yes/no question that has something done with ``names`` (whom no document mentions), asked as *with whom*.
+
+    "Did Erdoğan confirm Turkey's readiness to host the talks during a phone
+    call with Olaf Scholz?" is "With whom did Erdoğan confirm … during a phone
+    call?" (fresh80 q1736, in Polish: it was Macron); "" when the question
+    is no such yes/no question.
+    """
+    return _asked_instead(question, names, "with", "With whom")
 
 
 # "Was it Marco Rubio who said …?": a yes/no question whether it was that one who did it.
@@ -2216,6 +2228,7 @@ class Answerer:
             else _where_instead(asked_en, unknown_asked)
             or _who_instead(asked_en, unknown_asked)
             or _when_instead(asked_en, unknown_asked)
+            or _with_instead(asked_en, unknown_asked)
         )
         outsider = (
             unknown_asked

@@ -2874,6 +2874,24 @@ def test_a_question_whether_it_was_someone_no_document_names_who_did_it_is_answe
     assert "Who said Washington needs to see concrete proposals from both sides?" in asked and "Rubio" not in asked
 
 
+def test_a_question_whether_it_was_done_with_someone_no_document_names_is_answered_no(
+    answerer: Answerer, fake_llm: FakeLLM
+) -> None:
+    # fresh80 q1736 (Polish): refused for naming Olaf Scholz; the article says whom Erdoğan was on the phone with.
+    fake_llm.enqueue_answer("French President Emmanuel Macron [1].")
+    answer = answerer.ask(
+        "Did Erdoğan confirm Türkiye's readiness to host the talks during a phone call with German Chancellor"
+        " Olaf Scholz?"
+    )
+    assert not answer.refused, answer.withheld
+    assert answer.text.startswith(
+        "No: the documents do not mention German Chancellor Olaf Scholz. They name French President Emmanuel Macron: “"
+    )
+    assert "phone call with French President Emmanuel Macron" in answer.citations[0].quote
+    asked = fake_llm.calls[0]["messages"][-1]["content"]
+    assert "With whom did Erdoğan confirm Türkiye's readiness to host the talks during a phone call?" in asked
+
+
 def test_a_question_whether_it_was_on_a_weekday_no_document_names_is_answered_no_with_the_day(
     answerer: Answerer, fake_llm: FakeLLM
 ) -> None:
