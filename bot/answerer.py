@@ -730,7 +730,32 @@ def keep_hinted_what(spellings: dict[str, str], rewrite: str) -> str:
 _HINTED_ASKS = {
     "for how many days": re.compile(r"\bhow\s+(?:many\s+days|long)\b", re.IGNORECASE),
     "from what date": re.compile(r"\b(?:what|which)\s+(?:date|day)\b|\bwhen\b|\bstart", re.IGNORECASE),
+    # "An welchem Tag und in welcher Stadt …?" came back as "When did Putin start …?" (fresh88 q1902, at 8dc0034).
+    "in which city": re.compile(r"\b(?:city|where|place)\b", re.IGNORECASE),
 }
+_WHEN_OR_WHERE = re.compile(
+    r"\s*(?:when|where|on\s+(?:what|which)\s+(?:day|date)|(?:what|which)\s+(?:day|date))\b", re.I
+)
+# The person a *did X do* question asks about, and the verb after them.
+_DID_NAMED = re.compile(r"\b((?:did|does|do)\s+(?:[A-Z][\w’'.-]*\s+)+)(?=[a-z])")
+
+
+def keep_hinted_want(spellings: dict[str, str], rewrite: str) -> str:
+    """The rewrite, with a hinted "wanted" that it dropped put back before its verb.
+
+    "An welchem Tag … wollte Putin die direkten Verhandlungen … beginnen?" (on
+    which day did Putin want the talks to begin) came back, hinted, as "When
+    did Putin start direct negotiations …?", and was refused: no passage says
+    he started them (fresh88 q1902, at 8dc0034).  "When did Putin want to
+    start …?" is stated by his proposal.
+    """
+    if "wanted" not in spellings.values() or re.search(r"\bwant", rewrite, re.IGNORECASE):
+        return rewrite
+    # Only a *when* or *where* question, whose deed the premise check reads: "What did Kellogg urge …?" is
+    # no question of what he wanted to urge.
+    if not _WHEN_OR_WHERE.match(rewrite):
+        return rewrite
+    return _DID_NAMED.sub(r"\1want to ", rewrite, count=1)
 
 
 def keep_hinted_asks(spellings: dict[str, str], rewrite: str) -> str:
@@ -848,8 +873,9 @@ def mend_rewrite(
     (``drop_added_years``), places in English (``english_places``), the
     question word (``keep_question_word``), a "was it X who" turned into
     *who* (``keep_cleft``), the *what* of what someone was urged to do or of
-    a hinted *what did …* (``keep_hinted_what``), a hinted "for how many
-    days" or "from what date" (``keep_hinted_asks``), the person or source the
+    a hinted *what did …* (``keep_hinted_what``), a hinted "wanted"
+    (``keep_hinted_want``), a hinted "for how many days", "from what date"
+    or "in which city" (``keep_hinted_asks``), the person or source the
     question credits (``keep_credit``), a closing "and who?"
     (``keep_and_who``), and the "what" of a second question
     (``keep_and_what``).  The question word goes in before the
@@ -860,7 +886,7 @@ def mend_rewrite(
     if not rewrite:
         return question
     out = keep_cleft(question, keep_question_word(question, english_places(drop_added_years(asked, rewrite))))
-    out = keep_hinted_asks(spellings, keep_hinted_what(spellings, out))
+    out = keep_hinted_asks(spellings, keep_hinted_want(spellings, keep_hinted_what(spellings, out)))
     return keep_and_what(question, keep_and_who(question, keep_credit(question, out, spellings, people, sources)))
 
 

@@ -641,6 +641,16 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "wanted",
         False,
     ),
+    # "… und in welcher Stadt?" was dropped from the rewrite (fresh88 q1902, at 8dc0034).
+    (
+        re.compile(
+            r"\bin\s+welcher\s+stadt\b|\bin\s+welke\s+stad\b|\bin\s+quale\s+citt[aà]\b|\ben\s+qu[eé]\s+ciudad\b"
+            r"|\bdans\s+quelle\s+ville\b|\bem\s+que\s+cidade\b|\bw\s+jakim\s+mie[sś]cie\b|\bve\s+kter[eé]m\s+m[eě]st[eě]\b",
+            re.IGNORECASE,
+        ),
+        "in which city",
+        False,
+    ),
     # Korean "트루스 소셜" (Truth Social) came back as "Twitter" (fresh78 q1720); so in Japanese and Chinese.
     (re.compile(r"트루스\s*소셜|トゥルース・?ソーシャル|真实社交|真相社交"), "Truth Social", False),
     # Ukrainian "відкинула вимогу" (rejected the demand) came back as "withdrew its … agreement" (fresh71

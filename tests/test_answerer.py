@@ -1202,6 +1202,28 @@ def test_a_rewrite_keeps_what_a_hint_asks(question: str, rewrite: str, mended: s
 
 
 @pytest.mark.parametrize(
+    ("rewrite", "mended"),
+    [
+        # fresh88 q1902 at 8dc0034: "wollte" and "in welcher Stadt" were dropped, and the premise check refused it.
+        (
+            "When did Putin start direct negotiations with Ukraine?",
+            "When did Putin want to start direct negotiations with Ukraine, in which city?",
+        ),
+        ("When did Putin want to start them, and in which city?", None),  # kept
+        ("What did Kellogg urge Moscow to do?", "What did Kellogg urge Moscow to do, in which city?"),  # no *when*
+    ],
+)
+def test_a_rewrite_keeps_a_hinted_want_and_city(rewrite: str, mended: str | None) -> None:
+    from bot.answerer import mend_rewrite
+    from bot.citations import document_spellings
+
+    question = "An welchem Tag und in welcher Stadt wollte Putin die direkten Verhandlungen beginnen?"
+    spellings = document_spellings(question, frozenset())
+    assert spellings == {"in welcher Stadt": "in which city", "wollte": "wanted"}
+    assert mend_rewrite(question, question, rewrite, spellings, frozenset(), frozenset()) == (mended or rewrite)
+
+
+@pytest.mark.parametrize(
     ("rewrite", "english"),
     [
         # fresh63 q1415: "Cremlino", from an Italian conversation, was taken for an unknown name.
