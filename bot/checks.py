@@ -1875,8 +1875,10 @@ _ROLES = (
     re.compile(r"\borgani[sz]\w*"),
     re.compile(r"\b(?:author\w*|wrote|written|writer)\b"),
     # Asked who represented Russia at the Istanbul meeting, the model named Ushakov from his
-    # "readiness for dialogue" (fresh88 q1914, Korean: who led Russia's delegation).
-    re.compile(r"\b(?:represent\w*|delegat\w*)"),
+    # "readiness for dialogue" (fresh88 q1914, Korean: who led Russia's delegation).  Not "representatives",
+    # among whom the one asked about is: "Who did the State Department representatives say …?" asks who
+    # of them said it (fresh91 q1965, Russian).
+    re.compile(r"\b(?:represent(?:s|ed|ing)?|representative|delegat\w*)\b"),
 )
 
 

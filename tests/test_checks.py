@@ -1122,6 +1122,12 @@ ZELENSKY = (
             False,
         ),
         ("Who was in the Ukrainian delegation?", ["Zelensky decided to participate in negotiations."], True),
+        # One of a body's representatives is whoever of them did it (fresh91 q1965, in Russian).
+        (
+            "Who did the State Department representatives say Washington needs concrete proposals from both sides?",
+            ["U.S. State Department spokesperson Tammy Bruce stated that Washington needs concrete proposals."],
+            False,
+        ),
         # Without the reported clause the role is asked, and must be stated.
         (
             "Who did Erdoğan choose to host the talks?",
