@@ -641,6 +641,22 @@ _TERMS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "wanted",
         False,
     ),
+    # Korean "그녀는 언제부터 그 직책을 맡았나요?" (since when has she held that post?) came back as "Who did
+    # Maria Zakharova take over as the Russian Foreign Minister from?", and an unanswerable question was
+    # answered with the sentence that names her (fresh91 q1978); so in our users' other languages.
+    (
+        re.compile(
+            r"언제부터|いつから|从什么时候|從什麼時候|自何时|\bseit\s+wann\b|\bdepuis\s+quand\b|\bdesde\s+cu[aá]ndo\b"
+            r"|\bda\s+quando\b|\bdesde\s+quando\b|\bod\s+kiedy\b|\bс\s+каких\s+пор\b|\bс\s+какого\s+времени\b"
+            r"|\bвідколи\b|\bз\s+якого\s+часу\b|\bne\s+zamandan\s+beri\b|\bsinds\s+wanneer\b",
+            re.IGNORECASE,
+        ),
+        "since when",
+        False,
+    ),
+    # Turkish "Erdoğan'a göre … neye ulaşıldı?" (according to Erdoğan, what was reached …?) came back as
+    # "What did Russia reach …?", and was answered with another clause of his sentence (fresh92 q1991).
+    (re.compile(r"\bg[öo]re\b", re.IGNORECASE), "according to", False),
     # "… und in welcher Stadt?" was dropped from the rewrite (fresh88 q1902, at 8dc0034).
     (
         re.compile(

@@ -1790,6 +1790,9 @@ def test_a_count_of_things_that_met_a_fate_must_state_that_fate(
             False,
         ),
         ("Where did Erdoğan say it, and where did the information come from?", "He said it. [1]", True),
+        # "在哪一天" asks on which day, not where (fresh92 q1996).
+        ("普京是在哪一天深夜会见记者时宣布准备与乌克兰直接谈判的？", "May 11 [1]", False),
+        ("谈判在哪举行？", "May 11 [1]", True),
         # The source of "according to Hurriyet" is no place (fresh89 q1938, Chinese, which hotel or palace).
         (
             "Where will the negotiations in Istanbul take place?",

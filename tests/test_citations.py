@@ -402,6 +402,11 @@ def test_mentions_knows_a_name_by_its_last_word(text: str, name: str, named: boo
         ),
         # fresh90 q1942: "wollte … beginnen lassen" (wanted to begin) came back as "started".
         ("An welchem Datum wollte Putin beginnen?", {"wollte": "wanted"}),
+        # fresh91 q1978: Korean "언제부터" (since when) came back as "Who did she take over from?".
+        ("그녀는 언제부터 그 직책을 맡았나요?", {"언제부터": "since when"}),
+        ("Seit wann ist sie Sprecherin?", {"Seit wann": "since when", "Sprecherin": "spokesperson"}),
+        # fresh92 q1991: Turkish "Erdoğan'a göre" (according to Erdoğan) was dropped.
+        ("Erdoğan'a göre savaşın sona ermesi yolunda neye ulaşıldı?", {"göre": "according to", "ulaşıldı": "reached"}),
         ("Was sagte Putin über die Ukraine?", {}),  # nothing the rewrite loses
     ],
 )
