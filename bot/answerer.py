@@ -1070,24 +1070,24 @@ def _durations(text: str) -> set[tuple[str, str]]:
     return {(n, unit.lower()) for n, unit in _DURATION.findall(text)}
 
 
-# An amount of money: its figure, its scale, and its currency ("79 Million Tenge", "€5 billion").
-_CURRENCY = r"euros?|eur|€|dollars?|usd|\$|tenge|kzt|roubles?|rubles?|rub|hryvnias?|hryvnia|uah|pounds?|£|lira|liras"
-_SCALE = r"thousand|million|billion|trillion|bn|mln|m"
+# An amount of money: its figure and its currency, before or after it, past a scale ("79 Million Tenge", "€5 bn").
+_CURRENCY = r"euros?|eur|€|dollars?|usd|\$|tenge|kzt|roubles?|rubles?|rub|hryvnias?|uah|pounds?|£|liras?"
 _MONEY = re.compile(
-    rf"(?:(?P<pre>{_CURRENCY})\s*)?(?P<n>\d+(?:[.,]\d+)?)\s*(?P<scale>{_SCALE})?\b\s*(?P<post>{_CURRENCY})?(?!\w)",
+    rf"(?:(?P<pre>{_CURRENCY})\s*)?(?P<n>\d+(?:[.,]\d+)?)\s*(?:thousand|million|billion|trillion|bn|mln|m)?\b"
+    rf"\s*(?P<post>{_CURRENCY})?(?!\w)",
     re.IGNORECASE,
 )
+# One name for each currency, its plural's "s" taken off first.
 _CURRENCY_OF = {"eur": "euro", "€": "euro", "usd": "dollar", "$": "dollar", "kzt": "tenge", "rub": "rouble",
-                "ruble": "rouble", "uah": "hryvnia", "£": "pound", "liras": "lira"}  # fmt: skip
+                "ruble": "rouble", "uah": "hryvnia", "£": "pound"}  # fmt: skip
 
 
 def _amounts(text: str) -> set[tuple[str, str]]:
     """The amounts of money ``text`` writes, as (figure, currency): ("79", "tenge") for "79 Million Tenge"."""
     found = set()
     for m in _MONEY.finditer(text):
-        if currency := (m.group("pre") or m.group("post") or "").lower():
-            currency = currency.rstrip("s") if currency not in ("usd", "uah", "kzt", "rub", "eur") else currency
-            found.add((m.group("n"), _CURRENCY_OF.get(currency, currency)))
+        if written := (m.group("pre") or m.group("post") or "").lower().rstrip("s"):
+            found.add((m.group("n"), _CURRENCY_OF.get(written, written)))
     return found
 
 
@@ -1769,9 +1769,8 @@ def _off_subject(
     for c in citations:
         if label_of(c.quote):
             continue
-        holding = [p for p in around if p.source == c.source and p.start <= c.start and c.end <= p.end]
-        held = [p.text for p in holding] or [c.passage.text]
-        held += [before(p) for p in holding or [c.passage] if _OPENS_BACK.match(p.text)]
+        holding = _around_passages(c, around)
+        held = [p.text for p in holding] + [before(p) for p in holding if _OPENS_BACK.match(p.text)]
         if any(mentions(t, s) for t in held for s in subjects):
             continue
         named = offices(c.source)
@@ -1843,11 +1842,15 @@ def _as_sentence(text: str) -> str:
     return text if words[-1:] in '.!?"”' else f"{text.rstrip()}."
 
 
-def _around(citation: Citation, around: Sequence[Passage]) -> list[str]:
+def _around_passages(citation: Citation, around: Sequence[Passage]) -> list[Passage]:
     """The retrieved passages that hold a citation (its own passage when none does)."""
     c = citation
-    held = [p.text for p in around if p.source == c.source and p.start <= c.start and c.end <= p.end]
-    return held or [c.passage.text]
+    return [p for p in around if p.source == c.source and p.start <= c.start and c.end <= p.end] or [c.passage]
+
+
+def _around(citation: Citation, around: Sequence[Passage]) -> list[str]:
+    """The texts of the retrieved passages that hold a citation (its own passage's when none does)."""
+    return [p.text for p in _around_passages(citation, around)]
 
 
 def _unlabelled(text: str, lang: str) -> str:
