@@ -908,10 +908,10 @@ def asks_yes_no_as_written(question: str) -> bool:
     """A question in German, Dutch, Italian, Spanish, French, Portuguese or Polish that asks yes or no.
 
     None of its questions asks with a question word of those languages, or of
-    a few others written in Latin letters.  The
-    rewrite of the Italian "l'Italia era tra i paesi i cui leader hanno
-    firmato …?" (was Italy among the countries whose leaders signed …?) came
-    back as "Who signed …?", and was answered without a "no" (fresh85 q1850).
+    a few others written in Latin letters.  The rewrite of the Italian
+    "l'Italia era tra i paesi i cui leader hanno firmato …?" (was Italy among
+    the countries whose leaders signed …?) came back as "Who signed …?", and
+    was answered without a "no" (fresh85 q1850).
     A question in another script is none of these; one in English may seem
     one ("Apart from Trump, did he …?"), and is the caller's to tell.
     """
@@ -2683,7 +2683,8 @@ def titled_otherwise(question: str, found: Sequence[Holder]) -> Holder | None:
     "Kremlin spokesperson"; the Foreign Ministry's is Zakharova.  The model
     said yes.  The body asked about ("foreign ministry") must be one the
     documents title someone by, and not his; the Kremlin and the president's
-    office are one.
+    office are one.  So is a mention that makes him an envoy for another
+    party than asked (``_titled_for_another``).
     """
     if not asks_yes_no(question):
         return None
