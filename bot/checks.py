@@ -2704,7 +2704,9 @@ def titled_otherwise(question: str, found: Sequence[Holder]) -> Holder | None:
     return next((h for h in found if fold(h.name.split()[-1]) == who and h.qualifiers & set().union(*his)), None)
 
 
-_TITLE_OWNER = re.compile(r"\b[\w’']+\s+(?=(?:special\s+)?(?:representative|envoy|ambassador)\b)", re.IGNORECASE)
+# Someone sent to speak for another: "Trump's special representative for Ukraine".
+_ENVOY = r"(?:representative|envoy|ambassador)"
+_TITLE_OWNER = re.compile(rf"\b[\w’']+\s+(?=(?:special\s+)?{_ENVOY}\b)", re.IGNORECASE)
 
 
 def _titled_for_another(question: str, who: str, found: Sequence[Holder]) -> Holder | None:
@@ -2742,7 +2744,7 @@ def _parties(text: str) -> set[str]:
     return {name for name, pattern in _PARTIES.items() if pattern.search(text)}
 
 
-_TITLE_FOR = re.compile(r"\b(?:representative|envoy|ambassador)\s+(?:for|to)\s+[\w’'-]+", re.IGNORECASE)
+_TITLE_FOR = re.compile(rf"\b{_ENVOY}\s+(?:for|to)\s+[\w’'-]+", re.IGNORECASE)
 
 
 def swapped_party(question: str, answer: str, quotes: Sequence[str]) -> bool:
